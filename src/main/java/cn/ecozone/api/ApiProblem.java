@@ -1,0 +1,36 @@
+package cn.ecozone.api;
+
+/**
+ * An error answered as RFC 7807 problem JSON. {@code detail} is written for a planner: what was wrong and
+ * what to do, in Chinese with English beside.
+ */
+public class ApiProblem extends RuntimeException {
+    private final int status;
+    private final String title;
+
+    public ApiProblem(int status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    public static ApiProblem badRequest(String detail) {
+        return new ApiProblem(400, "请求有误 Bad request", detail);
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(404, "未找到 Not found", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+}

@@ -1,0 +1,63 @@
+package cn.ecozone.api;
+
+import cn.ecozone.layer.LayerSet;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The HTTP server: Javalin with problem-JSON errors, body limits, the web map and every route module. */
+public final class EcoZoneServer implements AutoCloseable {
+    private final Javalin app;
+    private final LiveLayers layers;
+
+    private EcoZoneServer(Javalin app, LiveLayers layers) {
+        this.app = app;
+        this.layers = layers;
+    }
+
+    public static EcoZoneServer start(ServerConfig config, LayerSet initial) {
+        LiveLayers layers = new LiveLayers(initial);
+        Javalin app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            c.http.maxRequestSize = config.maxBodyBytes();
+            c.http.defaultContentType = "application/json";
+            if (Files.isDirectory(config.webDir())) {
+                c.staticFiles.add(s -> {
+                    s.hostedPath = "/map";
+                    s.directory = config.webDir().toAbsolutePath().toString();
+                    s.location = Location.EXTERNAL;
+                });
+            }
+        });
+        for (RouteModule m : modules(config, layers)) m.register(app);
+        app.start(config.port());
+        return new EcoZoneServer(app, layers);
+    }
+
+    /** Every route group, in registration order. */
+    static List<RouteModule> modules(ServerConfig config, LiveLayers layers) {
+        List<RouteModule> m = new ArrayList<>();
+        m.add(new ProblemResponses());
+        m.add(new HealthRoutes(layers, config.mode()));
+        m.add(new CollectionsRoutes(layers));
+        return m;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public LiveLayers layers() {
+        return layers;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,21 @@
+package cn.ecozone.api;
+
+import java.nio.file.Path;
+
+/**
+ * How the server runs.
+ *
+ * @param port 0 picks a free port (tests)
+ * @param layersDir catalog folder ({@code layers/})
+ * @param stylesDir style files ({@code styles/})
+ * @param webDir the web map's static files ({@code web/})
+ * @param maxBodyBytes larger request bodies get 413
+ * @param mode "embedded" or "postgis", reported by /health
+ */
+public record ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode) {
+    public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+
+    public static ServerConfig defaults(int port) {
+        return new ServerConfig(port, Path.of("layers"), Path.of("styles"), Path.of("web"), DEFAULT_MAX_BODY_BYTES, "embedded");
+    }
+}

@@ -1,0 +1,70 @@
+package cn.ecozone.geo;
+
+import net.sf.geographiclib.PolygonArea;
+import net.sf.geographiclib.PolygonResult;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * Area and perimeter on the CGCS2000 ellipsoid (the area of record, as in the national land survey).
+ * Input geometries are EPSG:4490 with x = longitude, y = latitude (degrees). Results in m² and m.
+ * Uses Karney's geodesic polygon area, the same algorithm PostGIS uses for {@code ST_Area(geography)}.
+ */
+public final class EllipsoidalMeasure {
+    private EllipsoidalMeasure() {}
+
+    /** Area in m² of the polygonal parts (holes subtracted); points and lines count 0. */
+    public static double area(Geometry g) {
+        double sum = 0;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Geometry part = g.getGeometryN(i);
+            if (part instanceof Polygon p) {
+                sum += ringArea(p.getExteriorRing());
+                for (int h = 0; h < p.getNumInteriorRing(); h++) sum -= ringArea(p.getInteriorRingN(h));
+            } else if (part.getNumGeometries() > 1) {
+                sum += area(part);
+            }
+        }
+        return sum;
+    }
+
+    /** Perimeter in metres of polygon boundaries (holes included), or the length of lines. */
+    public static double length(Geometry g) {
+        double sum = 0;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Geometry part = g.getGeometryN(i);
+            if (part instanceof Polygon p) {
+                sum += lineLength(p.getExteriorRing());
+                for (int h = 0; h < p.getNumInteriorRing(); h++) sum += lineLength(p.getInteriorRingN(h));
+            } else if (part instanceof LineString l) {
+                sum += lineLength(l);
+            } else if (part.getNumGeometries() > 1) {
+                sum += length(part);
+            }
+        }
+        return sum;
+    }
+
+    /** Geodesic distance in metres between two lon/lat points. */
+    public static double distance(Coordinate a, Coordinate b) {
+        return Cgcs2000.ELLIPSOID.Inverse(a.y, a.x, b.y, b.x).s12;
+    }
+
+    private static double ringArea(LineString ring) {
+        PolygonArea pa = new PolygonArea(Cgcs2000.ELLIPSOID, false);
+        Coordinate[] cs = ring.getCoordinates();
+        // the closing point repeats the first: leave it out
+        for (int i = 0; i < cs.length - 1; i++) pa.AddPoint(cs[i].y, cs[i].x);
+        PolygonResult r = pa.Compute(false, true);
+        return Math.abs(r.area);
+    }
+
+    private static double lineLength(LineString line) {
+        Coordinate[] cs = line.getCoordinates();
+        double s = 0;
+        for (int i = 1; i < cs.length; i++) s += distance(cs[i - 1], cs[i]);
+        return s;
+    }
+}

@@ -1,0 +1,40 @@
+package cn.ecozone.layer;
+
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.locationtech.jts.geom.Envelope;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A source of the features of one catalog layer. Two implementations: in memory (the default, loaded from
+ * the catalog's files) and PostGIS. Analyses and the API only see this interface, so both modes give the
+ * same answers. All geometry is EPSG:4490 with x = longitude, y = latitude.
+ */
+public interface FeatureSource {
+    LayerDef layer();
+
+    SimpleFeatureType featureType();
+
+    /** Number of features in the layer. */
+    long count();
+
+    /** Extent of all features (lon/lat), or an empty envelope for an empty layer. */
+    Envelope extent();
+
+    Optional<SimpleFeature> get(String id);
+
+    /** Number of features matching the query's bbox and filter (offset and limit ignored). */
+    long count(FeatureQuery query);
+
+    /** Matching features, sorted, paged; the caller closes the stream (it may hold a database cursor). */
+    Stream<SimpleFeature> query(FeatureQuery query);
+
+    /** Features whose envelope intersects the envelope, with prepared geometries, for exact tests by the caller. */
+    List<IndexedFeature> candidates(Envelope lonLat);
+
+    /** Changes whenever the layer's data changes (for ETags and caches). */
+    String version();
+}

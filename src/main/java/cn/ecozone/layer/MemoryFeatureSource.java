@@ -1,0 +1,110 @@
+package cn.ecozone.layer;
+
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * An immutable in-memory layer: features in id order, an id map and an STRtree of prepared geometries.
+ * Safe for any number of concurrent readers; a change makes a new instance.
+ */
+public final class MemoryFeatureSource implements FeatureSource {
+    private final LayerDef layer;
+    private final SimpleFeatureType type;
+    private final List<SimpleFeature> features;
+    private final Map<String, IndexedFeature> byId;
+    private final STRtree index;
+    private final Envelope extent;
+    private final String version;
+
+    public MemoryFeatureSource(LayerDef layer, SimpleFeatureType type, List<SimpleFeature> features, String version) {
+        this.layer = layer;
+        this.type = type;
+        List<SimpleFeature> sorted = new ArrayList<>(features);
+        sorted.sort(Comparator.comparing(SimpleFeature::getID, FeatureOrder.IDS));
+        this.features = Collections.unmodifiableList(sorted);
+        this.byId = new LinkedHashMap<>();
+        this.index = new STRtree();
+        this.extent = new Envelope();
+        PreparedGeometryFactory pgf = new PreparedGeometryFactory();
+        for (SimpleFeature f : sorted) {
+            Geometry g = (Geometry) f.getDefaultGeometry();
+            IndexedFeature indexed = new IndexedFeature(f, pgf.create(g));
+            byId.put(f.getID(), indexed);
+            index.insert(g.getEnvelopeInternal(), indexed);
+            extent.expandToInclude(g.getEnvelopeInternal());
+        }
+        index.build();
+        this.version = version;
+    }
+
+    @Override public LayerDef layer() { return layer; }
+
+    @Override public SimpleFeatureType featureType() { return type; }
+
+    @Override public long count() { return features.size(); }
+
+    @Override public Envelope extent() { return new Envelope(extent); }
+
+    @Override public String version() { return version; }
+
+    /** All features in id order (unmodifiable). */
+    public List<SimpleFeature> features() {
+        return features;
+    }
+
+    @Override
+    public Optional<SimpleFeature> get(String id) {
+        IndexedFeature f = byId.get(id);
+        return f == null ? Optional.empty() : Optional.of(f.feature());
+    }
+
+    @Override
+    public long count(FeatureQuery q) {
+        return matching(q).count();
+    }
+
+    @Override
+    public Stream<SimpleFeature> query(FeatureQuery q) {
+        Stream<SimpleFeature> s = matching(q);
+        if (!q.sortBy().isEmpty()) s = s.sorted(FeatureOrder.by(q.sortBy()));
+        return s.skip(q.offset()).limit(q.limit());
+    }
+
+    private Stream<SimpleFeature> matching(FeatureQuery q) {
+        Stream<SimpleFeature> s;
+        if (q.bbox() != null) {
+            Geometry box = cn.ecozone.io.Geometries.FACTORY.toGeometry(q.bbox());
+            s = candidates(q.bbox()).stream()
+                    .filter(c -> c.prepared().intersects(box))
+                    .map(IndexedFeature::feature)
+                    .sorted(Comparator.comparing(SimpleFeature::getID, FeatureOrder.IDS));
+        } else {
+            s = features.stream();
+        }
+        return q.filter() == org.geotools.api.filter.Filter.INCLUDE ? s : s.filter(q.filter()::evaluate);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<IndexedFeature> candidates(Envelope lonLat) {
+        return index.query(lonLat);
+    }
+
+    /** The indexed (prepared) form of a feature, for analyses that start from an id. */
+    public Optional<IndexedFeature> indexed(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+}
