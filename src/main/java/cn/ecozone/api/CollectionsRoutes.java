@@ -91,7 +91,7 @@ public final class CollectionsRoutes implements RouteModule {
         c.put("id", l.id());
         c.put("title", l.title().zh());
         c.put("titleEn", l.title().en());
-        if (l.description() != null) c.put("description", l.description().zh() + " / " + l.description().en());
+        if (l.description() != null && !l.description().zh().isBlank()) c.put("description", l.description().zh() + " / " + l.description().en());
         c.put("kind", l.kind());
         c.put("itemType", "feature");
         c.put("featureCount", s.count());
@@ -106,7 +106,8 @@ public final class CollectionsRoutes implements RouteModule {
         c.put("links", List.of(
                 new Link(self + "?f=json", "self", MediaTypes.JSON, l.title().zh() + " JSON"),
                 new Link(self + "?f=html", "alternate", MediaTypes.HTML, l.title().zh() + " HTML"),
-                new Link(self + "/items?f=json", "items", MediaTypes.GEOJSON, "要素 / features"),
+                // no query string: GDAL appends "/{featureId}" to this href to read one feature
+                new Link(self + "/items", "items", MediaTypes.GEOJSON, "要素 / features"),
                 new Link(self + "/items?f=html", "items", MediaTypes.HTML, "要素 HTML / features as HTML"),
                 new Link(self + "/queryables", QUERYABLES_REL, MediaTypes.JSON_SCHEMA, "可查询属性 / queryables")));
         return c;

@@ -192,7 +192,7 @@ class OgcPart1Test {
             assertEquals(SourceFeatures.read(dir, id).size(), c.get("featureCount").asInt(), id);
             JsonNode items = link(c, "items");
             assertEquals("application/geo+json", items.get("type").asText());
-            assertEquals(http.base() + "/collections/" + id + "/items?f=json", items.get("href").asText());
+            assertEquals(http.base() + "/collections/" + id + "/items", items.get("href").asText());
             assertEquals("http://www.opengis.net/def/crs/OGC/1.3/CRS84", c.at("/extent/spatial/crs").asText());
             assertEquals(4, c.at("/extent/spatial/bbox/0").size());
             assertEquals(c, json("/collections/" + id), "the collection resource repeats its entry");

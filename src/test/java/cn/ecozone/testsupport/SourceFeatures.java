@@ -31,6 +31,39 @@ public final class SourceFeatures {
             return b;
         }
 
+        /** The geometry as JTS, built from the JSON coordinates (Point, Polygon, MultiPolygon, LineString). */
+        public org.locationtech.jts.geom.Geometry jts() {
+            org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+            JsonNode c = geometry.get("coordinates");
+            return switch (geometry.get("type").asText()) {
+                case "Point" -> gf.createPoint(coord(c));
+                case "LineString" -> gf.createLineString(coords(c));
+                case "Polygon" -> polygon(gf, c);
+                case "MultiPolygon" -> {
+                    org.locationtech.jts.geom.Polygon[] ps = new org.locationtech.jts.geom.Polygon[c.size()];
+                    for (int i = 0; i < c.size(); i++) ps[i] = polygon(gf, c.get(i));
+                    yield gf.createMultiPolygon(ps);
+                }
+                default -> throw new IllegalArgumentException(geometry.get("type").asText());
+            };
+        }
+
+        private static org.locationtech.jts.geom.Polygon polygon(org.locationtech.jts.geom.GeometryFactory gf, JsonNode rings) {
+            org.locationtech.jts.geom.LinearRing[] holes = new org.locationtech.jts.geom.LinearRing[rings.size() - 1];
+            for (int i = 1; i < rings.size(); i++) holes[i - 1] = gf.createLinearRing(coords(rings.get(i)));
+            return gf.createPolygon(gf.createLinearRing(coords(rings.get(0))), holes);
+        }
+
+        private static org.locationtech.jts.geom.Coordinate coord(JsonNode p) {
+            return new org.locationtech.jts.geom.Coordinate(p.get(0).asDouble(), p.get(1).asDouble());
+        }
+
+        private static org.locationtech.jts.geom.Coordinate[] coords(JsonNode ps) {
+            org.locationtech.jts.geom.Coordinate[] cs = new org.locationtech.jts.geom.Coordinate[ps.size()];
+            for (int i = 0; i < ps.size(); i++) cs[i] = coord(ps.get(i));
+            return cs;
+        }
+
         private static void walk(JsonNode n, double[] b) {
             if (n.isArray() && n.size() >= 2 && n.get(0).isNumber()) {
                 b[0] = Math.min(b[0], n.get(0).asDouble());
