@@ -136,18 +136,20 @@ class PlotAnalysisTest {
     @Test
     void summariesByMineAddUpAndProgressCountsRestoredAndAcceptedPlots() {
         var groups = report.groups();
-        assertEquals(List.of("天马泰山", "珍国花岗岩"), groups.stream().map(PlotReport.GroupSummary::key).toList());
-        assertEquals(3, groups.get(0).count());
-        assertEquals(100.0 + 98.85 + 10.0, groups.get(0).declaredMu(), 1e-9);
-        assertEquals(372.2, groups.get(1).declaredMu(), 1e-9, "SL-01 declares nothing");
+        assertEquals(List.of("天马泰山", "宏达石料", "珍国花岗岩"), groups.stream().map(PlotReport.GroupSummary::key).toList());
+        assertEquals(2, groups.get(0).count());
+        assertEquals(198.85, groups.get(0).declaredMu(), 1e-9);
+        assertEquals(372.2, groups.get(2).declaredMu(), 1e-9, "SL-01 declares nothing");
         assertEquals(report.totals().measured().m2(), groups.stream().mapToDouble(g -> g.measured().m2()).sum(), 1e-6);
 
         var tm = report.progress().get(0);
         assertEquals("天马泰山", tm.mine());
-        assertEquals(2, tm.restoredPlots(), "已验收 TM-01 and 已修复 TM-02; XX-01 is 待修复");
-        double expected = (area("TM-01") + area("TM-02")) / (area("TM-01") + area("TM-02") + area("XX-01"));
-        assertEquals(expected, tm.restoredShare(), 1e-12);
-        assertEquals(0.0, report.progress().get(1).restoredShare(), "珍国花岗岩 is 修复中 and 待修复");
+        assertEquals(2, tm.restoredPlots(), "已验收 TM-01 and 已修复 TM-02");
+        assertEquals(1.0, tm.restoredShare(), 1e-12);
+        assertEquals(0.0, report.progress().get(1).restoredShare(), "宏达石料 is 待修复");
+        var zg = report.progress().get(2);
+        assertEquals(0, zg.restoredPlots(), "珍国花岗岩 is 修复中 and 待修复");
+        assertEquals(area("ZG-01") + area("SL-01"), zg.total().m2(), 1e-6);
     }
 
     @Test

@@ -47,7 +47,7 @@ class MeasureRoutesTest {
         assertEquals("二级", r.at("/zones/0/level").asText());
         assertEquals("XX-01", r.at("/outsideDistricts/0/plotId").asText());
         assertEquals("天马泰山", r.at("/groups/0/key").asText());
-        assertEquals(208.85, r.at("/groups/0/declaredMu").asDouble(), 1e-9);
+        assertEquals(198.85, r.at("/groups/0/declaredMu").asDouble(), 1e-9);
         assertTrue(r.at("/progress/0/restoredShare").asDouble() > 0.9);
     }
 

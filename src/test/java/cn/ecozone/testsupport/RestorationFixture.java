@@ -6,8 +6,8 @@ import java.nio.file.Path;
  * A small but complete zoning catalog for the restoration tests, written into a temp folder: two districts
  * (平城区 113.2–113.3°E, 云州区 113.3–113.4°E, both 40.0–40.1°N), control units tiling them, one red-line
  * parcel, one water source with nested 一级 ⊂ 二级 zones, and restoration plots with known faults:
- * TM-01/TM-02 (天马泰山) overlap each other, ZG-01 (珍国花岗岩) crosses into the water-source 二级 zone,
- * XX-01 lies outside every district, SL-01 is a 1:100 strip (a sliver).
+ * TM-01/TM-02 (天马泰山, declared 100 + 98.85 = 198.85 亩) overlap each other, ZG-01 (珍国花岗岩) crosses into the water-source 二级 zone,
+ * XX-01 (宏达石料) lies outside every district, SL-01 is a 1:100 strip (a sliver).
  */
 public final class RestorationFixture {
     public static final String CATALOG = """
@@ -66,7 +66,7 @@ public final class RestorationFixture {
             plot("TM-01", "天马泰山", "已验收", 2019, 100.0, 113.31, 40.01, 113.312, 40.0125),
             plot("TM-02", "天马泰山", "已修复", 2020, 98.85, 113.3115, 40.012, 113.3135, 40.0145),
             plot("ZG-01", "珍国花岗岩", "修复中", 2022, 372.2, 113.365, 40.075, 113.3745, 40.0795),
-            plot("XX-01", "天马泰山", "待修复", 2024, 10.0, 113.45, 40.05, 113.451, 40.051),
+            plot("XX-01", "宏达石料", "待修复", 2024, 10.0, 113.45, 40.05, 113.451, 40.051),
             plot("SL-01", "珍国花岗岩", "待修复", 2023, null, 113.32, 40.02, 113.33, 40.0201),
     };
 
