@@ -20,8 +20,10 @@ public final class CacheValidation {
 
     /** Sets the validators; true (and status 304, no body) when the client's copy is current. */
     public static boolean answeredNotModified(Context ctx, String dataVersion, Format format) {
-        String etag = "W/\"" + digest(dataVersion + "|" + RequestUrls.base(ctx) + ctx.path() + "?" + ctx.queryString()
-                + "|" + format) + "\"";
+        // an editable feature already carries its version's strong ETag (for If-Match); keep it, validate against it
+        String set = ctx.res().getHeader("ETag");
+        String etag = set != null ? set : "W/\"" + digest(dataVersion + "|" + RequestUrls.base(ctx) + ctx.path() + "?"
+                + ctx.queryString() + "|" + format) + "\"";
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", CACHE_CONTROL);
         ctx.header("Vary", "Accept, Accept-Encoding");
@@ -34,7 +36,7 @@ public final class CacheValidation {
     }
 
     private static boolean matches(String header, String etag) {
-        String bare = etag.substring(2);
+        String bare = etag.startsWith("W/") ? etag.substring(2) : etag;
         for (String t : header.split(",")) {
             String s = t.trim();
             if (s.equals("*") || s.equals(etag) || s.equals(bare) || (s.startsWith("W/") && s.substring(2).equals(bare))) return true;
