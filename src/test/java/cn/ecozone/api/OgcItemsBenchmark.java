@@ -80,7 +80,7 @@ class OgcItemsBenchmark {
             // small layers are paged through repeatedly so that each measurement covers at least 100,000 features
             int repeats = Math.max(1, 100_000 / source.size());
             Run ours;
-            HttpClient client = HttpClient.newHttpClient();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             try (EcoZoneServer server = EcoZoneServer.start(ServerConfig.defaults(0), set)) {
                 ours = best(() -> repeat(repeats, () -> pageServer(client, server.port(), layer)));
             }
