@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -102,6 +103,7 @@ class OgcPart2CrsTest {
             assertEquals(expected[1], got.get(1).asDouble(), 1e-6, "easting");
             assertTrue(got.get(0).asDouble() > 4_300_000 && got.get(0).asDouble() < 4_500_000, "northing of 39.6–40.3°N");
             assertEquals(zonePrefix, (int) (got.get(1).asDouble() / 1_000_000), "zone prefix of the easting");
+            assertFalse(r.body().contains("E7"), "plain decimals, no exponent: " + r.body());
         }
     }
 
