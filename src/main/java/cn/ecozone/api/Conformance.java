@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The conformance classes EcoZone declares, as data: each is declared in {@code /conformance} and proved by
- * the conformance tests of its part (OgcPart1Test, OgcPart2CrsTest, OgcPart3FilterTest, GdalClientTest).
+ * the conformance tests of its part (OgcPart1Test, OgcPart2CrsTest, OgcPart3FilterTest, GdalClientTest; Part 4: ItemEditRoutesTest).
  */
 public enum Conformance {
     CORE("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core"),
@@ -19,7 +19,11 @@ public enum Conformance {
     QUERYABLES_QUERY_PARAMETERS("http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters"),
     CQL2_TEXT("http://www.opengis.net/spec/cql2/1.0/conf/cql2-text"),
     BASIC_CQL2("http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2"),
-    BASIC_SPATIAL_FUNCTIONS("http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions");
+    BASIC_SPATIAL_FUNCTIONS("http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions"),
+    // Part 4 (draft) for editable layers: proved by ItemEditRoutesTest and KillDuringEditsTest; PATCH (update) is not offered
+    CREATE_REPLACE_DELETE("http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete"),
+    FEATURES_CRUD("http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features"),
+    OPTIMISTIC_LOCKING_ETAGS("http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags");
 
     private final String uri;
 

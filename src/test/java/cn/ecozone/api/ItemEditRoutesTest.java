@@ -133,6 +133,22 @@ class ItemEditRoutesTest {
     }
 
     @Test
+    void theEtagOfAPlainItemReadIsTheOneToSendInIfMatchAndPart4IsDeclared() {
+        Http.Response created = post(plot("YZ-NEW-02", "修复中", 113.51, 39.91), FORESTER);
+        assertEquals(201, created.status(), created.body());
+        Http.Response read = http.get(ITEMS + "/YZ-NEW-02");
+        assertEquals(200, read.status());
+        String etag = read.header("ETag");
+        assertNotNull(etag);
+        assertEquals(304, http.get(ITEMS + "/YZ-NEW-02", "If-None-Match", etag).status());
+        assertEquals(200, put("YZ-NEW-02", plot("YZ-NEW-02", "已修复", 113.51, 39.91), FORESTER, etag).status());
+        assertEquals(412, put("YZ-NEW-02", plot("YZ-NEW-02", "已验收", 113.51, 39.91), FORESTER, etag).status());
+        assertNotEquals(etag, http.get(ITEMS + "/YZ-NEW-02").header("ETag"));
+        JsonNode conforms = http.get("/conformance").json().get("conformsTo");
+        assertTrue(conforms.toString().contains("ogcapi-features-4/1.0/conf/create-replace-delete"), conforms.toString());
+    }
+
+    @Test
     void historyKeepsEveryVersionWithWhoAndWhen() {
         String etag = etagOf("ZG-01");
         String surveyed = RestorationFixture.plot("ZG-01", "珍国花岗岩", "已修复", 2022, 372.2, 113.366, 40.075, 113.3745, 40.0795);

@@ -113,7 +113,7 @@ class OgcPart1Test {
 
     // /conf/core/conformance-success
     @Test
-    void conformanceDeclaresPartsOneTwoAndThree() {
+    void conformanceDeclaresPartsOneToFour() {
         Set<String> declared = new HashSet<>();
         json("/conformance").get("conformsTo").forEach(c -> declared.add(c.asText()));
         assertEquals(Set.of(
@@ -128,7 +128,10 @@ class OgcPart1Test {
                 "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
                 "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
                 "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
-                "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions"), declared);
+                "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+                "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+                "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features",
+                "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags"), declared);
     }
 
     // /conf/oas30: the API definition is valid OpenAPI 3.0 and describes everything served
