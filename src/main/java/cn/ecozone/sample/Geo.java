@@ -107,27 +107,49 @@ final class Geo {
         return best;
     }
 
-    /** RFC 7946 orientation: shells counter-clockwise, holes clockwise. */
+    /**
+     * Canonical form for output: RFC 7946 orientation (shells counter-clockwise, holes
+     * clockwise), every ring starting at its smallest coordinate, holes and parts sorted.
+     * Overlay and polygonizer results may start rings anywhere; this makes files stable.
+     */
     static Geometry orient(Geometry g) {
         if (g instanceof Polygon p) {
-            LinearRing shell = p.getExteriorRing();
-            if (!Orientation.isCCW(shell.getCoordinates())) {
-                shell = shell.reverse();
+            LinearRing shell = canonical(p.getExteriorRing(), true);
+            List<LinearRing> holes = new ArrayList<>();
+            for (int i = 0; i < p.getNumInteriorRing(); i++) {
+                holes.add(canonical(p.getInteriorRingN(i), false));
             }
-            LinearRing[] holes = new LinearRing[p.getNumInteriorRing()];
-            for (int i = 0; i < holes.length; i++) {
-                LinearRing h = p.getInteriorRingN(i);
-                holes[i] = Orientation.isCCW(h.getCoordinates()) ? h.reverse() : h;
-            }
-            return GF.createPolygon(shell, holes);
+            holes.sort((a, b) -> a.getCoordinateN(0).compareTo(b.getCoordinateN(0)));
+            return GF.createPolygon(shell, holes.toArray(new LinearRing[0]));
         }
         if (g instanceof MultiPolygon mp) {
-            Polygon[] parts = new Polygon[mp.getNumGeometries()];
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = (Polygon) orient(mp.getGeometryN(i));
+            List<Polygon> parts = new ArrayList<>();
+            for (int i = 0; i < mp.getNumGeometries(); i++) {
+                parts.add((Polygon) orient(mp.getGeometryN(i)));
             }
-            return GF.createMultiPolygon(parts);
+            parts.sort((a, b) -> a.getExteriorRing().getCoordinateN(0).compareTo(b.getExteriorRing().getCoordinateN(0)));
+            return GF.createMultiPolygon(parts.toArray(new Polygon[0]));
         }
         return g;
+    }
+
+    private static LinearRing canonical(LinearRing ring, boolean ccw) {
+        Coordinate[] cs = ring.getCoordinates();
+        if (Orientation.isCCW(cs) != ccw) {
+            cs = ring.reverse().getCoordinates();
+        }
+        int n = cs.length - 1;
+        int start = 0;
+        for (int i = 1; i < n; i++) {
+            if (cs[i].compareTo(cs[start]) < 0) {
+                start = i;
+            }
+        }
+        Coordinate[] out = new Coordinate[n + 1];
+        for (int i = 0; i < n; i++) {
+            out[i] = new Coordinate(cs[(start + i) % n]);
+        }
+        out[n] = new Coordinate(out[0]);
+        return GF.createLinearRing(out);
     }
 }

@@ -21,7 +21,8 @@ final class Json {
     private Json() {}
 
     static String pretty(Object tree) {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
         DefaultIndenter ind = new DefaultIndenter("  ", "\n");
         pp.indentObjectsWith(ind);
         pp.indentArraysWith(ind);
