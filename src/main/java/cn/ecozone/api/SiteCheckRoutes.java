@@ -73,8 +73,10 @@ public final class SiteCheckRoutes implements RouteModule {
                     throw new ApiProblem(503, "服务暂不可用 Service unavailable", fontMissing.getMessage());
                 }
                 String file = URLEncoder.encode("选址研判-" + result.name() + ".pdf", StandardCharsets.UTF_8).replace("+", "%20");
-                ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"site-check.pdf\"; filename*=UTF-8''" + file)
-                        .result(pdf);
+                ctx.header("Content-Disposition", "inline; filename=\"site-check.pdf\"; filename*=UTF-8''" + file).result(pdf);
+                // binary: no charset parameter (Jetty adds one to any type set while an encoding is set)
+                ctx.res().setCharacterEncoding(null);
+                ctx.res().setContentType("application/pdf");
             }
             default -> ctx.json(result);
         }

@@ -93,7 +93,7 @@ public final class SiteReportHtml {
             s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"%s\" stroke=\"%s\"/>"
                     + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>", x, y - 9, c[1].equals("none") ? "#fff" : c[1], c[0], x + 18, y,
                     esc(legend.get(coll))));
-            x += 100;
+            x += 30 + 13 * legend.get(coll).length();
         }
         double bar = f.scaleBarLength();
         double bx = f.width() - bar - 12, by = f.height() - 12;

@@ -72,6 +72,19 @@ public final class SiteFixtureLayers {
 
     private SiteFixtureLayers() {}
 
+    /**
+     * SCENARIO 1's solar farm in 新荣区 as a boundary-point file (GK zone 38): plot 1 reaches into 采凉山 and
+     * across the 优先保护/一般管控 unit boundary at 40.35°N and has a 扣除 hole (declared 452.81 公顷, as measured); plot 2
+     * lies in one 一般管控 unit (declared 180 公顷, measured 184.07: the report must show the difference).
+     * The water-source 二级 zone lies about 800 m west of plot 1.
+     */
+    public static BoundaryPointTxt scenario1SolarFarm() {
+        return new BoundaryPointTxt()
+                .plot("光伏一区", 452.81, BoundaryPointTxt.rect(113.225, 40.340, 113.250, 40.360),
+                        BoundaryPointTxt.rectClockwise(113.230, 40.345, 113.235, 40.349))
+                .plot("光伏二区", 180.0, BoundaryPointTxt.rect(113.205, 40.300, 113.218, 40.315));
+    }
+
     public static Path write(Path dir) {
         FixtureLayers.put(dir, "catalog.json", CATALOG);
         FixtureLayers.put(dir, "access-list.json", ACCESS_LIST);
