@@ -1,7 +1,7 @@
 package cn.ecozone.analysis;
 
 import cn.ecozone.geo.AreaUnits;
-import cn.ecozone.geo.EllipsoidalMeasure;
+import cn.ecozone.geo.AuthalicArea;
 import cn.ecozone.geo.GaussKrugerMeasure;
 import cn.ecozone.geo.GkZone;
 import cn.ecozone.io.SiteInput;
@@ -27,7 +27,8 @@ import java.util.Set;
 
 /**
  * 选址研判: a project site against every layer of a layer set. For each polygon zone whose prepared geometry
- * intersects the site, the overlap is computed exactly (OverlayNG) and measured on the ellipsoid; touching a
+ * intersects the site, the overlap is computed exactly (OverlayNG) and measured on the CGCS2000 ellipsoid
+ * ({@link AuthalicArea}, equal to Karney's geodesic area within 2e-7); touching a
  * boundary is not a hit (the overlap must have positive area). Zones and monitoring points within
  * {@code nearbyM} metres that are not hit are listed with their ellipsoidal distance. The access-list clauses
  * of every hit zone give the verdict ({@link Verdict}). Pure: no I/O, safe to call concurrently.
@@ -129,9 +130,9 @@ public final class SiteCheck {
     /** Overlap area in m²; a zone that contains the site, or lies inside it, needs no overlay. */
     private static double overlapM2(IndexedFeature zone, Geometry site, PreparedGeometry preparedSite, double siteM2) {
         if (zone.prepared().containsProperly(site)) return siteM2;
-        if (preparedSite.containsProperly(zone.geometry())) return EllipsoidalMeasure.area(zone.geometry());
+        if (preparedSite.containsProperly(zone.geometry())) return AuthalicArea.area(zone.geometry());
         Geometry overlap = overlay(zone.geometry(), site);
-        return EllipsoidalMeasure.area(overlap);
+        return AuthalicArea.area(overlap);
     }
 
     static Geometry overlay(Geometry a, Geometry b) {
@@ -143,7 +144,7 @@ public final class SiteCheck {
     }
 
     private static SiteCheckResult.Hit hit(LayerDef def, SimpleFeature f, Geometry zone, double overlapM2, double siteM2) {
-        double zoneM2 = EllipsoidalMeasure.area(zone);
+        double zoneM2 = AuthalicArea.area(zone);
         Map<String, Object> props = FeatureProperties.of(f);
         return new SiteCheckResult.Hit(def.id(), def.title().zh(), f.getID(), FeatureProperties.name(f, def.nameProperty()), props,
                 overlapM2, AreaUnits.toHa(overlapM2), AreaUnits.toMu(overlapM2), share(overlapM2, siteM2), share(overlapM2, zoneM2), zoneM2);
@@ -154,7 +155,7 @@ public final class SiteCheck {
     }
 
     private static SiteCheckResult.Site summarize(SiteInput input, Geometry site, List<String> warnings) {
-        double areaM2 = EllipsoidalMeasure.area(site);
+        double areaM2 = AuthalicArea.area(site);
         GkZone zone = GaussKrugerMeasure.zoneOf(site);
         double gk = GaussKrugerMeasure.area(site, zone);
         Envelope e = site.getEnvelopeInternal();
@@ -167,7 +168,7 @@ public final class SiteCheck {
         List<SiteCheckResult.Parcel> parcels = new ArrayList<>();
         double sum = 0;
         for (SiteParcel p : input.parcels()) {
-            double m2 = EllipsoidalMeasure.area(p.geometry());
+            double m2 = input.parcels().size() == 1 ? areaM2 : AuthalicArea.area(p.geometry());
             sum += m2;
             double ha = AreaUnits.toHa(m2);
             Double diff = p.declaredHa() == null ? null : ha - p.declaredHa();
@@ -184,7 +185,7 @@ public final class SiteCheck {
                     + "the overlap is counted once", sum, areaM2));
         }
         return new SiteCheckResult.Site(areaM2, AreaUnits.toHa(areaM2), AreaUnits.toMu(areaM2), zone.number(), zone.epsgWithPrefix(), gk,
-                EllipsoidalMeasure.length(site), parcels.size(), List.copyOf(parcels), input.vertexCount(), input.format(), input.sourceCrs(),
+                parcels.size(), List.copyOf(parcels), input.vertexCount(), input.format(), input.sourceCrs(),
                 new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()});
     }
 }

@@ -17,7 +17,7 @@ public record SiteCheckResult(String name, String industry, String industryZh, S
                               double nearbyM, String dataDate) {
 
     /** The site as measured. {@code bbox} is [minLon, minLat, maxLon, maxLat]. */
-    public record Site(double areaM2, double areaHa, double areaMu, int gkZone, int gkEpsg, double gkAreaM2, double perimeterM,
+    public record Site(double areaM2, double areaHa, double areaMu, int gkZone, int gkEpsg, double gkAreaM2,
                        int parcelCount, List<Parcel> parcels, int vertices, String format, String sourceCrs, double[] bbox) {}
 
     /**

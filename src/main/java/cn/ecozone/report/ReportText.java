@@ -32,7 +32,6 @@ public final class ReportText {
         rows.add(new String[] {"行业类别", r.industryZh() == null ? "未指定（列出全部行业条款）" : r.industryZh()});
         rows.add(new String[] {"椭球面积（CGCS2000）", m2(s.areaM2()) + " 平方米 ＝ " + ha(s.areaHa()) + " 公顷 ＝ " + mu(s.areaMu()) + " 亩"});
         rows.add(new String[] {"高斯-克吕格平面面积", m2(s.gkAreaM2()) + " 平方米（3 度带第 " + s.gkZone() + " 带，EPSG:" + s.gkEpsg() + "）"});
-        rows.add(new String[] {"周长", metres(s.perimeterM())});
         rows.add(new String[] {"地块数 / 顶点数", s.parcelCount() + " / " + s.vertices()});
         rows.add(new String[] {"输入格式 / 坐标系", s.format().toUpperCase(Locale.ROOT) + " / " + s.sourceCrs()});
         rows.add(new String[] {"范围（经纬度）", String.format(Locale.ROOT, "%.6f, %.6f – %.6f, %.6f", s.bbox()[0], s.bbox()[1], s.bbox()[2], s.bbox()[3])});
