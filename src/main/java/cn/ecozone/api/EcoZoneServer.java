@@ -48,6 +48,7 @@ public final class EcoZoneServer implements AutoCloseable {
         m.add(new OgcApiRoutes(layers));
         m.add(new MeasureRoutes(layers));
         m.add(new ItemEditRoutes(config, layers));
+        m.add(new SiteCheckRoutes(layers));
         return m;
     }
 

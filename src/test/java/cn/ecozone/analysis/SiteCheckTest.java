@@ -1,0 +1,172 @@
+package cn.ecozone.analysis;
+
+import cn.ecozone.geo.Cgcs2000;
+import cn.ecozone.geo.EllipsoidalMeasure;
+import cn.ecozone.io.SiteInput;
+import cn.ecozone.io.SiteInputReader;
+import cn.ecozone.layer.LayerLoader;
+import cn.ecozone.layer.LayerSet;
+import cn.ecozone.testsupport.SiteFixtureLayers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Site check as a specification: WKT site in, hits with areas, nearby zones, clauses and verdict out. */
+class SiteCheckTest {
+    @TempDir static Path dir;
+    static LayerSet layers;
+    static SiteCheck check;
+
+    @BeforeAll
+    static void load() {
+        LayerLoader.Result r = LayerLoader.load(SiteFixtureLayers.write(dir));
+        assertTrue(r.ok(), r.problems().toString());
+        layers = r.layers();
+        check = new SiteCheck(layers, AccessList.read(dir.resolve("access-list.json")));
+    }
+
+    static SiteInput site(String wkt) {
+        return new SiteInputReader().read(wkt.getBytes(StandardCharsets.UTF_8), null, "测试地块");
+    }
+
+    static SiteCheckResult run(String wkt, String industry) {
+        return check.run(site(wkt), industry, SiteCheck.DEFAULT_NEARBY_M);
+    }
+
+    static List<String> ids(SiteCheckResult r, String collection) {
+        return r.hits().stream().filter(h -> h.collection().equals(collection)).map(SiteCheckResult.Hit::featureId).toList();
+    }
+
+    @Test
+    void siteInsideOneGeneralUnitIsConditionalWithTheWholeSiteOverlapping() {
+        SiteCheckResult r = run("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.26, 113.21 40.25))", null);
+        assertEquals(List.of("140212"), ids(r, "admin"), "the district is reported as context");
+        assertEquals(List.of("ZH14021230003"), ids(r, "control_unit"));
+        SiteCheckResult.Hit unit = r.hits().stream().filter(h -> h.collection().equals("control_unit")).findFirst().orElseThrow();
+        assertEquals(r.site().areaM2(), unit.overlapM2(), 1e-6);
+        assertEquals(1.0, unit.siteShare(), 1e-12);
+        assertEquals(unit.overlapM2() / unit.zoneAreaM2(), unit.zoneShare(), 1e-12);
+        assertEquals(unit.overlapM2() / 10_000, unit.overlapHa(), 1e-9);
+        assertEquals(unit.overlapM2() * 15 / 10_000, unit.overlapMu(), 1e-9);
+        assertEquals("一般管控", unit.properties().get("type"));
+        assertEquals("conditional", r.verdict());
+        assertEquals(List.of("CU-04"), r.clauses().stream().map(SiteCheckResult.AppliedClause::clauseId).toList());
+        assertEquals(38, r.site().gkZone());
+        assertEquals(r.site().areaM2(), r.site().gkAreaM2(), r.site().areaM2() * 0.002, "GK plane area is within 0.2 % of the ellipsoidal area near the CM");
+    }
+
+    @Test
+    void siteAcrossAUnitBoundarySplitsItsAreaBetweenBothUnits() {
+        SiteCheckResult r = run("POLYGON((113.19 40.25, 113.21 40.25, 113.21 40.26, 113.19 40.26, 113.19 40.25))", "化工");
+        assertEquals(List.of("ZH14021220002", "ZH14021230003"), ids(r, "control_unit").stream().sorted().toList());
+        double sum = r.hits().stream().filter(h -> h.collection().equals("control_unit")).mapToDouble(SiteCheckResult.Hit::overlapM2).sum();
+        assertEquals(r.site().areaM2(), sum, 0.01);
+        r.hits().stream().filter(h -> h.collection().equals("control_unit")).forEach(h -> assertEquals(0.5, h.siteShare(), 1e-3));
+        assertEquals("chemical", r.industry());
+        assertEquals(List.of("CU-03", "CU-04"), r.clauses().stream().map(SiteCheckResult.AppliedClause::clauseId).sorted().toList());
+    }
+
+    @Test
+    void touchingARedLineIsNotAHitButIsNearbyAtZeroMetres() {
+        SiteCheckResult r = run("POLYGON((112.45 39.32, 112.47 39.32, 112.47 39.33, 112.45 39.33, 112.45 39.32))", null);
+        assertTrue(ids(r, "redline").isEmpty());
+        SiteCheckResult.Nearby n = r.nearby().stream().filter(x -> x.collection().equals("redline")).findFirst().orElseThrow();
+        assertEquals("HX140602-01", n.featureId());
+        assertEquals(0.0, n.distanceM(), 1e-6);
+        assertFalse(r.clauses().stream().anyMatch(c -> c.collection().equals("redline")));
+    }
+
+    @Test
+    void solarFarmInTheRedLineIsProhibitedAndLimitedClausesFollowTheIndustry() {
+        String wkt = "POLYGON((113.225 40.34, 113.25 40.34, 113.25 40.36, 113.225 40.36, 113.225 40.34))";
+        SiteCheckResult pv = run(wkt, "光伏");
+        assertEquals("prohibited", pv.verdict());
+        assertEquals("禁止准入", pv.verdictZh());
+        assertEquals(List.of("HX140212-01"), ids(pv, "redline"));
+        assertEquals("RL-01", pv.clauses().get(0).clauseId(), "the strongest clause comes first");
+        assertTrue(pv.clauses().stream().anyMatch(c -> c.clauseId().equals("CU-02")), "光伏 clause of the 优先保护 unit applies");
+        SiteCheckResult chem = run(wkt, "chemical");
+        assertFalse(chem.clauses().stream().anyMatch(c -> c.clauseId().equals("CU-02")), "光伏-only clause does not apply to 化工");
+        SiteCheckResult any = run(wkt, null);
+        assertTrue(any.clauses().stream().anyMatch(c -> c.clauseId().equals("CU-02")));
+        assertTrue(any.warnings().stream().anyMatch(w -> w.contains("未指定行业")));
+    }
+
+    @Test
+    void nearbyWaterSourceAndMonitoringPointAreMeasuredOnTheEllipsoid() {
+        SiteCheckResult r = run("POLYGON((113.225 40.34, 113.25 40.34, 113.25 40.36, 113.225 40.36, 113.225 40.34))", "pv");
+        SiteCheckResult.Nearby ws = r.nearby().stream().filter(n -> n.featureId().equals("WS-AJXC-2")).findFirst().orElseThrow();
+        // the two facing meridian edges are closest at their northern end (meridians converge)
+        double expected = Cgcs2000.ELLIPSOID.Inverse(40.355, 113.2156, 40.355, 113.225).s12;
+        assertEquals(expected, ws.distanceM(), 0.5);
+        assertTrue(ws.distanceM() > 780 && ws.distanceM() < 820, "about 800 m: " + ws.distanceM());
+        assertFalse(r.nearby().stream().anyMatch(n -> n.featureId().equals("WS-AJXC-1")), "the 一级 zone is > 1000 m away");
+        SiteCheckResult.Nearby station = r.nearby().stream().filter(n -> n.collection().equals("monitoring")).findFirst().orElseThrow();
+        assertEquals(Cgcs2000.ELLIPSOID.Inverse(40.36, 113.24, 40.365, 113.24).s12, station.distanceM(), 0.01);
+        SiteCheckResult wide = check.run(site("POLYGON((113.225 40.34, 113.25 40.34, 113.25 40.36, 113.225 40.36, 113.225 40.34))"), "pv", 1500);
+        assertTrue(wide.nearby().stream().anyMatch(n -> n.featureId().equals("WS-AJXC-1")), "nearbyM widens the search");
+    }
+
+    @Test
+    void aZoneInsideTheSitesHoleIsNotHit() {
+        SiteCheckResult r = run("POLYGON((113.203 40.339, 113.214 40.339, 113.214 40.351, 113.203 40.351, 113.203 40.339),"
+                + "(113.204 40.340, 113.204 40.350, 113.213 40.350, 113.213 40.340, 113.204 40.340))", null);
+        assertEquals(List.of("WS-AJXC-2"), ids(r, "water_source"));
+        assertTrue(r.nearby().stream().anyMatch(n -> n.featureId().equals("WS-AJXC-1") && n.distanceM() > 80 && n.distanceM() < 90));
+        SiteCheckResult.Hit ws = r.hits().stream().filter(h -> h.featureId().equals("WS-AJXC-2")).findFirst().orElseThrow();
+        assertEquals(r.site().areaM2(), ws.overlapM2(), 0.01, "the ring lies wholly in the 二级 zone");
+    }
+
+    @Test
+    void siteCrossingTheZone37And38BoundaryIsMeasuredAndWarned() {
+        SiteCheckResult r = run("POLYGON((112.49 39.305, 112.51 39.305, 112.51 39.315, 112.49 39.315, 112.49 39.305))", "pv");
+        assertEquals(List.of("HX140602-01"), ids(r, "redline"));
+        assertEquals(r.site().areaM2(), r.hits().stream().filter(h -> h.collection().equals("redline")).findFirst().orElseThrow().overlapM2(), 0.01);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("跨越高斯-克吕格 3 度带 37 与 38")), r.warnings().toString());
+    }
+
+    @Test
+    void siteOutsideEveryLayerIsAllowedWithAWarning() {
+        SiteCheckResult r = run("POLYGON((113.60 40.60, 113.61 40.60, 113.61 40.61, 113.60 40.60))", null);
+        assertTrue(r.hits().isEmpty());
+        assertEquals("allowed", r.verdict());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("不与任何图层的区域重叠")));
+    }
+
+    @Test
+    void multiParcelSitesCountOverlappingParcelsOnce() {
+        SiteInput two = new SiteInputReader().read(("{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"甲\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[113.21,40.25],[113.22,40.25],[113.22,40.26],[113.21,40.26],[113.21,40.25]]]}},"
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"乙\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[113.215,40.25],[113.225,40.25],[113.225,40.26],[113.215,40.26],[113.215,40.25]]]}}]}")
+                .getBytes(StandardCharsets.UTF_8), null, null);
+        SiteCheckResult r = check.run(two, null, 1000);
+        assertEquals(2, r.site().parcelCount());
+        double union = EllipsoidalMeasure.area(site("POLYGON((113.21 40.25, 113.225 40.25, 113.225 40.26, 113.21 40.26, 113.21 40.25))").geometry());
+        assertEquals(union, r.site().areaM2(), 0.01);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("重叠部分只计一次")));
+    }
+
+    @Test
+    void unknownIndustryAndBadSearchDistanceAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.25))", "炼钢"));
+        assertTrue(e.getMessage().contains("炼钢") && e.getMessage().contains("光伏"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> check.run(site("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.25))"), null, -1));
+    }
+
+    @Test
+    void identifyListsEveryZoneContainingThePoint() {
+        List<Identify.ZoneAtPoint> zones = Identify.at(layers, 113.208, 40.345);
+        assertEquals(List.of("admin/140212", "control_unit/ZH14021230003", "water_source/WS-AJXC-1", "water_source/WS-AJXC-2"),
+                zones.stream().map(z -> z.collection() + "/" + z.featureId()).sorted().toList());
+        assertTrue(Identify.at(layers, 100.0, 30.0).isEmpty());
+    }
+}

@@ -1,0 +1,233 @@
+package cn.ecozone.api;
+
+import cn.ecozone.layer.LayerLoader;
+import cn.ecozone.testsupport.BoundaryPointTxt;
+import cn.ecozone.testsupport.Http;
+import cn.ecozone.testsupport.SiteFixtureLayers;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * SCENARIO 1 end to end through HTTP: a planner uploads a GBK boundary-point TXT of a solar farm in 新荣区
+ * (zone 38, two plots, one with a hole), industry 光伏, and gets hits, clauses, a verdict and a PDF report.
+ */
+class SiteCheckApiTest {
+    @TempDir static Path dir;
+    static EcoZoneServer server;
+    static Http http;
+    static final Charset GBK = Charset.forName("GBK");
+    static final String NAME = "新荣区光伏电站一期";
+
+    @BeforeAll
+    static void start() {
+        LayerLoader.Result r = LayerLoader.load(SiteFixtureLayers.write(dir));
+        assertTrue(r.ok(), r.problems().toString());
+        server = EcoZoneServer.start(ServerConfig.defaults(0), r.layers());
+        http = new Http(server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static BoundaryPointTxt solarFarm() {
+        return SiteFixtureLayers.scenario1SolarFarm();
+    }
+
+    static HttpResponse<byte[]> post(String query, byte[] body, String contentType) {
+        try {
+            HttpRequest req = http.request("/analysis/site-check" + query).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<byte[]> r) {
+        try {
+            return Json.MAPPER.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError(new String(r.body(), StandardCharsets.UTF_8), e);
+        }
+    }
+
+    static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void scenario1SolarFarmFromAGbkTxtIsProhibitedByTheRedLine() {
+        HttpResponse<byte[]> r = post("?industry=" + q("光伏") + "&name=" + q(NAME), solarFarm().text().getBytes(GBK), "text/plain");
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        JsonNode j = json(r);
+        assertEquals(NAME, j.get("name").asText());
+        assertEquals("prohibited", j.get("verdict").asText());
+        assertEquals("pv", j.get("industry").asText());
+        JsonNode site = j.get("site");
+        assertEquals(2, site.get("parcelCount").asInt());
+        assertEquals(38, site.get("gkZone").asInt());
+        assertEquals("txt", site.get("format").asText());
+        assertEquals(site.get("areaM2").asDouble() / 10_000, site.get("areaHa").asDouble(), 1e-9);
+        assertEquals(site.get("areaM2").asDouble() / (10_000.0 / 15), site.get("areaMu").asDouble(), 1e-9);
+        JsonNode plot1 = site.get("parcels").get(0), plot2 = site.get("parcels").get(1);
+        assertEquals(452.81, plot1.get("declaredHa").asDouble());
+        assertEquals(plot1.get("areaHa").asDouble() - 452.81, plot1.get("differenceHa").asDouble(), 1e-9);
+        assertTrue(Math.abs(plot1.get("differencePct").asDouble()) < 0.01, "plot 1 matches its declared area");
+        assertEquals((plot2.get("areaHa").asDouble() - 180) / 180 * 100, plot2.get("differencePct").asDouble(), 1e-9);
+        assertTrue(j.get("warnings").toString().contains("光伏二区") && !j.get("warnings").toString().contains("光伏一区"), j.get("warnings").toString());
+
+        List<String> hits = new ArrayList<>();
+        j.get("hits").forEach(h -> hits.add(h.get("collection").asText() + "/" + h.get("featureId").asText()));
+        assertTrue(hits.containsAll(List.of("admin/140212", "redline/HX140212-01", "control_unit/ZH14021210007", "control_unit/ZH14021230003")), hits.toString());
+        double unitSum = 0;
+        for (JsonNode h : j.get("hits")) {
+            assertTrue(h.get("overlapM2").asDouble() > 0);
+            assertTrue(h.get("siteShare").asDouble() > 0 && h.get("siteShare").asDouble() <= 1);
+            if (h.get("collection").asText().equals("control_unit")) unitSum += h.get("overlapM2").asDouble();
+        }
+        assertEquals(site.get("areaM2").asDouble(), unitSum, 0.05, "the units tile the district, so their overlaps add up to the site");
+
+        JsonNode ws = null;
+        for (JsonNode n : j.get("nearby")) if (n.get("featureId").asText().equals("WS-AJXC-2")) ws = n;
+        assertTrue(ws != null && ws.get("distanceM").asDouble() > 780 && ws.get("distanceM").asDouble() < 820, String.valueOf(ws));
+
+        List<String> clauses = new ArrayList<>();
+        j.get("clauses").forEach(c -> clauses.add(c.get("clauseId").asText() + ":" + c.get("severity").asText()));
+        assertTrue(clauses.containsAll(List.of("RL-01:prohibited", "CU-01:restricted", "CU-02:required", "CU-04:required")), clauses.toString());
+        assertEquals("《关于在国土空间规划中统筹划定落实三条控制线的指导意见》", j.get("clauses").get(0).get("basis").asText());
+        assertEquals("2025-06-30", j.get("dataDate").asText());
+    }
+
+    @Test
+    void scenario1PdfReportHasTheChineseSiteNameClauseAndMap() throws IOException {
+        HttpResponse<byte[]> r = post("?f=pdf&industry=" + q("光伏") + "&name=" + q(NAME), solarFarm().text().getBytes(GBK), "text/plain");
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse(""));
+        assertArrayEquals("%PDF".getBytes(StandardCharsets.US_ASCII), java.util.Arrays.copyOf(r.body(), 4));
+        try (PDDocument doc = Loader.loadPDF(r.body())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertTrue(text.contains(NAME), text);
+            assertTrue(text.contains("生态保护红线内禁止开发性、生产性建设活动"), text);
+            assertTrue(text.contains("禁止准入"), text);
+            assertTrue(text.contains("安家小村水源地二级保护区"), "nearby water source listed");
+            assertTrue(text.contains("采凉山水源涵养生态保护红线"), text);
+            assertTrue(doc.getPage(0).getResources().getFontNames().iterator().hasNext(), "a font is embedded");
+        }
+    }
+
+    @Test
+    void htmlReportIsPrintableChineseWithAnSvgMap() {
+        HttpResponse<byte[]> r = post("?f=html&industry=pv&name=" + q(NAME), solarFarm().text().getBytes(GBK), "text/plain");
+        assertEquals(200, r.statusCode());
+        String html = new String(r.body(), StandardCharsets.UTF_8);
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(html.contains("<svg") && html.contains("fill-rule=\"evenodd\""), "map figure drawn as SVG");
+        assertTrue(html.contains(NAME) && html.contains("禁止准入") && html.contains("《中华人民共和国环境影响评价法》第十六条"));
+        assertTrue(html.contains("数据日期：2025-06-30"));
+    }
+
+    @Test
+    void headerZoneMismatchLoadsWithAWarningAndXian80IsRefused() {
+        HttpResponse<byte[]> ok = post("?industry=pv", solarFarm().headerZone(39).text().getBytes(GBK), "text/plain");
+        assertEquals(200, ok.statusCode());
+        assertTrue(json(ok).get("warnings").toString().contains("带号=39"));
+        HttpResponse<byte[]> xian = post("", solarFarm().coordinateSystem("1980西安坐标系").text().getBytes(GBK), "text/plain");
+        assertEquals(400, xian.statusCode());
+        assertTrue(xian.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(json(xian).get("detail").asText().contains("1980西安坐标系"));
+    }
+
+    @Test
+    void geoJsonInAGaussKrugerCrsAndMultipartUploadsWork() {
+        String gk = "{\"type\":\"Polygon\",\"coordinates\":[[[38431093.3,4462946.4],[38431944.1,4462954.7],[38431935.8,4463065.7],[38431093.3,4462946.4]]]}";
+        HttpResponse<byte[]> r = post("?crs=EPSG:4526", gk.getBytes(StandardCharsets.UTF_8), "application/geo+json");
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals("EPSG:4526", json(r).at("/site/sourceCrs").asText());
+
+        String boundary = "----ecozone";
+        byte[] file = solarFarm().text().getBytes(GBK);
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"site.txt\"\r\nContent-Type: text/plain\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + file.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(file, 0, body, head.length, file.length);
+        System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+        HttpResponse<byte[]> m = post("?industry=pv", body, "multipart/form-data; boundary=" + boundary);
+        assertEquals(200, m.statusCode(), new String(m.body(), StandardCharsets.UTF_8));
+        assertEquals("prohibited", json(m).get("verdict").asText());
+    }
+
+    @Test
+    void badInputIsAFourHundredProblemNeverAFiveHundred() {
+        record Case(String query, String body, int status, String detailContains) {}
+        for (Case c : List.of(
+                new Case("", "POLYGON((113.20 40.30, 113.21 40.31, 113.21 40.30, 113.20 40.31, 113.20 40.30))", 400, "自相交"),
+                new Case("", "{\"type\":\"Polygon\",\"coordinates\":[[[40.30,113.20],[40.30,113.21],[40.31,113.21],[40.30,113.20]]]}", 400, "纬度写在前面"),
+                new Case("?industry=" + q("炼钢"), "POLYGON((113.20 40.30, 113.21 40.30, 113.21 40.31, 113.20 40.30))", 400, "炼钢"),
+                new Case("?f=docx", "POLYGON((113.20 40.30, 113.21 40.30, 113.21 40.31, 113.20 40.30))", 400, "f "),
+                new Case("?nearbyM=abc", "POLYGON((113.20 40.30, 113.21 40.30, 113.21 40.31, 113.20 40.30))", 400, "nearbyM"),
+                new Case("", "", 400, "没有收到地块数据"),
+                new Case("?crs=EPSG:3857", "POLYGON((113.20 40.30, 113.21 40.30, 113.21 40.31, 113.20 40.30))", 400, "不支持的坐标系"))) {
+            HttpResponse<byte[]> r = post(c.query(), c.body().getBytes(StandardCharsets.UTF_8), "text/plain");
+            assertEquals(c.status(), r.statusCode(), c.toString());
+            String detail = json(r).get("detail").asText();
+            assertTrue(detail.contains(c.detailContains()), c + " → " + detail);
+        }
+    }
+
+    @Test
+    void sitesOverOneHundredThousandVerticesAndBodiesOverTenMegabytesAre413() {
+        StringBuilder wkt = new StringBuilder("POLYGON((");
+        int n = 100_001;
+        for (int i = 0; i <= n; i++) {
+            double a = 2 * Math.PI * (i % n) / n;
+            wkt.append(String.format(Locale.ROOT, "%.7f %.7f,", 113.21 + 0.01 * Math.cos(a), 40.25 + 0.01 * Math.sin(a)));
+        }
+        wkt.setLength(wkt.length() - 1);
+        HttpResponse<byte[]> many = post("", (wkt + "))").getBytes(StandardCharsets.UTF_8), "text/plain");
+        assertEquals(413, many.statusCode());
+        assertTrue(json(many).get("detail").asText().contains("100000"));
+
+        byte[] huge = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        HttpResponse<byte[]> big = post("", huge, "text/plain");
+        assertEquals(413, big.statusCode());
+    }
+
+    @Test
+    void identifyAnswersEveryZoneAtAPointAndRefusesSwappedCoordinates() {
+        JsonNode j = http.get("/analysis/identify?lon=113.208&lat=40.345").json();
+        List<String> zones = new ArrayList<>();
+        j.get("zones").forEach(z -> zones.add(z.get("collection").asText() + "/" + z.get("featureId").asText()));
+        assertEquals(List.of("admin/140212", "control_unit/ZH14021230003", "water_source/WS-AJXC-1", "water_source/WS-AJXC-2"), zones.stream().sorted().toList());
+        Http.Response swapped = http.get("/analysis/identify?lon=40.345&lat=113.208");
+        assertEquals(400, swapped.status());
+        assertTrue(swapped.json().get("detail").asText().contains("写反"));
+        assertEquals(400, http.get("/analysis/identify?lon=113.2").status());
+    }
+}

@@ -1,0 +1,77 @@
+package cn.ecozone.cli;
+
+import cn.ecozone.testsupport.SiteFixtureLayers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SCENARIO 2: {@code check site.txt --industry 光伏 --format pdf --out report.pdf} gives what the web page gives. */
+class CheckCommandTest {
+    @TempDir Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void checkWritesJsonAndPdfForATxtSite() throws Exception {
+        Path layers = Files.createDirectories(dir.resolve("layers"));
+        SiteFixtureLayers.write(layers);
+        Path txt = dir.resolve("site.txt");
+        Files.write(txt, SiteFixtureLayers.scenario1SolarFarm().text().getBytes(Charset.forName("GBK")));
+
+        Run json = run("check", txt.toString(), "--industry", "光伏", "--layers", layers.toString());
+        assertEquals(0, json.code(), json.err());
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertEquals("prohibited", j.get("verdict").asText());
+        assertEquals("光伏一区", j.get("name").asText(), "the first plot names the site when no --name is given");
+
+        Path pdf = dir.resolve("report.pdf");
+        Run p = run("check", txt.toString(), "--industry", "光伏", "--format", "pdf", "--out", pdf.toString(), "--name", "新荣区光伏电站",
+                "--layers", layers.toString());
+        assertEquals(0, p.code(), p.err());
+        assertTrue(p.err().contains("禁止准入"), p.err());
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertTrue(text.contains("新荣区光伏电站") && text.contains("光伏项目应避让林地和生态敏感区"), text);
+        }
+        if (System.getProperty("ecozone.preview") != null) {
+            Path preview = Files.createDirectories(Path.of(System.getProperty("ecozone.preview")));
+            Files.copy(pdf, preview.resolve("report.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            run("check", txt.toString(), "--industry", "光伏", "--format", "html", "--out", preview.resolve("report.html").toString(),
+                    "--layers", layers.toString());
+        }
+    }
+
+    @Test
+    void badSitesAndBadArgumentsGiveReadableErrorsAndExitCodes() throws Exception {
+        Path layers = Files.createDirectories(dir.resolve("layers"));
+        SiteFixtureLayers.write(layers);
+        Path xian = dir.resolve("xian.txt");
+        Files.write(xian, SiteFixtureLayers.scenario1SolarFarm().coordinateSystem("1980西安坐标系").text().getBytes(Charset.forName("GBK")));
+        Run r = run("check", xian.toString(), "--layers", layers.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("1980西安坐标系"), r.err());
+        assertEquals(2, run("check", xian.toString(), "--format", "pdf", "--layers", layers.toString()).code(), "pdf needs --out");
+        assertEquals(2, run("check", "--layers", layers.toString()).code());
+        assertEquals(1, run("check", dir.resolve("missing.txt").toString(), "--layers", layers.toString()).code());
+    }
+}
