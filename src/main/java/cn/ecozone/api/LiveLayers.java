@@ -24,6 +24,11 @@ public final class LiveLayers {
         current.set(next);
     }
 
+    /** Atomically replaces the set with a function of the current one (retried if another swap got in first). */
+    public void update(java.util.function.UnaryOperator<LayerSet> change) {
+        current.updateAndGet(change);
+    }
+
     /** The layer, or a 404 problem naming the layers that exist. */
     public FeatureSource require(String collectionId) {
         LayerSet set = current();

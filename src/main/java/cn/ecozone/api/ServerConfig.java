@@ -11,8 +11,17 @@ import java.nio.file.Path;
  * @param webDir the web map's static files ({@code web/})
  * @param maxBodyBytes larger request bodies get 413
  * @param mode "embedded" or "postgis", reported by /health
+ * @param tokens who may edit (Bearer tokens and roles); the 6-argument constructor reads them from the environment
  */
-public record ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode) {
+public record ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode, AccessTokens tokens) {
+    public ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode) {
+        this(port, layersDir, stylesDir, webDir, maxBodyBytes, mode, AccessTokens.fromEnvironment());
+    }
+
+    public ServerConfig withTokens(AccessTokens t) {
+        return new ServerConfig(port, layersDir, stylesDir, webDir, maxBodyBytes, mode, t);
+    }
+
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
     public static ServerConfig defaults(int port) {

@@ -1,5 +1,6 @@
 package cn.ecozone.cli;
 
+import cn.ecozone.api.AccessTokens;
 import cn.ecozone.api.EcoZoneServer;
 import cn.ecozone.api.ServerConfig;
 import cn.ecozone.layer.LayerLoader;
@@ -18,7 +19,7 @@ public final class ServeCommand implements Command {
     @Override
     public String help() {
         return """
-                用法 Usage: ecozone serve [--port 8080] [--layers DIR] [--styles DIR] [--web DIR]
+                用法 Usage: ecozone serve [--port 8080] [--layers DIR] [--styles DIR] [--web DIR] [--tokens FILE]
 
                 加载并校验图层，然后提供地图、OGC API – Features 与分析接口。图层有错误时拒绝启动并列出原因。
                 Loads and validates the layers, then serves the web map, OGC API – Features and the analyses.
@@ -28,13 +29,15 @@ public final class ServeCommand implements Command {
                   --layers DIR   图层目录 catalog folder (default: layers)
                   --styles DIR   样式目录 styles folder (default: styles)
                   --web DIR      地图网页目录 web map folder (default: web)
+                  --tokens FILE  编辑令牌文件 edit tokens, one "token:role:name" per line (role forester|admin);
+                                 also read from env ECOZONE_TOKENS (comma-separated) and ECOZONE_TOKENS_FILE
                 """;
     }
 
     @Override
     public int run(String[] words, PrintStream out, PrintStream err) throws InterruptedException {
         Args args = new Args(words, Set.of("help"));
-        args.allowOnly(Set.of("port", "layers", "styles", "web"));
+        args.allowOnly(Set.of("port", "layers", "styles", "web", "tokens"));
         long t0 = System.nanoTime();
         Path layersDir = Path.of(args.get("layers", "layers"));
         LayerLoader.Result loaded = LayerLoader.load(layersDir);
@@ -45,6 +48,7 @@ public final class ServeCommand implements Command {
         }
         ServerConfig config = new ServerConfig(args.getInt("port", 8080), layersDir, Path.of(args.get("styles", "styles")),
                 Path.of(args.get("web", "web")), ServerConfig.DEFAULT_MAX_BODY_BYTES, "embedded");
+        if (args.get("tokens") != null) config = config.withTokens(config.tokens().and(AccessTokens.fromFile(Path.of(args.get("tokens")))));
         EcoZoneServer server = EcoZoneServer.start(config, loaded.layers());
         out.printf("EcoZone 已启动 ready in %.1f s: http://localhost:%d/  (地图 map: http://localhost:%d/map/)%n",
                 (System.nanoTime() - t0) / 1e9, server.port(), server.port());

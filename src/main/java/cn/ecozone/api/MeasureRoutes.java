@@ -1,0 +1,183 @@
+package cn.ecozone.api;
+
+import cn.ecozone.analysis.DistrictStats;
+import cn.ecozone.analysis.LayerChecks;
+import cn.ecozone.analysis.Plot;
+import cn.ecozone.analysis.PlotAnalysis;
+import cn.ecozone.analysis.PlotContext;
+import cn.ecozone.analysis.PlotMeasure;
+import cn.ecozone.analysis.PlotReport;
+import cn.ecozone.analysis.PlotSchema;
+import cn.ecozone.analysis.PlotTable;
+import cn.ecozone.io.CsvWriter;
+import cn.ecozone.io.FeatureCollectionReader;
+import cn.ecozone.io.GeoJsonException;
+import cn.ecozone.io.GeoJsonGeometryWriter;
+import cn.ecozone.layer.AttributeDef;
+import cn.ecozone.layer.FeatureSource;
+import cn.ecozone.layer.LayerSet;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Restoration measurement and layer QA over HTTP: {@code POST /analysis/measure} (uploaded GeoJSON plots),
+ * {@code GET /analysis/measure/{collectionId}} (a layer's plots; {@code format=json|csv|geojson}),
+ * {@code GET /analysis/stats} (district indicators) and {@code GET /analysis/checks/{collectionId}}.
+ * Query: {@code groupBy} (attribute to summarise by), {@code threshold} (percent, default 1).
+ */
+public final class MeasureRoutes implements RouteModule {
+    /** Most plots one upload may hold. */
+    public static final int MAX_UPLOADED_PLOTS = 10_000;
+
+    private final LiveLayers layers;
+
+    public MeasureRoutes(LiveLayers layers) {
+        this.layers = layers;
+    }
+
+    @Override
+    public void register(Javalin app) {
+        app.post("/analysis/measure", this::measureUpload);
+        app.get("/analysis/measure/{collectionId}", this::measureCollection);
+        app.get("/analysis/stats", ctx -> ctx.json(DistrictStats.compute(layers.current())));
+        app.get("/analysis/checks/{collectionId}", ctx -> {
+            LayerSet set = layers.current();
+            FeatureSource s = layers.require(ctx.pathParam("collectionId"));
+            ctx.json(LayerChecks.check(set, s));
+        });
+    }
+
+    private void measureUpload(Context ctx) throws IOException {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("text/plain")) {
+            throw new ApiProblem(415, "不支持的格式 Unsupported media type",
+                    "国土坐标 TXT 暂不支持测量，请上传 GeoJSON FeatureCollection / boundary-point TXT is not accepted yet; upload GeoJSON");
+        }
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("请求体不是有效的 JSON / body is not valid JSON: " + e.getMessage());
+        }
+        List<Plot> plots;
+        try {
+            plots = new FeatureCollectionReader().read(body, "code", MAX_UPLOADED_PLOTS).stream()
+                    .map(f -> new Plot(f.id(), f.geometry(), f.properties())).toList();
+        } catch (GeoJsonException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        plots.forEach(p -> names.addAll(p.attributes().keySet()));
+        String groupBy = groupBy(ctx, names);
+        PlotReport report = PlotAnalysis.run(plots, PlotSchema.detect(names), PlotContext.from(layers.current()), groupBy, threshold(ctx));
+        respond(ctx, report, plots, Map.of(), "measure");
+    }
+
+    private void measureCollection(Context ctx) throws IOException {
+        LayerSet set = layers.current();
+        FeatureSource source = set.source(ctx.pathParam("collectionId")).orElseGet(() -> layers.require(ctx.pathParam("collectionId")));
+        if (!source.layer().isPolygon()) {
+            throw ApiProblem.badRequest("图层 " + source.layer().id() + " 是点图层，无法量算面积 / not a polygon layer");
+        }
+        List<String> names = source.layer().attributes().stream().map(AttributeDef::name).toList();
+        String groupBy = groupBy(ctx, names);
+        List<Plot> plots = Plot.of(source);
+        PlotReport report = PlotAnalysis.run(plots, PlotSchema.detect(names), PlotContext.from(set), groupBy, threshold(ctx));
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (AttributeDef a : source.layer().attributes()) {
+            if (a.title() != null && !a.title().zh().isBlank()) titles.put(a.name(), a.title().zh());
+        }
+        respond(ctx, report, plots, titles, source.layer().id());
+    }
+
+    private static String groupBy(Context ctx, java.util.Collection<String> attributes) {
+        String g = ctx.queryParam("groupBy");
+        if (g == null || g.isBlank()) return null;
+        if (!attributes.contains(g)) {
+            throw ApiProblem.badRequest("没有名为 \"" + g + "\" 的属性，无法分组 / no attribute \"" + g + "\" to group by; 可用 available: " + attributes);
+        }
+        return g;
+    }
+
+    static double threshold(Context ctx) {
+        String t = ctx.queryParam("threshold");
+        if (t == null || t.isBlank()) return PlotMeasure.DEFAULT_THRESHOLD_PCT;
+        try {
+            double v = Double.parseDouble(t.trim().replace("%", ""));
+            if (v >= 0 && v <= 100) return v;
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiProblem.badRequest("threshold 应为 0–100 之间的百分数（如 1 表示 1%）/ threshold must be a percentage 0–100, got " + t);
+    }
+
+    private static void respond(Context ctx, PlotReport report, List<Plot> plots, Map<String, String> titles, String name) throws IOException {
+        String format = ctx.queryParam("format") != null ? ctx.queryParam("format") : ctx.queryParamAsClass("f", String.class).getOrDefault("json");
+        switch (format) {
+            case "json" -> ctx.json(report);
+            case "csv" -> {
+                PlotTable.Table t = PlotTable.of(report, titles);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                CsvWriter.write(out, t.header(), t.rows());
+                ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"" + name + "-measure.csv\"")
+                        .result(out.toByteArray());
+            }
+            case "geojson" -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+                    writeGeoJson(g, report, plots);
+                }
+                ctx.contentType("application/geo+json").result(out.toByteArray());
+            }
+            default -> throw ApiProblem.badRequest("format 应为 json、csv 或 geojson / format must be json, csv or geojson, got " + format);
+        }
+    }
+
+    /** The plots with their measures as properties (areas m²/公顷/亩, perimeter m), lon/lat. */
+    private static void writeGeoJson(JsonGenerator g, PlotReport report, List<Plot> plots) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "FeatureCollection");
+        g.writeArrayFieldStart("features");
+        for (int i = 0; i < plots.size(); i++) {
+            PlotMeasure m = report.plots().get(i);
+            g.writeStartObject();
+            g.writeStringField("type", "Feature");
+            g.writeStringField("id", m.id());
+            g.writeFieldName("geometry");
+            GeoJsonGeometryWriter.write(g, plots.get(i).geometry());
+            g.writeObjectFieldStart("properties");
+            for (var a : m.attributes().entrySet()) {
+                g.writeFieldName(a.getKey());
+                Json.MAPPER.writeValue(g, a.getValue());
+            }
+            g.writeNumberField("area_m2", m.area().m2());
+            g.writeNumberField("area_ha", m.area().ha());
+            g.writeNumberField("area_mu", m.area().mu());
+            if (m.gkZone() != null) {
+                g.writeNumberField("gk_zone", m.gkZone());
+                g.writeNumberField("gk_area_m2", m.gkArea().m2());
+            }
+            g.writeNumberField("perimeter_m", m.perimeterM());
+            if (m.differenceMu() != null) g.writeNumberField("difference_mu", m.differenceMu());
+            if (m.differencePct() != null) g.writeNumberField("difference_pct", m.differencePct());
+            g.writeBooleanField("declared_mismatch", m.declaredMismatch());
+            g.writeBooleanField("valid", m.valid());
+            if (m.problem() != null) g.writeStringField("problem", m.problem());
+            g.writeNumberField("slivers", m.slivers().size());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,127 @@
+package cn.ecozone.api;
+
+import cn.ecozone.layer.LayerLoader;
+import cn.ecozone.testsupport.FixtureLayers;
+import cn.ecozone.testsupport.Http;
+import cn.ecozone.testsupport.RestorationFixture;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The measure, stats and checks endpoints on a real server. */
+class MeasureRoutesTest {
+    @TempDir static Path dir;
+    static EcoZoneServer server;
+    static Http http;
+
+    @BeforeAll
+    static void start() {
+        server = EcoZoneServer.start(ServerConfig.defaults(0), LayerLoader.load(RestorationFixture.write(dir)).layers());
+        http = new Http(server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void measuringACollectionGivesPlotsOverlapsZonesGroupsAndProgress() {
+        JsonNode r = http.get("/analysis/measure/restoration?groupBy=mine").json();
+        assertEquals(5, r.get("plots").size());
+        assertEquals(1.0, r.get("thresholdPct").asDouble());
+        JsonNode tm01 = r.get("plots").get(1); // id order: SL-01, TM-01, TM-02, XX-01, ZG-01
+        assertEquals("TM-01", tm01.get("id").asText());
+        assertTrue(tm01.at("/area/mu").asDouble() > 0);
+        assertEquals(38, tm01.get("gkZone").asInt());
+        assertEquals("TM-01", r.at("/overlaps/0/a").asText());
+        assertEquals("二级", r.at("/zones/0/level").asText());
+        assertEquals("XX-01", r.at("/outsideDistricts/0/plotId").asText());
+        assertEquals("天马泰山", r.at("/groups/0/key").asText());
+        assertEquals(198.85, r.at("/groups/0/declaredMu").asDouble(), 1e-9);
+        assertTrue(r.at("/progress/0/restoredShare").asDouble() > 0.9);
+    }
+
+    @Test
+    void csvStartsWithABomHasChineseHeadersAndRoundTripsChinese() throws Exception {
+        HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(http.request("/analysis/measure/restoration?format=csv").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        byte[] b = r.body();
+        assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(b, 3), "UTF-8 BOM for Excel");
+        String text = new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
+        List<String> lines = text.lines().toList();
+        assertTrue(lines.get(0).startsWith("图斑编号,"), lines.get(0));
+        assertTrue(lines.get(0).contains("矿山名称") && lines.get(0).contains("面积(亩)") && lines.get(0).contains("申报面积(亩)"), lines.get(0));
+        assertEquals(6, lines.size());
+        assertTrue(text.contains("天马泰山") && text.contains("珍国花岗岩") && text.contains("已验收"));
+        assertTrue(text.contains("\r\n"));
+    }
+
+    @Test
+    void geoJsonExportCarriesMeasuresAsProperties() {
+        Http.Response r = http.get("/analysis/measure/restoration?format=geojson");
+        assertTrue(r.contentType().startsWith("application/geo+json"), r.contentType());
+        JsonNode f = r.json().get("features").get(0);
+        assertEquals("Polygon", f.at("/geometry/type").asText());
+        assertTrue(f.at("/properties/area_mu").asDouble() > 0);
+        assertTrue(f.at("/properties/perimeter_m").asDouble() > 0);
+    }
+
+    @Test
+    void uploadedPlotsAreMeasuredAgainstTheServersZones() {
+        String body = FixtureLayers.collection(RestorationFixture.plot("U-1", "新矿", "待修复", 2025, 50.0, 113.365, 40.075, 113.3745, 40.0795));
+        JsonNode r = http.post("/analysis/measure?threshold=5", "application/geo+json", body).json();
+        assertEquals("U-1", r.at("/plots/0/id").asText());
+        assertEquals(5.0, r.get("thresholdPct").asDouble());
+        assertTrue(r.at("/plots/0/declaredMismatch").asBoolean());
+        assertEquals("安家小村", r.at("/zones/0/zoneName").asText());
+    }
+
+    @Test
+    void badInputGetsPlannerReadable4xx() {
+        assertEquals(400, http.post("/analysis/measure", "application/json", "{\"type\":\"Point\"}").status());
+        assertEquals(400, http.post("/analysis/measure", "application/json", "not json").status());
+        Http.Response bad = http.get("/analysis/measure/restoration?threshold=abc");
+        assertEquals(400, bad.status());
+        assertTrue(bad.json().get("detail").asText().contains("threshold"));
+        Http.Response group = http.get("/analysis/measure/restoration?groupBy=nope");
+        assertEquals(400, group.status());
+        assertTrue(group.json().get("detail").asText().contains("mine"), "lists the attributes that exist");
+        assertEquals(404, http.get("/analysis/measure/nope").status());
+        assertEquals(400, http.get("/analysis/measure/restoration?format=xls").status());
+    }
+
+    @Test
+    void statsGiveTheRedLineIndicatorPerDistrict() {
+        JsonNode r = http.get("/analysis/stats").json();
+        JsonNode pc = r.get("districts").get(0);
+        assertEquals("平城区", pc.get("name").asText());
+        assertEquals("生态保护红线面积占国土面积比例", pc.at("/redline/label").asText());
+        assertTrue(pc.at("/redline/share").asDouble() > 0.05 && pc.at("/redline/share").asDouble() < 0.07);
+        assertTrue(r.get("total").at("/area/ha").asDouble() > 18_000);
+    }
+
+    @Test
+    void checksFindOverlappingPlotsAndConfirmControlUnitsTile() {
+        JsonNode plots = http.get("/analysis/checks/restoration").json();
+        assertFalse(plots.get("ok").asBoolean());
+        assertEquals(1, plots.get("overlaps").size());
+        JsonNode units = http.get("/analysis/checks/control_unit").json();
+        assertTrue(units.get("ok").asBoolean(), units.toString());
+        assertEquals("admin", units.get("tilesLayer").asText());
+        JsonNode water = http.get("/analysis/checks/water_source").json();
+        assertTrue(water.get("ok").asBoolean(), "nested levels are by design");
+        assertTrue(water.at("/overlaps/0/contains").asBoolean());
+    }
+}
