@@ -54,7 +54,13 @@ public final class WebMapRoutes implements RouteModule {
 
     @Override
     public void register(Javalin app) {
-        app.get("/map", ctx -> ctx.redirect("/map/", HttpStatus.MOVED_PERMANENTLY));
+        // a before-handler, because Javalin ignores trailing slashes: an endpoint on /map would also catch /map/
+        app.before("/map", ctx -> {
+            if (ctx.path().equals("/map")) {
+                ctx.redirect("/map/", HttpStatus.MOVED_PERMANENTLY);
+                ctx.skipRemainingHandlers();
+            }
+        });
         app.get("/webjars/<path>", this::webjar);
         app.get("/styles", ctx -> ctx.header("Cache-Control", "no-cache").json(allStyles(layers.current())));
         app.get("/styles/{file}", this::style);
