@@ -17,9 +17,9 @@
     renderMeasure();
     const body = { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'measure-1', properties: {}, geometry: geometry }] };
     try {
-      measure = { report: await ez.post('/analysis/measure', JSON.stringify(body), 'application/json') };
+      measure = { geometry: geometry, report: await ez.post('/analysis/measure', JSON.stringify(body), 'application/json') };
     } catch (e) {
-      measure = { error: e };
+      measure = { geometry: geometry, error: e };
     }
     ez.lastMeasure = measure;
     renderMeasure();

@@ -56,7 +56,8 @@
   }
 
   ez.initIdentify = function () {
-    ez.map.on('click', e => {
+    // 'preclick' also fires when the click lands on a feature, whose popup stops the 'click' from reaching the map
+    ez.map.on('preclick', e => {
       if (ez.drawing) return;
       ez.identifyAt(e.latlng.lng, e.latlng.lat);
     });

@@ -52,7 +52,9 @@
     if (hitLayer) hitLayer.remove();
     hitLayer = L.featureGroup([], { pane: 'highlight' }).addTo(ez.map);
     const seen = new Set();
-    await Promise.all((r.hits || []).filter(h => !seen.has(h.collection + '/' + h.featureId) && seen.add(h.collection + '/' + h.featureId)).map(async h => {
+    // districts are the background of every site: outlining them would hide the zones that matter
+    const zones = (r.hits || []).filter(h => !(ez.layers[h.collection] && ez.layers[h.collection].def.kind === 'admin'));
+    await Promise.all(zones.filter(h => !seen.has(h.collection + '/' + h.featureId) && seen.add(h.collection + '/' + h.featureId)).map(async h => {
       try {
         const f = await ez.getJson('/collections/' + encodeURIComponent(h.collection) + '/items/' + encodeURIComponent(h.featureId) + '?f=json');
         L.geoJSON(f, { pane: 'highlight', style: { color: '#ff1744', weight: 3, fillOpacity: 0.05 } }).addTo(hitLayer);

@@ -41,7 +41,7 @@
   ez.qualityChart = function (value) {
     const series = ez.qualitySeries(value);
     if (!series.length) return null;
-    const bar = 26, gap = 6, top = 16, h = 72, bottom = 16, left = 4;
+    const bar = 26, gap = 6, top = 20, h = 72, bottom = 16, left = 4;
     const width = left + series.length * (bar + gap);
     const svg = node('svg', { width: width, height: top + h + bottom, viewBox: `0 0 ${width} ${top + h + bottom}`,
       class: 'quality-chart', role: 'img' });

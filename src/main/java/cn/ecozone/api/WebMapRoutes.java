@@ -62,6 +62,8 @@ public final class WebMapRoutes implements RouteModule {
             }
         });
         app.get("/webjars/<path>", this::webjar);
+        // browsers ask every page for an icon; "no content" keeps a missing one out of the console
+        app.get("/favicon.ico", ctx -> ctx.status(HttpStatus.NO_CONTENT));
         app.get("/styles", ctx -> ctx.header("Cache-Control", "no-cache").json(allStyles(layers.current())));
         app.get("/styles/{file}", this::style);
         app.get("/map/catalog.json", ctx -> ctx.header("Cache-Control", "no-cache").json(catalog(layers.current())));
