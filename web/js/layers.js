@@ -2,8 +2,8 @@
 (function () {
   'use strict';
   const ez = window.ecozone;
-  /** Layers with more features than this are requested per view (bbox) instead of all at once. */
-  const WHOLE_LAYER_MAX = 3000;
+  /** Layers with more features than this are requested per view (bbox) instead of all at once; ?whole=N lowers it to try. */
+  const WHOLE_LAYER_MAX = Math.min(3000, parseInt(new URLSearchParams(location.search).get('whole'), 10) || 3000);
   const PAGE = 10000;
   const VIEW_LIMIT = 3000;
 
@@ -113,6 +113,7 @@
       throw e;
     }
     replaceFeatures(l, page.features || []);
+    l.lastBbox = bbox;
     l.truncated = (page.features || []).length >= VIEW_LIMIT;
     renderStatus();
   }

@@ -110,6 +110,25 @@ class WebMapBrowserTest {
 
     @Test
     @Order(2)
+    void largeLayersAreRequestedByViewAndAgainAfterEveryMove() {
+        driver.get(http.base() + "/map/?whole=1");  // every layer with more than one feature counts as large
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js("return ecozone.ready")));
+        assertEquals("view", js("return ecozone.layers.control_unit.mode"));
+        js("ecozone.map.setView([40.05, 113.22], 15, {animate: false})");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            Object b = js("return ecozone.layers.control_unit.lastBbox");
+            String view = (String) js("const b = ecozone.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(x => x.toFixed(6)).join(',')");
+            return view.equals(b);
+        });
+        String bbox = (String) js("return ecozone.layers.control_unit.lastBbox");
+        long inView = http.get("/collections/control_unit/items?bbox=" + bbox).json().get("numberMatched").asLong();
+        assertEquals(1, inView, "only 平城西 is in view");
+        assertEquals(inView, ((Number) js("return ecozone.layerCounts.control_unit")).longValue());
+        assertTrue(chromium.consoleErrors().isEmpty());
+    }
+
+    @Test
+    @Order(3)
     void theLegendListsEveryStyleClassAndSwitchesLayers() {
         for (var it = styles.fields(); it.hasNext(); ) {
             var e = it.next();
@@ -128,7 +147,7 @@ class WebMapBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void clickingAPointListsTheZonesThere() {
         double lon = 113.225, lat = 40.02;
         clickMapAt(lon, lat);
@@ -156,7 +175,7 @@ class WebMapBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aMonitoringSectionShowsItsWaterQualityByYear() {
         js("ecozone.zoomToFeature('monitoring', 'M-BZW')");
         WebElement chart = new WebDriverWait(driver, Duration.ofSeconds(10))
@@ -173,7 +192,7 @@ class WebMapBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void searchingACodeZoomsToTheUnit() {
         WebElement input = driver.findElement(By.id("search-input"));
         input.sendKeys("ZH14021320002");
@@ -187,7 +206,7 @@ class WebMapBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void textFromTheDataIsShownAsTextNeverAsMarkup() {
         js("ecozone.zoomToFeature('monitoring', 'M-AIR')");
         WebElement title = new WebDriverWait(driver, Duration.ofSeconds(10))
@@ -202,7 +221,7 @@ class WebMapBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void uploadingABoundaryTxtShowsTheVerdictHitsAndClauses() throws Exception {
         String txt = boundaryPointTxt("光伏一区", 46.45, 113.215, 40.015, 113.222, 40.022);
         Path file = dir.resolve("新荣光伏.txt");
@@ -231,7 +250,7 @@ class WebMapBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aBadFileGetsTheServersReadableMessage() throws Exception {
         Path file = dir.resolve("bad.txt");
         Files.writeString(file, "这不是坐标文件 not a boundary file");
@@ -244,7 +263,7 @@ class WebMapBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aDrawnPolygonIsMeasuredOnTheEllipsoid() throws Exception {
         driver.findElement(By.cssSelector("#tabs button[data-tab='forester']")).click();
         driver.findElement(By.id("draw-measure")).click();
@@ -262,7 +281,7 @@ class WebMapBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theRestorationPanelSummarisesByMineAndListsAMinesPlots() {
         driver.findElement(By.cssSelector("#tabs button[data-tab='forester']")).click();
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("table.groups tr.group-row")).isEmpty());
@@ -288,7 +307,7 @@ class WebMapBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theEnglishToggleSwitchesEveryLabel() {
         driver.findElement(By.id("lang")).click();
         assertEquals("Site check", driver.findElement(By.cssSelector("#tabs button[data-tab='planner']")).getText());
