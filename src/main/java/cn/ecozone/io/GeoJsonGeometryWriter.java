@@ -62,8 +62,14 @@ public final class GeoJsonGeometryWriter {
 
     private static void position(JsonGenerator g, Coordinate c) throws IOException {
         g.writeStartArray();
-        g.writeNumber(c.x);
-        g.writeNumber(c.y);
+        ordinate(g, c.x);
+        ordinate(g, c.y);
         g.writeEndArray();
+    }
+
+    /** Plain decimals: Gauss-Krüger eastings with zone prefix (≥ 10^7 m) would otherwise come out as 3.85E7. */
+    private static void ordinate(JsonGenerator g, double v) throws IOException {
+        if (Math.abs(v) >= 1e7 && Double.isFinite(v)) g.writeNumber(java.math.BigDecimal.valueOf(v).toPlainString());
+        else g.writeNumber(v);
     }
 }

@@ -1,0 +1,21 @@
+package cn.ecozone.api;
+
+import io.javalin.Javalin;
+
+/** OGC API – Features Parts 1–3 (besides the collections): landing page, conformance, OpenAPI, items, queryables. */
+public final class OgcApiRoutes implements RouteModule {
+    private final LiveLayers layers;
+
+    public OgcApiRoutes(LiveLayers layers) {
+        this.layers = layers;
+    }
+
+    @Override
+    public void register(Javalin app) {
+        new LandingPage(layers).register(app);
+        new ConformanceRoutes().register(app);
+        new ApiRoutes(layers).register(app);
+        new ItemsRoutes(layers).register(app);
+        new QueryablesRoutes(layers).register(app);
+    }
+}

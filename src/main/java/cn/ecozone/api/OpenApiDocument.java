@@ -1,0 +1,172 @@
+package cn.ecozone.api;
+
+import cn.ecozone.api.ogc.ItemsRequest;
+import cn.ecozone.api.ogc.MediaTypes;
+import cn.ecozone.api.ogc.Queryables;
+import cn.ecozone.layer.AttributeDef;
+import cn.ecozone.layer.FeatureSource;
+import cn.ecozone.layer.LayerSet;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * The OpenAPI 3.0 description of the OGC API: every path we serve with every parameter it accepts. The items path
+ * is also listed per collection with that layer's queryable attributes as parameters, which is where GDAL looks
+ * for server-side property filters.
+ */
+public final class OpenApiDocument {
+    private static final List<String> ITEMS_PARAMETERS = List.of("f", "limit", "offset", "bbox", "bbox-crs", "crs",
+            "filter", "filter-lang", "filter-crs", "sortby", "properties", "skipGeometry");
+
+    private OpenApiDocument() {}
+
+    public static ObjectNode build(LayerSet set, String baseUrl) {
+        ObjectNode doc = Json.MAPPER.createObjectNode();
+        doc.put("openapi", "3.0.3");
+        ObjectNode info = doc.putObject("info");
+        info.put("title", LandingPage.TITLE);
+        info.put("version", "1.0.0");
+        info.put("description", "OGC API – Features Part 1 (core, GeoJSON, HTML, OpenAPI 3.0), Part 2 (CRS by reference) and "
+                + "Part 3 (CQL2 text filters, queryables) for the zoning layers. 生态环境分区管控图层的 OGC API – Features 服务。");
+        doc.putArray("servers").addObject().put("url", baseUrl);
+        ObjectNode paths = doc.putObject("paths");
+        simple(paths, "/", "getLandingPage", "首页 Landing page", MediaTypes.JSON);
+        simple(paths, "/conformance", "getConformanceDeclaration", "符合的标准 Conformance classes", MediaTypes.JSON);
+        simple(paths, "/api", "getApiDescription", "本接口定义 This API definition", MediaTypes.OPENAPI);
+        simple(paths, "/collections", "getCollections", "图层列表 The collections", MediaTypes.JSON);
+
+        ObjectNode collection = operation(paths, "/collections/{collectionId}", "describeCollection", "图层说明 A collection",
+                List.of("collectionId", "f"));
+        responses(collection, MediaTypes.JSON, false);
+        ObjectNode items = operation(paths, "/collections/{collectionId}/items", "getFeatures", "图层要素 Features of a collection",
+                concat(List.of("collectionId"), ITEMS_PARAMETERS));
+        responses(items, MediaTypes.GEOJSON, true);
+        ObjectNode item = operation(paths, "/collections/{collectionId}/items/{featureId}", "getFeature", "单个要素 One feature",
+                List.of("collectionId", "featureId", "f", "crs"));
+        responses(item, MediaTypes.GEOJSON, true);
+        ObjectNode queryables = operation(paths, "/collections/{collectionId}/queryables", "getQueryables",
+                "可查询属性 Queryables (JSON Schema)", List.of("collectionId", "f"));
+        responses(queryables, MediaTypes.JSON_SCHEMA, false);
+
+        for (FeatureSource s : set.inOrder()) {
+            String id = s.layer().id();
+            ObjectNode op = paths.putObject("/collections/" + id + "/items").putObject("get");
+            op.put("operationId", "getFeatures_" + id);
+            op.put("summary", s.layer().title().zh() + " " + s.layer().title().en());
+            op.putArray("tags").add("Features");
+            ArrayNode params = op.putArray("parameters");
+            for (String p : ITEMS_PARAMETERS) params.addObject().put("$ref", "#/components/parameters/" + p);
+            for (AttributeDef a : Queryables.attributes(s.layer())) {
+                ObjectNode p = params.addObject();
+                p.put("name", a.name());
+                p.put("in", "query");
+                p.put("required", false);
+                p.put("description", Queryables.title(a) + " 等于此值 / equals this value");
+                p.put("style", "form");
+                p.put("explode", false);
+                ObjectNode schema = p.putObject("schema");
+                schema.put("type", switch (a.type()) {
+                    case "integer" -> "integer";
+                    case "number" -> "number";
+                    default -> "string";
+                });
+                if (!a.values().isEmpty()) a.values().forEach(schema.withArray("enum")::add);
+            }
+            responses(op, MediaTypes.GEOJSON, true);
+        }
+        components(doc.putObject("components"), set);
+        return doc;
+    }
+
+    private static void simple(ObjectNode paths, String path, String id, String summary, String jsonType) {
+        responses(operation(paths, path, id, summary, List.of("f")), jsonType, false);
+    }
+
+    private static ObjectNode operation(ObjectNode paths, String path, String id, String summary, List<String> params) {
+        ObjectNode op = paths.putObject(path).putObject("get");
+        op.put("operationId", id);
+        op.put("summary", summary);
+        op.putArray("tags").add(path.contains("items") ? "Features" : "Capabilities");
+        ArrayNode ps = op.putArray("parameters");
+        for (String p : params) ps.addObject().put("$ref", "#/components/parameters/" + p);
+        return op;
+    }
+
+    private static void responses(ObjectNode op, String jsonType, boolean features) {
+        ObjectNode r = op.putObject("responses");
+        ObjectNode ok = r.putObject("200");
+        ok.put("description", "成功 / success (JSON，或 f=html 时为 HTML)");
+        ObjectNode headers = ok.putObject("headers");
+        headers.putObject("ETag").put("description", "数据版本 / version of the answer").putObject("schema").put("type", "string");
+        if (features) {
+            headers.putObject("Content-Crs").put("description", "坐标系 URI / CRS of the coordinates, in angle brackets")
+                    .putObject("schema").put("type", "string");
+        }
+        ObjectNode content = ok.putObject("content");
+        content.putObject(jsonType).putObject("schema").put("type", "object");
+        content.putObject(MediaTypes.HTML).putObject("schema").put("type", "string");
+        r.putObject("304").put("description", "未修改 / not modified (If-None-Match)");
+        for (String code : List.of("400", "404")) {
+            ObjectNode e = r.putObject(code);
+            e.put("description", code.equals("400") ? "请求有误 / bad request" : "未找到 / not found");
+            e.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/Problem");
+        }
+    }
+
+    private static void components(ObjectNode c, LayerSet set) {
+        ObjectNode problem = c.putObject("schemas").putObject("Problem");
+        problem.put("type", "object");
+        ObjectNode pp = problem.putObject("properties");
+        for (String s : List.of("type", "title", "detail", "instance")) pp.putObject(s).put("type", "string");
+        pp.putObject("status").put("type", "integer");
+
+        ObjectNode ps = c.putObject("parameters");
+        ObjectNode cid = param(ps, "collectionId", "path", "图层编号 / collection id");
+        cid.put("required", true);
+        ArrayNode ids = cid.putObject("schema").put("type", "string").putArray("enum");
+        set.inOrder().forEach(s -> ids.add(s.layer().id()));
+        param(ps, "featureId", "path", "要素编号 / feature id").put("required", true).putObject("schema").put("type", "string");
+        ObjectNode f = param(ps, "f", "query", "格式 / format: json (默认 default) or html");
+        f.putObject("schema").put("type", "string").putArray("enum").add("json").add("html");
+        ObjectNode limit = param(ps, "limit", "query", "每页要素数 / features per page (1–" + ItemsRequest.MAX_LIMIT + ")");
+        limit.put("style", "form").put("explode", false);
+        limit.putObject("schema").put("type", "integer").put("minimum", 1).put("maximum", ItemsRequest.MAX_LIMIT)
+                .put("default", ItemsRequest.DEFAULT_LIMIT);
+        ObjectNode offset = param(ps, "offset", "query", "跳过的要素数 / features to skip");
+        offset.putObject("schema").put("type", "integer").put("minimum", 0).put("default", 0);
+        ObjectNode bbox = param(ps, "bbox", "query", "范围 / bounding box: minx,miny,maxx,maxy (axis order of bbox-crs; default CRS84 lon/lat)");
+        bbox.put("style", "form").put("explode", false);
+        bbox.putObject("schema").put("type", "array").put("minItems", 4).put("maxItems", 6).putObject("items").put("type", "number");
+        for (String name : List.of("crs", "bbox-crs", "filter-crs")) {
+            param(ps, name, "query", "坐标系 URI / CRS URI (see the collection's crs list); default CRS84")
+                    .putObject("schema").put("type", "string").put("format", "uri");
+        }
+        param(ps, "filter", "query", "CQL2 text 过滤条件 / filter, e.g. type = '优先保护' AND S_INTERSECTS(geometry, POINT(113.3 40.1))")
+                .putObject("schema").put("type", "string");
+        param(ps, "filter-lang", "query", "过滤语言 / filter language").putObject("schema").put("type", "string")
+                .put("default", "cql2-text").putArray("enum").add("cql2-text");
+        for (String name : List.of("sortby", "properties")) {
+            ObjectNode p = param(ps, name, "query", name.equals("sortby")
+                    ? "排序 / sort keys, comma separated, '-' for descending (e.g. -code)"
+                    : "返回的属性 / properties to return, comma separated");
+            p.put("style", "form").put("explode", false);
+            p.putObject("schema").put("type", "array").putObject("items").put("type", "string");
+        }
+        param(ps, "skipGeometry", "query", "不返回几何 / omit geometries").putObject("schema").put("type", "boolean").put("default", false);
+    }
+
+    private static ObjectNode param(ObjectNode ps, String name, String in, String description) {
+        ObjectNode p = ps.putObject(name);
+        p.put("name", name);
+        p.put("in", in);
+        p.put("description", description);
+        if (in.equals("query")) p.put("required", false);
+        return p;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
