@@ -92,6 +92,7 @@ class WebMapBrowserTest {
         driver.findElement(By.cssSelector("a[href='/map/']")).click();
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js("return window.ecozone && window.ecozone.ready")));
         double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("web map interactive %.2f s after clicking the landing page's link%n", seconds);
         assertTrue(seconds < 5, "interactive in " + seconds + " s");
         List<LogEntry> errors = chromium.consoleErrors();
         assertTrue(errors.isEmpty(), "console errors: " + errors);
@@ -258,7 +259,9 @@ class WebMapBrowserTest {
         driver.findElement(By.id("site-file")).sendKeys(file.toString());
         WebElement error = new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.cssSelector("#planner-result .error")).stream().findFirst().orElse(null));
-        String detail = http.post("/analysis/site-check", "text/plain", Files.readString(file)).json().get("detail").asText();
+        Http.Response direct = http.post("/analysis/site-check", "text/plain", Files.readString(file));
+        assertEquals(400, direct.status(), "the server refuses the file as bad input: " + direct.body());
+        String detail = direct.json().get("detail").asText();
         assertTrue(error.getText().contains(detail), error.getText() + " / " + detail);
     }
 
