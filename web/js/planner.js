@@ -165,6 +165,7 @@
     });
     document.getElementById('draw-site').addEventListener('click', () => ez.drawPolygon(geometry => {
       const feature = { type: 'Feature', properties: {}, geometry: geometry };
+      ez.lastSiteGeometry = geometry;
       ez.siteCheck(JSON.stringify(geometry), 'application/json', feature);
     }));
     document.getElementById('site-file').addEventListener('change', async e => {

@@ -252,6 +252,23 @@ class WebMapBrowserTest {
 
     @Test
     @Order(9)
+    void aSiteDrawnOnTheMapIsCheckedLikeAnUploadedOne() throws Exception {
+        driver.findElement(By.cssSelector("#tabs button[data-tab='planner']")).click();
+        driver.findElement(By.id("draw-site")).click();
+        double[][] corners = {{113.26, 40.04}, {113.28, 40.04}, {113.28, 40.06}, {113.26, 40.06}, {113.26, 40.04}};
+        for (double[] c : corners) clickMapAt(c[0], c[1]);
+        WebElement verdict = new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.id("verdict")).stream().findFirst().orElse(null));
+        String drawn = (String) js("return JSON.stringify(ecozone.lastSiteGeometry)");
+        JsonNode expected = http.post("/analysis/site-check", "application/json", drawn).json();
+        assertTrue(verdict.getAttribute("class").contains("verdict-" + expected.get("verdict").asText()), verdict.getAttribute("class"));
+        assertEquals(expected.get("hits").size(), driver.findElements(By.cssSelector("table.hits tbody tr")).size());
+        assertTrue(driver.findElement(By.cssSelector("table.hits")).getText().contains("平城东"));
+        assertTrue(chromium.consoleErrors().isEmpty());
+    }
+
+    @Test
+    @Order(10)
     void aBadFileGetsTheServersReadableMessage() throws Exception {
         Path file = dir.resolve("bad.txt");
         Files.writeString(file, "这不是坐标文件 not a boundary file");
@@ -266,7 +283,7 @@ class WebMapBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aDrawnPolygonIsMeasuredOnTheEllipsoid() throws Exception {
         driver.findElement(By.cssSelector("#tabs button[data-tab='forester']")).click();
         driver.findElement(By.id("draw-measure")).click();
@@ -284,7 +301,7 @@ class WebMapBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theRestorationPanelSummarisesByMineAndListsAMinesPlots() {
         driver.findElement(By.cssSelector("#tabs button[data-tab='forester']")).click();
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("table.groups tr.group-row")).isEmpty());
@@ -310,7 +327,7 @@ class WebMapBrowserTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void theEnglishToggleSwitchesEveryLabel() {
         driver.findElement(By.id("lang")).click();
         assertEquals("Site check", driver.findElement(By.cssSelector("#tabs button[data-tab='planner']")).getText());
