@@ -49,7 +49,7 @@
     L.control.scale({ imperial: false }).addTo(ez.map);
     document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => ez.showTab(b.dataset.tab)));
     ez.initBasemaps();
-    ez.initBasemaps && ez.setBasemap('none');
+    ez.setBasemap('none');
     try {
       const catalog = await ez.initLayers();
       const bounds = ez.catalogBounds();
