@@ -46,6 +46,7 @@ public final class EcoZoneServer implements AutoCloseable {
         m.add(new HealthRoutes(layers, config.mode()));
         m.add(new CollectionsRoutes(layers));
         m.add(new OgcApiRoutes(layers));
+        m.add(new WebMapRoutes(config, layers));
         m.add(new MeasureRoutes(layers));
         m.add(new ItemEditRoutes(config, layers));
         m.add(new SiteCheckRoutes(layers));

@@ -1,0 +1,178 @@
+package cn.ecozone.api;
+
+import cn.ecozone.layer.AttributeDef;
+import cn.ecozone.layer.Catalog;
+import cn.ecozone.layer.FeatureSource;
+import cn.ecozone.layer.LayerDef;
+import cn.ecozone.layer.LayerSet;
+import cn.ecozone.layer.LocalizedText;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.locationtech.jts.geom.Envelope;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What the web map needs beside the OGC API: the Leaflet WebJars ({@code /webjars/**} from the classpath), the
+ * layer styles ({@code /styles}, {@code /styles/{layer}.json}), the catalog with attribute titles and the
+ * access-list industries ({@code /map/catalog.json}), optional settings ({@code /map/config.js}: the 天地图 key
+ * from {@code ECOZONE_TIANDITU_KEY}, never stored in the repo) and {@code /map} → {@code /map/}.
+ */
+public final class WebMapRoutes implements RouteModule {
+    static final String WEBJARS = "META-INF/resources/webjars/";
+    /** Plain path segments only: no "..", no backslashes, no empty segments — nothing can climb out of the folder. */
+    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*(/[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*)*");
+    private static final Pattern LAYER_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+    private static final Map<String, String> TYPES = Map.of(
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "png", "image/png",
+            "svg", "image/svg+xml", "map", "application/json", "json", "application/json", "gif", "image/gif");
+
+    private final ServerConfig config;
+    private final LiveLayers layers;
+    private final String tiandituKey;
+
+    public WebMapRoutes(ServerConfig config, LiveLayers layers) {
+        this(config, layers, System.getenv("ECOZONE_TIANDITU_KEY"));
+    }
+
+    WebMapRoutes(ServerConfig config, LiveLayers layers, String tiandituKey) {
+        this.config = config;
+        this.layers = layers;
+        this.tiandituKey = tiandituKey == null || tiandituKey.isBlank() ? null : tiandituKey.trim();
+    }
+
+    @Override
+    public void register(Javalin app) {
+        // a before-handler, because Javalin ignores trailing slashes: an endpoint on /map would also catch /map/
+        app.before("/map", ctx -> {
+            if (ctx.path().equals("/map")) {
+                ctx.redirect("/map/", HttpStatus.MOVED_PERMANENTLY);
+                ctx.skipRemainingHandlers();
+            }
+        });
+        app.get("/webjars/<path>", this::webjar);
+        // browsers ask every page for an icon; "no content" keeps a missing one out of the console
+        app.get("/favicon.ico", ctx -> ctx.status(HttpStatus.NO_CONTENT));
+        app.get("/styles", ctx -> ctx.header("Cache-Control", "no-cache").json(allStyles(layers.current())));
+        app.get("/styles/{file}", this::style);
+        app.get("/map/catalog.json", ctx -> ctx.header("Cache-Control", "no-cache").json(catalog(layers.current())));
+        app.get("/map/config.js", this::configScript);
+    }
+
+    private void webjar(Context ctx) throws IOException {
+        String path = ctx.pathParam("path");
+        if (!SAFE_PATH.matcher(path).matches()) throw ApiProblem.notFound("没有这个文件 / no such file: " + path);
+        InputStream in = WebMapRoutes.class.getClassLoader().getResourceAsStream(WEBJARS + path);
+        if (in == null) throw ApiProblem.notFound("没有这个文件 / no such file: " + path);
+        try (in) {
+            String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            // versioned paths never change, so browsers may keep them
+            ctx.header("Cache-Control", "public, max-age=604800")
+                    .contentType(TYPES.getOrDefault(ext, "application/octet-stream"))
+                    .result(in.readAllBytes());
+        }
+    }
+
+    private void style(Context ctx) throws IOException {
+        String file = ctx.pathParam("file");
+        String id = file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
+        if (!LAYER_ID.matcher(id).matches()) throw ApiProblem.notFound("没有这个样式 / no such style: " + file);
+        LayerSet set = layers.current();
+        LayerDef layer = set.catalog().layer(id).orElseThrow(() -> ApiProblem.notFound("没有名为 \"" + id
+                + "\" 的图层样式 / no style for layer \"" + id + "\""));
+        JsonNode style = readStyle(layer);
+        if (style == null) throw ApiProblem.notFound("图层 " + id + " 没有样式文件 / layer " + id + " has no style file");
+        ctx.header("Cache-Control", "no-cache").json(style);
+    }
+
+    /** Every catalog layer's style keyed by layer id; layers without a style file are left out. */
+    Map<String, JsonNode> allStyles(LayerSet set) throws IOException {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (LayerDef l : set.catalog().layers()) {
+            JsonNode s = readStyle(l);
+            if (s != null) out.put(l.id(), s);
+        }
+        return out;
+    }
+
+    /** The layer's style file from the styles folder; only a plain file name listed in the catalog is ever opened. */
+    private JsonNode readStyle(LayerDef layer) throws IOException {
+        String name = layer.style() == null || layer.style().isBlank() ? layer.id() + ".json" : layer.style();
+        if (!SAFE_PATH.matcher(name).matches() || name.contains("/")) return null;
+        Path file = config.stylesDir().resolve(name);
+        if (!Files.isRegularFile(file)) return null;
+        try {
+            return Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ApiProblem(500, "样式文件有误 Broken style file", "样式文件 " + name + " 不是有效的 JSON / not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** The catalog as the map needs it: layers in display order with attribute titles, and the industries to pick from. */
+    Map<String, Object> catalog(LayerSet set) throws IOException {
+        Catalog c = set.catalog();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", c.title());
+        body.put("dataDate", c.dataDate());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FeatureSource s : set.inOrder()) out.add(layer(s));
+        body.put("layers", out);
+        body.put("industries", industries(c));
+        return body;
+    }
+
+    private static Map<String, Object> layer(FeatureSource s) {
+        LayerDef l = s.layer();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", l.id());
+        m.put("kind", l.kind());
+        m.put("title", l.title());
+        m.put("geometryType", l.geometryType());
+        m.put("idProperty", l.idProperty());
+        m.put("nameProperty", l.nameProperty());
+        m.put("featureCount", s.count());
+        Envelope e = s.extent();
+        if (!e.isNull()) m.put("bbox", List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+        List<Map<String, Object>> attrs = new ArrayList<>();
+        for (AttributeDef a : l.attributes()) {
+            Map<String, Object> am = new LinkedHashMap<>();
+            am.put("name", a.name());
+            am.put("type", a.type());
+            LocalizedText t = a.title();
+            am.put("title", t == null || t.zh().isBlank() ? LocalizedText.of(a.name(), a.name()) : t);
+            if (!a.values().isEmpty()) am.put("values", a.values());
+            attrs.add(am);
+        }
+        m.put("attributes", attrs);
+        return m;
+    }
+
+    /** {@code industries} of the access list ({id, zh, en}); empty when the catalog names none. */
+    private static JsonNode industries(Catalog c) throws IOException {
+        if (c.accessList() == null || c.accessList().isBlank()) return Json.MAPPER.createArrayNode();
+        Path file = c.resolve(c.accessList());
+        if (!Files.isRegularFile(file)) return Json.MAPPER.createArrayNode();
+        JsonNode list = Json.MAPPER.readTree(file.toFile()).path("industries");
+        return list.isArray() ? list : Json.MAPPER.createArrayNode();
+    }
+
+    private void configScript(Context ctx) throws IOException {
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("tiandituKey", tiandituKey);
+        // "<" escaped so the value can never close a script element
+        String json = Json.MAPPER.writeValueAsString(cfg).replace("<", "\\u003c");
+        ctx.header("Cache-Control", "no-store").contentType("text/javascript; charset=utf-8")
+                .result("window.ECOZONE_CONFIG = " + json + ";\n");
+    }
+}

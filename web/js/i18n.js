@@ -1,0 +1,101 @@
+// Every label of the map in Chinese (default) and English; pages never hard-code UI text elsewhere.
+(function () {
+  'use strict';
+  const ez = window.ecozone = window.ecozone || {};
+
+  const DICT = {
+    zh: {
+      appTitle: '生态环境分区管控地图', searchPlaceholder: '搜索名称或编码（如 ZH1402…、十里店）', basemap: '底图',
+      basemapNone: '无（离线）', basemapOsm: 'OpenStreetMap', basemapTianditu: '天地图', tiandituKey: '天地图密钥 tk',
+      apply: '应用', tabLayers: '图层', tabPlanner: '选址研判', tabForester: '矿山修复',
+      clickHint: '点击地图任意位置，查询该点所在的管控分区。', legend: '图例', otherValues: '其他',
+      illustrative: '示意数据：边界为示意，非官方成果', loading: '加载中…', loaded: '已加载 {n} 个要素',
+      zoomInForMore: '{layer}：要素较多，仅显示当前范围内前 {n} 个，请放大查看',
+      identifyTitle: '该点所在分区', identifyNone: '该点不在任何分区内', identifyAt: '经度 {lon}，纬度 {lat}',
+      searchNone: '未找到匹配的要素', qualityChart: '水质类别（按年份）', attributes: '属性',
+      industry: '行业', anyIndustry: '全部行业', projectName: '项目名称', drawSite: '在地图上绘制地块',
+      uploadSite: '上传坐标文件（国土 TXT / GeoJSON / WKT）', checking: '正在研判…',
+      verdict: '结论', verdict_prohibited: '禁止', verdict_restricted: '限制', verdict_conditional: '有条件准入',
+      verdict_allowed: '允许', siteArea: '地块面积', ellipsoidArea: '椭球面积（CGCS2000）', gkArea: '高斯平面面积（{zone} 带）',
+      parcels: '地块', declared: '申报', difference: '差值', hits: '涉及分区', layer: '图层', name: '名称',
+      overlapHa: '重叠（公顷）', overlapMu: '重叠（亩）', siteShare: '占地块', zoneShare: '占分区', noHits: '未与任何分区重叠',
+      nearby: '周边分区', distance: '距离', clauses: '适用的准入清单条款', noClauses: '无适用条款', basis: '依据',
+      severity_prohibited: '禁止', severity_restricted: '限制', severity_required: '要求', warnings: '提示',
+      reportHtml: '打开 HTML 报告', reportPdf: '下载 PDF 报告', site: '拟选地块', error: '出错了',
+      measureTitle: '面积量算', drawMeasure: '绘制多边形量算面积', measuring: '正在量算…', area: '面积',
+      perimeter: '周长', restorationTitle: '修复图斑统计', groupBy: '分组', group: '分组', count: '图斑数',
+      measured: '实测', declaredMu: '申报（亩）', measuredHa: '实测（公顷）', measuredMu: '实测（亩）', downloadCsv: '下载 CSV（Excel）',
+      plotsOf: '{key} 的图斑', plotId: '图斑编号', diffPct: '差值 %', mismatched: '超差', progress: '修复进度',
+      mine: '矿山', restoredShare: '已修复占比', totals: '合计：{plots} 个图斑，实测 {ha} 公顷（{mu} 亩），超差 {mismatched} 个',
+      noRestoration: '没有矿山修复图层', zoomTo: '定位', close: '关闭', unknown: '（无）', m2: '平方米', ha: '公顷', mu: '亩', m: '米'
+    },
+    en: {
+      appTitle: 'Ecological zoning map', searchPlaceholder: 'Search a name or code (e.g. ZH1402…)', basemap: 'Base map',
+      basemapNone: 'None (offline)', basemapOsm: 'OpenStreetMap', basemapTianditu: 'Tianditu', tiandituKey: 'Tianditu key (tk)',
+      apply: 'Apply', tabLayers: 'Layers', tabPlanner: 'Site check', tabForester: 'Restoration',
+      clickHint: 'Click anywhere on the map to see the zones at that point.', legend: 'Legend', otherValues: 'Other',
+      illustrative: 'Illustrative sample data: boundaries are not official', loading: 'Loading…', loaded: '{n} features loaded',
+      zoomInForMore: '{layer}: many features, showing the first {n} in view; zoom in for more',
+      identifyTitle: 'Zones at this point', identifyNone: 'This point is in no zone', identifyAt: 'lon {lon}, lat {lat}',
+      searchNone: 'No matching feature', qualityChart: 'Water quality class by year', attributes: 'Attributes',
+      industry: 'Industry', anyIndustry: 'All industries', projectName: 'Project name', drawSite: 'Draw the site on the map',
+      uploadSite: 'Upload a boundary file (TXT / GeoJSON / WKT)', checking: 'Checking…',
+      verdict: 'Verdict', verdict_prohibited: 'Prohibited', verdict_restricted: 'Restricted', verdict_conditional: 'Conditional',
+      verdict_allowed: 'Allowed', siteArea: 'Site area', ellipsoidArea: 'Ellipsoidal area (CGCS2000)', gkArea: 'Gauss-Krüger plane area (zone {zone})',
+      parcels: 'Parcels', declared: 'Declared', difference: 'Difference', hits: 'Zones overlapped', layer: 'Layer', name: 'Name',
+      overlapHa: 'Overlap (ha)', overlapMu: 'Overlap (mu)', siteShare: 'Of site', zoneShare: 'Of zone', noHits: 'Overlaps no zone',
+      nearby: 'Zones nearby', distance: 'Distance', clauses: 'Access-list clauses that apply', noClauses: 'No clause applies', basis: 'Basis',
+      severity_prohibited: 'Prohibited', severity_restricted: 'Restricted', severity_required: 'Required', warnings: 'Warnings',
+      reportHtml: 'Open HTML report', reportPdf: 'Download PDF report', site: 'Proposed site', error: 'Error',
+      measureTitle: 'Measure an area', drawMeasure: 'Draw a polygon to measure', measuring: 'Measuring…', area: 'Area',
+      perimeter: 'Perimeter', restorationTitle: 'Restoration plots', groupBy: 'Group by', group: 'Group', count: 'Plots',
+      measured: 'Measured', declaredMu: 'Declared (mu)', measuredHa: 'Measured (ha)', measuredMu: 'Measured (mu)', downloadCsv: 'Download CSV (Excel)',
+      plotsOf: 'Plots of {key}', plotId: 'Plot', diffPct: 'Diff %', mismatched: 'Mismatch', progress: 'Progress per mine',
+      mine: 'Mine', restoredShare: 'Restored', totals: 'Total: {plots} plots, measured {ha} ha ({mu} mu), {mismatched} mismatched',
+      noRestoration: 'No restoration layer', zoomTo: 'Zoom', close: 'Close', unknown: '(none)', m2: 'm²', ha: 'ha', mu: 'mu', m: 'm'
+    }
+  };
+
+  const listeners = [];
+  ez.lang = 'zh';
+
+  /** The label for key in the current language, with {name} placeholders filled in. */
+  ez.t = function (key, params) {
+    let s = (DICT[ez.lang] && DICT[ez.lang][key]) || DICT.zh[key] || key;
+    if (params) Object.keys(params).forEach(k => { s = s.split('{' + k + '}').join(String(params[k])); });
+    return s;
+  };
+
+  /** Picks zh or en from a {zh, en} label (or returns a plain string as it is). */
+  ez.pick = function (text) {
+    if (text == null) return '';
+    if (typeof text === 'string') return text;
+    return (ez.lang === 'en' ? (text.en || text.zh) : (text.zh || text.en)) || '';
+  };
+
+  ez.onLanguage = function (fn) { listeners.push(fn); };
+
+  function applyStatic() {
+    document.documentElement.lang = ez.lang === 'en' ? 'en' : 'zh-CN';
+    document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = ez.t(e.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-ph]').forEach(e => { e.placeholder = ez.t(e.dataset.i18nPh); });
+    document.title = ez.t('appTitle') + ' EcoZone';
+    const b = document.getElementById('lang');
+    if (b) b.textContent = ez.lang === 'en' ? '中文' : 'English';
+  }
+
+  ez.setLanguage = function (lang) {
+    ez.lang = lang === 'en' ? 'en' : 'zh';
+    try { localStorage.setItem('ecozone.lang', ez.lang); } catch (e) { /* private mode: keep it for this page only */ }
+    applyStatic();
+    listeners.forEach(fn => fn(ez.lang));
+  };
+
+  ez.initLanguage = function () {
+    let saved = null;
+    try { saved = localStorage.getItem('ecozone.lang'); } catch (e) { /* no storage */ }
+    ez.lang = saved === 'en' ? 'en' : 'zh';
+    applyStatic();
+    document.getElementById('lang').addEventListener('click', () => ez.setLanguage(ez.lang === 'en' ? 'zh' : 'en'));
+  };
+})();

@@ -1,0 +1,223 @@
+// Catalog layers on the map: drawn with styles/*.json, loaded by bounding box, with legend, layer switcher and popups.
+(function () {
+  'use strict';
+  const ez = window.ecozone;
+  /** Layers with more features than this are requested per view (bbox) instead of all at once; ?whole=N lowers it to try. */
+  const WHOLE_LAYER_MAX = Math.min(3000, parseInt(new URLSearchParams(location.search).get('whole'), 10) || 3000);
+  const PAGE = 10000;
+  const VIEW_LIMIT = 3000;
+
+  ez.layerCounts = {};
+  ez.layers = {};          // id -> {def, style, group, visible, byId: Map, mode}
+
+  /** Leaflet path options for a feature: the style's default, overridden by the class its property value falls in. */
+  ez.styleFor = function (style, props) {
+    const base = Object.assign({ color: '#555', weight: 1, fillOpacity: 0.3 }, style && style['default']);
+    const cls = classOf(style, props);
+    return Object.assign(base, cls ? cls.style : null);
+  };
+
+  function classOf(style, props) {
+    if (!style || !style.property || !Array.isArray(style.classes) || !props) return null;
+    const v = props[style.property];
+    if (v == null) return null;
+    return style.classes.find(c => Array.isArray(c.value) ? c.value.map(String).includes(String(v)) : String(c.value) === String(v)) || null;
+  }
+
+  function featureName(l, f) {
+    const p = f.properties || {};
+    return p[l.def.nameProperty] != null ? String(p[l.def.nameProperty]) : String(f.id != null ? f.id : '');
+  }
+  ez.featureName = featureName;
+
+  function attrTitle(l, name) {
+    const a = l.def.attributes.find(x => x.name === name);
+    return a ? ez.pick(a.title) : name;
+  }
+
+  /** The popup of a feature: its name, layer, every attribute under its catalog title, yearly quality as a chart. */
+  ez.popupContent = function (l, f) {
+    const p = f.properties || {};
+    const rows = [];
+    let chart = null;
+    const names = l.def.attributes.map(a => a.name).concat(Object.keys(p).filter(k => !l.def.attributes.some(a => a.name === k)));
+    names.forEach(n => {
+      const v = p[n];
+      if (v == null || v === '') return;
+      const a = l.def.attributes.find(x => x.name === n);
+      if ((a && a.type === 'json') || typeof v === 'object') {
+        const c = ez.qualityChart(v);
+        if (c && !chart) { chart = ez.el('div', { class: 'chart' }, ez.el('div', { class: 'chart-title' }, attrTitle(l, n)), c, legendOfClasses()); return; }
+        rows.push([attrTitle(l, n), JSON.stringify(v)]);
+      } else {
+        rows.push([attrTitle(l, n), String(v)]);
+      }
+    });
+    return ez.el('div', { class: 'popup', dataset: { layer: l.def.id, feature: String(f.id) } },
+      ez.el('div', { class: 'popup-layer' }, ez.pick(l.def.title)),
+      ez.el('h3', null, featureName(l, f)),
+      ez.el('table', { class: 'attrs' }, ez.el('tbody', null, rows.map(r => ez.el('tr', null, ez.el('th', null, r[0]), ez.el('td', null, r[1]))))),
+      chart);
+  };
+
+  function legendOfClasses() {
+    return ez.el('div', { class: 'chart-legend' }, ez.QUALITY_CLASSES.map((c, i) =>
+      ez.el('span', null, ez.el('i', { style: 'background:' + ez.QUALITY_COLOURS[i] }), c)));
+  }
+
+  function makeGroup(l) {
+    return L.geoJSON(null, {
+      pane: 'pane-' + l.def.id,
+      style: f => ez.styleFor(l.style, f.properties),
+      pointToLayer: (f, latlng) => L.circleMarker(latlng, Object.assign({ radius: 6 }, ez.styleFor(l.style, f.properties), { pane: 'pane-' + l.def.id })),
+      onEachFeature: (f, layer) => {
+        layer.feature = f;
+        l.byId.set(String(f.id), layer);
+        layer.bindPopup(() => ez.popupContent(l, f), { maxWidth: 360 });
+      }
+    });
+  }
+
+  function replaceFeatures(l, features) {
+    l.group.clearLayers();
+    l.byId = new Map();
+    l.group.addData(features);
+    ez.layerCounts[l.def.id] = features.length;
+  }
+
+  async function loadWhole(l) {
+    let url = '/collections/' + encodeURIComponent(l.def.id) + '/items?' + ez.query({ limit: PAGE, f: 'json' });
+    const features = [];
+    while (url) {
+      const page = await ez.getJson(url);
+      (page.features || []).forEach(f => features.push(f));
+      const next = (page.links || []).find(k => k.rel === 'next');
+      url = next && (page.features || []).length ? next.href : null;
+    }
+    replaceFeatures(l, features);
+  }
+
+  async function loadView(l) {
+    const b = ez.map.getBounds();
+    if (l.abort) l.abort.abort();
+    l.abort = new AbortController();
+    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(x => x.toFixed(6)).join(',');
+    const url = '/collections/' + encodeURIComponent(l.def.id) + '/items?' + ez.query({ bbox: bbox, limit: VIEW_LIMIT, f: 'json' });
+    let page;
+    try {
+      const res = await fetch(url, { signal: l.abort.signal, headers: { Accept: 'application/geo+json' } });
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      page = await res.json();
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      throw e;
+    }
+    replaceFeatures(l, page.features || []);
+    l.lastBbox = bbox;
+    l.truncated = (page.features || []).length >= VIEW_LIMIT;
+    renderStatus();
+  }
+
+  function renderStatus() {
+    const box = document.getElementById('layer-status');
+    const notes = Object.values(ez.layers).filter(l => l.truncated && l.visible)
+      .map(l => ez.t('zoomInForMore', { layer: ez.pick(l.def.title), n: VIEW_LIMIT }));
+    box.textContent = notes.join(' ');
+  }
+
+  /** Loads the catalog and styles, draws every layer; resolves when all layers have their first features. */
+  ez.initLayers = async function () {
+    const [catalog, styles] = await Promise.all([ez.getJson('/map/catalog.json'), ez.getJson('/styles')]);
+    ez.catalog = catalog;
+    catalog.layers.forEach((def, i) => {
+      const pane = ez.map.createPane('pane-' + def.id);
+      pane.style.zIndex = String(400 + i);
+      const l = { def: def, style: styles[def.id] || null, visible: true, byId: new Map(),
+        mode: def.featureCount > WHOLE_LAYER_MAX ? 'view' : 'whole' };
+      l.group = makeGroup(l).addTo(ez.map);
+      ez.layers[def.id] = l;
+      ez.layerCounts[def.id] = 0;
+    });
+    renderLegend();
+    ez.onLanguage(() => { renderLegend(); renderStatus(); });
+    const all = Object.values(ez.layers);
+    await Promise.all(all.map(l => l.mode === 'whole' ? loadWhole(l) : loadView(l)));
+    let timer = null;
+    ez.map.on('moveend', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => all.filter(l => l.mode === 'view' && l.visible)
+        .forEach(l => loadView(l).catch(e => console.warn('layer ' + l.def.id + ': ' + e.message))), 250);
+    });
+    return catalog;
+  };
+
+  /** Extent [w, s, e, n] of every layer together, from the catalog. */
+  ez.catalogBounds = function () {
+    const boxes = ez.catalog.layers.filter(l => l.bbox).map(l => l.bbox);
+    if (!boxes.length) return null;
+    return L.latLngBounds([Math.min(...boxes.map(b => b[1])), Math.min(...boxes.map(b => b[0]))],
+      [Math.max(...boxes.map(b => b[3])), Math.max(...boxes.map(b => b[2]))]);
+  };
+
+  function swatch(def, style) {
+    const s = Object.assign({ color: '#555', weight: 1, fillOpacity: 0.3 }, style);
+    const fill = s.fill === false ? 'transparent' : translucent(s.fillColor || s.color, s.fillOpacity == null ? 0.3 : s.fillOpacity);
+    const css = `border:${Math.max(1, Math.min(3, s.weight || 1))}px ${s.dashArray ? 'dashed' : 'solid'} ${s.color};background:${fill}`;
+    return ez.el('i', { class: 'swatch ' + (def.geometryType === 'point' ? 'point' : 'polygon'), style: css });
+  }
+
+  /** #rgb / #rrggbb with an opacity as rgba(); other CSS colours as they are. */
+  function translucent(colour, opacity) {
+    const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(String(colour || ''));
+    if (!m) return colour;
+    const h = m[1].length === 3 ? m[1].split('').map(c => c + c).join('') : m[1];
+    const rgb = [0, 2, 4].map(i => parseInt(h.substring(i, i + 2), 16));
+    return `rgba(${rgb.join(',')},${Math.max(0.15, Math.min(1, opacity))})`;
+  }
+
+  /** The legend doubles as the layer switcher: one checkbox per layer, one row per style class. */
+  function renderLegend() {
+    const box = ez.clear(document.getElementById('legend'));
+    box.appendChild(ez.el('h2', null, ez.t('legend')));
+    Object.values(ez.layers).forEach(l => {
+      const check = ez.el('input', { type: 'checkbox', checked: l.visible, 'data-layer': l.def.id,
+        onchange: e => setVisible(l, e.target.checked) });
+      const classes = l.style && Array.isArray(l.style.classes) ? l.style.classes : [];
+      const baseStyle = ez.styleFor(l.style, null);
+      box.appendChild(ez.el('div', { class: 'legend-layer', 'data-layer': l.def.id },
+        ez.el('label', { class: 'legend-title' }, check, classes.length ? null : swatch(l.def, baseStyle), ez.pick(l.def.title)),
+        classes.length ? ez.el('ul', { class: 'legend-classes' }, classes.map(c =>
+          ez.el('li', { class: 'legend-class', 'data-value': Array.isArray(c.value) ? c.value.join(',') : String(c.value) },
+            swatch(l.def, Object.assign({}, baseStyle, c.style)), ez.pick(c.label) || String(c.value)))) : null));
+    });
+  }
+
+  function setVisible(l, on) {
+    l.visible = on;
+    if (on) {
+      l.group.addTo(ez.map);
+      if (l.mode === 'view') loadView(l).catch(e => console.warn(e.message));
+    } else {
+      ez.map.removeLayer(l.group);
+    }
+    renderStatus();
+  }
+
+  /** Zooms to a feature (fetching it when the layer has not drawn it) and opens its popup. */
+  ez.zoomToFeature = async function (layerId, featureId, feature) {
+    const l = ez.layers[layerId];
+    if (!l) return;
+    let layer = l.byId.get(String(featureId));
+    if (!layer) {
+      const f = feature && feature.geometry ? feature
+        : await ez.getJson('/collections/' + encodeURIComponent(layerId) + '/items/' + encodeURIComponent(featureId) + '?f=json');
+      l.group.addData(f);
+      layer = l.byId.get(String(f.id));
+      ez.layerCounts[layerId] = l.byId.size;
+    }
+    if (!l.visible) setVisible(l, true);
+    if (layer.getBounds) ez.map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [20, 20] });
+    else ez.map.setView(layer.getLatLng(), Math.max(ez.map.getZoom(), 14));
+    layer.openPopup();
+  };
+})();
