@@ -26,6 +26,7 @@ public final class EcoZoneServer implements AutoCloseable {
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.http.maxRequestSize = config.maxBodyBytes();
             c.http.defaultContentType = "application/json";
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler()));
             if (Files.isDirectory(config.webDir())) {
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/map";

@@ -57,24 +57,8 @@ public final class MeasureRoutes implements RouteModule {
     }
 
     private void measureUpload(Context ctx) throws IOException {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (type.startsWith("text/plain")) {
-            throw new ApiProblem(415, "不支持的格式 Unsupported media type",
-                    "国土坐标 TXT 暂不支持测量，请上传 GeoJSON FeatureCollection / boundary-point TXT is not accepted yet; upload GeoJSON");
-        }
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("请求体不是有效的 JSON / body is not valid JSON: " + e.getMessage());
-        }
-        List<Plot> plots;
-        try {
-            plots = new FeatureCollectionReader().read(body, "code", MAX_UPLOADED_PLOTS).stream()
-                    .map(f -> new Plot(f.id(), f.geometry(), f.properties())).toList();
-        } catch (GeoJsonException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+        byte[] bytes = ctx.bodyAsBytes();
+        List<Plot> plots = UploadedPlots.read(bytes);
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         plots.forEach(p -> names.addAll(p.attributes().keySet()));
         String groupBy = groupBy(ctx, names);

@@ -44,6 +44,7 @@ public final class SiteCheckRoutes implements RouteModule {
     }
 
     private void siteCheck(Context ctx) {
+        OgcResponses.onlyParameters(ctx, java.util.Set.of("f", "crs", "industry", "name", "nearbyM"));
         LayerSet set = layers.current();
         String format = ctx.queryParamAsClass("f", String.class).getOrDefault("json");
         if (!List.of("json", "html", "pdf").contains(format)) {
@@ -98,6 +99,7 @@ public final class SiteCheckRoutes implements RouteModule {
     }
 
     private void identify(Context ctx) {
+        OgcResponses.onlyParameters(ctx, java.util.Set.of("lon", "lat", "f"));
         double lon = number(ctx.queryParam("lon"), Double.NaN, "lon");
         double lat = number(ctx.queryParam("lat"), Double.NaN, "lat");
         if (Double.isNaN(lon) || Double.isNaN(lat)) throw ApiProblem.badRequest("需要参数 lon 和 lat（经度、纬度，CGCS2000）/ lon and lat are required");

@@ -71,8 +71,7 @@ public final class SiteInputReader {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new SiteInputException("GeoJSON 格式错误，第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr()
-                    + " 列 / invalid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+            throw new SiteInputException("GeoJSON " + JsonSyntax.describe(e));
         }
         String crsText = crsParam;
         JsonNode declared = root.path("crs").path("properties").path("name");

@@ -68,9 +68,7 @@ public final class LayerFileReader {
             }
             if (!sawFeatures) problems.add(Problem.error(layer.id(), null, file.getFileName() + ": 缺少 features 数组 / no \"features\" array"));
         } catch (JsonParseException e) {
-            problems.add(Problem.error(layer.id(), null, file.getFileName() + ": JSON 格式错误，第 " + e.getLocation().getLineNr()
-                    + " 行第 " + e.getLocation().getColumnNr() + " 列 / invalid JSON at line " + e.getLocation().getLineNr()
-                    + ": " + e.getOriginalMessage()));
+            problems.add(Problem.error(layer.id(), null, file.getFileName() + ": " + cn.ecozone.io.JsonSyntax.describe(e)));
         } catch (IOException e) {
             problems.add(Problem.error(layer.id(), null, file.getFileName() + ": 读取失败 / cannot read: " + e.getMessage()));
         }

@@ -89,9 +89,39 @@ class MeasureRoutesTest {
     }
 
     @Test
+    void aSurveyedBoundaryPointTxtIsMeasuredWithItsDeclaredAreaCompared() {
+        // two plots in GK zone 38, GBK as surveyors send them; the second declares 1 公顷 more than it measures
+        double[] a = cn.ecozone.testsupport.BoundaryPointTxt.rect(113.365, 40.075, 113.3745, 40.0795);
+        double[] b = cn.ecozone.testsupport.BoundaryPointTxt.rect(113.40, 40.05, 113.405, 40.054);
+        double haA = cn.ecozone.geo.EllipsoidalMeasure.area(ring(a)) / 10_000, haB = cn.ecozone.geo.EllipsoidalMeasure.area(ring(b)) / 10_000;
+        String txt = new cn.ecozone.testsupport.BoundaryPointTxt()
+                .plot("修复区一", Math.round(haA * 10_000) / 10_000.0, a).plot("修复区二", haB + 1, b).text();
+        Http.Response r = http.send(http.request("/analysis/measure").header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(txt.getBytes(java.nio.charset.Charset.forName("GBK")))).build());
+        assertEquals(200, r.status(), r.body());
+        JsonNode plots = r.json().get("plots");
+        assertEquals(2, plots.size());
+        assertEquals("修复区一", plots.get(0).get("id").asText());
+        assertEquals(haA, plots.get(0).at("/area/ha").asDouble(), haA * 1e-4);
+        assertFalse(plots.get(0).get("declaredMismatch").asBoolean());
+        assertTrue(plots.get(1).get("declaredMismatch").asBoolean());
+    }
+
+    private static org.locationtech.jts.geom.Geometry ring(double[] lonLat) {
+        org.locationtech.jts.geom.Coordinate[] cs = new org.locationtech.jts.geom.Coordinate[lonLat.length / 2 + 1];
+        for (int k = 0; k < lonLat.length / 2; k++) cs[k] = new org.locationtech.jts.geom.Coordinate(lonLat[2 * k], lonLat[2 * k + 1]);
+        cs[cs.length - 1] = cs[0];
+        return new org.locationtech.jts.geom.GeometryFactory().createPolygon(cs);
+    }
+
+    @Test
     void badInputGetsPlannerReadable4xx() {
         assertEquals(400, http.post("/analysis/measure", "application/json", "{\"type\":\"Point\"}").status());
         assertEquals(400, http.post("/analysis/measure", "application/json", "not json").status());
+        Http.Response point = http.post("/analysis/measure", "application/json", FixtureLayers.collection(
+                "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[113.2,40.0]}}"));
+        assertEquals(400, point.status());
+        assertTrue(point.json().get("detail").asText().contains("不是面"), point.body());
         Http.Response bad = http.get("/analysis/measure/restoration?threshold=abc");
         assertEquals(400, bad.status());
         assertTrue(bad.json().get("detail").asText().contains("threshold"));
