@@ -44,6 +44,7 @@ public final class EcoZoneServer implements AutoCloseable {
     static List<RouteModule> modules(ServerConfig config, LiveLayers layers) {
         List<RouteModule> m = new ArrayList<>();
         m.add(new ProblemResponses());
+        m.add(new SecurityHeaders(CorsPolicy.fromEnvironment()));
         m.add(new HealthRoutes(layers, config.mode()));
         m.add(new CollectionsRoutes(layers));
         m.add(new OgcApiRoutes(layers));
