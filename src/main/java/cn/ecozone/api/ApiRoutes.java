@@ -16,9 +16,11 @@ import java.util.Set;
 /** {@code GET /api}: the OpenAPI 3.0 document (JSON) or a readable list of its paths and parameters (HTML). */
 public final class ApiRoutes implements RouteModule {
     private final LiveLayers layers;
+    private final int maxPageSize;
 
-    public ApiRoutes(LiveLayers layers) {
+    public ApiRoutes(LiveLayers layers, int maxPageSize) {
         this.layers = layers;
+        this.maxPageSize = maxPageSize;
     }
 
     @Override
@@ -26,7 +28,7 @@ public final class ApiRoutes implements RouteModule {
         app.get("/api", ctx -> {
             OgcResponses.onlyParameters(ctx, Set.of("f"));
             LayerSet set = layers.current();
-            ObjectNode doc = OpenApiDocument.build(set, RequestUrls.base(ctx));
+            ObjectNode doc = OpenApiDocument.build(set, RequestUrls.base(ctx), maxPageSize);
             OgcResponses.answer(ctx, OgcResponses.version(set), MediaTypes.OPENAPI, () -> doc, () -> html(doc));
         });
     }

@@ -47,11 +47,11 @@ public final class EcoZoneServer implements AutoCloseable {
         m.add(new SecurityHeaders(CorsPolicy.fromEnvironment()));
         m.add(new HealthRoutes(layers, config.mode()));
         m.add(new CollectionsRoutes(layers));
-        m.add(new OgcApiRoutes(layers));
+        m.add(new OgcApiRoutes(layers, config.limits()));
         m.add(new WebMapRoutes(config, layers));
         m.add(new MeasureRoutes(layers));
         m.add(new ItemEditRoutes(config, layers));
-        m.add(new SiteCheckRoutes(layers));
+        m.add(new SiteCheckRoutes(layers, config.limits()));
         return m;
     }
 

@@ -30,9 +30,11 @@ import java.util.stream.Stream;
  */
 public final class ItemsRoutes implements RouteModule {
     private final LiveLayers layers;
+    private final int maxPageSize;
 
-    public ItemsRoutes(LiveLayers layers) {
+    public ItemsRoutes(LiveLayers layers, int maxPageSize) {
         this.layers = layers;
+        this.maxPageSize = maxPageSize;
     }
 
     @Override
@@ -43,7 +45,7 @@ public final class ItemsRoutes implements RouteModule {
 
     private void items(Context ctx) throws IOException {
         FeatureSource source = layers.require(ctx.pathParam("collectionId"));
-        ItemsRequest r = ItemsRequest.of(ctx, source);
+        ItemsRequest r = ItemsRequest.of(ctx, source, maxPageSize);
         Format format = Format.of(ctx);
         if (CacheValidation.answeredNotModified(ctx, source.version(), format)) return;
         long matched = source.count(r.query());

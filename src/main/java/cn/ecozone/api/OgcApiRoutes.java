@@ -5,17 +5,19 @@ import io.javalin.Javalin;
 /** OGC API – Features Parts 1–3 (besides the collections): landing page, conformance, OpenAPI, items, queryables. */
 public final class OgcApiRoutes implements RouteModule {
     private final LiveLayers layers;
+    private final Limits limits;
 
-    public OgcApiRoutes(LiveLayers layers) {
+    public OgcApiRoutes(LiveLayers layers, Limits limits) {
         this.layers = layers;
+        this.limits = limits;
     }
 
     @Override
     public void register(Javalin app) {
         new LandingPage(layers).register(app);
         new ConformanceRoutes().register(app);
-        new ApiRoutes(layers).register(app);
-        new ItemsRoutes(layers).register(app);
+        new ApiRoutes(layers, limits.maxPageSize()).register(app);
+        new ItemsRoutes(layers, limits.maxPageSize()).register(app);
         new QueryablesRoutes(layers).register(app);
     }
 }

@@ -22,7 +22,7 @@ public final class OpenApiDocument {
 
     private OpenApiDocument() {}
 
-    public static ObjectNode build(LayerSet set, String baseUrl) {
+    public static ObjectNode build(LayerSet set, String baseUrl, int maxPageSize) {
         ObjectNode doc = Json.MAPPER.createObjectNode();
         doc.put("openapi", "3.0.3");
         ObjectNode info = doc.putObject("info");
@@ -76,7 +76,7 @@ public final class OpenApiDocument {
             }
             responses(op, MediaTypes.GEOJSON, true);
         }
-        components(doc.putObject("components"), set);
+        components(doc.putObject("components"), set, maxPageSize);
         return doc;
     }
 
@@ -115,7 +115,7 @@ public final class OpenApiDocument {
         }
     }
 
-    private static void components(ObjectNode c, LayerSet set) {
+    private static void components(ObjectNode c, LayerSet set, int maxPageSize) {
         ObjectNode problem = c.putObject("schemas").putObject("Problem");
         problem.put("type", "object");
         ObjectNode pp = problem.putObject("properties");
@@ -130,9 +130,9 @@ public final class OpenApiDocument {
         param(ps, "featureId", "path", "要素编号 / feature id").put("required", true).putObject("schema").put("type", "string");
         ObjectNode f = param(ps, "f", "query", "格式 / format: json (默认 default) or html");
         f.putObject("schema").put("type", "string").putArray("enum").add("json").add("html");
-        ObjectNode limit = param(ps, "limit", "query", "每页要素数 / features per page (1–" + ItemsRequest.MAX_LIMIT + ")");
+        ObjectNode limit = param(ps, "limit", "query", "每页要素数 / features per page (1–" + maxPageSize + ")");
         limit.put("style", "form").put("explode", false);
-        limit.putObject("schema").put("type", "integer").put("minimum", 1).put("maximum", ItemsRequest.MAX_LIMIT)
+        limit.putObject("schema").put("type", "integer").put("minimum", 1).put("maximum", maxPageSize)
                 .put("default", ItemsRequest.DEFAULT_LIMIT);
         ObjectNode offset = param(ps, "offset", "query", "跳过的要素数 / features to skip");
         offset.putObject("schema").put("type", "integer").put("minimum", 0).put("default", 0);

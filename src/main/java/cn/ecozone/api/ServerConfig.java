@@ -11,15 +11,25 @@ import java.nio.file.Path;
  * @param webDir the web map's static files ({@code web/})
  * @param maxBodyBytes larger request bodies get 413
  * @param mode "embedded" or "postgis", reported by /health
+ * @param limits vertices, page size and analysis time a request may use
  * @param tokens who may edit (Bearer tokens and roles); the 6-argument constructor reads them from the environment
  */
-public record ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode, AccessTokens tokens) {
+public record ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode, AccessTokens tokens,
+                           Limits limits) {
     public ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode) {
         this(port, layersDir, stylesDir, webDir, maxBodyBytes, mode, AccessTokens.fromEnvironment());
     }
 
+    public ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode, AccessTokens tokens) {
+        this(port, layersDir, stylesDir, webDir, maxBodyBytes, mode, tokens, Limits.fromEnvironment());
+    }
+
     public ServerConfig withTokens(AccessTokens t) {
-        return new ServerConfig(port, layersDir, stylesDir, webDir, maxBodyBytes, mode, t);
+        return new ServerConfig(port, layersDir, stylesDir, webDir, maxBodyBytes, mode, t, limits);
+    }
+
+    public ServerConfig withLimits(Limits l) {
+        return new ServerConfig(port, layersDir, stylesDir, webDir, maxBodyBytes, mode, tokens, l);
     }
 
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;

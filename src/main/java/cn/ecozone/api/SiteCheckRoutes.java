@@ -33,8 +33,13 @@ public final class SiteCheckRoutes implements RouteModule {
     private final LiveLayers layers;
     private final AccessLists accessLists = new AccessLists();
 
-    public SiteCheckRoutes(LiveLayers layers) {
+    private final Limits limits;
+    private final AnalysisBudget budget;
+
+    public SiteCheckRoutes(LiveLayers layers, Limits limits) {
         this.layers = layers;
+        this.limits = limits;
+        this.budget = new AnalysisBudget(limits);
     }
 
     @Override
@@ -53,13 +58,15 @@ public final class SiteCheckRoutes implements RouteModule {
         double nearbyM = number(ctx.queryParam("nearbyM"), SiteCheck.DEFAULT_NEARBY_M, "nearbyM");
         SiteInput input;
         try {
-            input = new SiteInputReader().read(body(ctx), ctx.queryParam("crs"), ctx.queryParam("name"));
+            input = new SiteInputReader(limits.maxVertices()).read(body(ctx), ctx.queryParam("crs"), ctx.queryParam("name"));
         } catch (SiteInputException e) {
             throw e.tooLarge() ? new ApiProblem(413, "地块过大 Payload too large", e.getMessage()) : ApiProblem.badRequest(e.getMessage());
         }
         SiteCheckResult result;
         try {
-            result = new SiteCheck(set, accessLists.of(set)).run(input, ctx.queryParam("industry"), nearbyM);
+            SiteInput site = input;
+            String industry = ctx.queryParam("industry");
+            result = budget.run(() -> new SiteCheck(set, accessLists.of(set)).run(site, industry, nearbyM));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest(e.getMessage());
         }

@@ -30,13 +30,12 @@ import java.util.Set;
 public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs crs, List<String> properties,
                            boolean skipGeometry, boolean filtered) {
     public static final int DEFAULT_LIMIT = 10;
-    public static final int MAX_LIMIT = 10_000;
     public static final Set<String> PARAMETERS = Set.of("f", "limit", "offset", "bbox", "bbox-crs", "crs", "filter",
             "filter-lang", "filter-crs", "sortby", "properties", "skipGeometry");
     private static final FilterFactory FF = CommonFactoryFinder.getFilterFactory();
     private static final GeometryFactory PLAIN = new GeometryFactory();
 
-    public static ItemsRequest of(Context ctx, FeatureSource source) {
+    public static ItemsRequest of(Context ctx, FeatureSource source, int maxLimit) {
         LayerDef layer = source.layer();
         List<String> queryables = Queryables.names(layer);
         for (String name : ctx.queryParamMap().keySet()) {
@@ -46,7 +45,7 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
             }
         }
         List<OgcCrs> supported = OgcCrs.forExtent(source.extent());
-        int limit = (int) Math.min(MAX_LIMIT, number(ctx, "limit", DEFAULT_LIMIT, 1));
+        int limit = (int) Math.min(maxLimit, number(ctx, "limit", DEFAULT_LIMIT, 1));
         long offset = number(ctx, "offset", 0, 0);
         OgcCrs crs = crs(ctx, "crs", supported);
         List<Filter> filters = new ArrayList<>();
