@@ -33,6 +33,19 @@ class CliTest {
     }
 
     @Test
+    void theShippedSampleLayersValidateCleanWithControlUnitsTilingEveryDistrict() {
+        Run r = run("validate", "--layers", "layers");
+        assertEquals(0, r.code(), r.out());
+        for (String layer : new String[]{"admin", "control_unit", "redline", "water_source", "restoration", "monitoring"}) {
+            assertTrue(r.out().contains("✔ " + layer + " ("), layer + " in " + r.out());
+        }
+        // control units tile the districts: the same total area to the 0.01 公顷 (gaps/overlaps under 1 m² each)
+        String admin = r.out().replaceAll("(?s).*✔ admin .*?总面积 ([0-9.]+) 公顷.*", "$1");
+        String units = r.out().replaceAll("(?s).*✔ control_unit .*?总面积 ([0-9.]+) 公顷.*", "$1");
+        assertEquals(admin, units);
+    }
+
+    @Test
     void validateExitsOneAndNamesFileFeatureAndReasonOnErrors() {
         FixtureLayers.write(dir);
         FixtureLayers.put(dir, "control_unit.geojson", FixtureLayers.collection(
