@@ -53,7 +53,8 @@
     try {
       const catalog = await ez.initLayers();
       const bounds = ez.catalogBounds();
-      if (bounds) ez.map.fitBounds(bounds, { padding: [10, 10] });
+      // not animated: the map is usable (and `ready`) only once the view has settled
+      if (bounds) ez.map.fitBounds(bounds, { padding: [10, 10], animate: false });
       ez.initIdentify();
       ez.initSearch();
       ez.initPlanner(catalog);

@@ -216,8 +216,9 @@
       ez.layerCounts[layerId] = l.byId.size;
     }
     if (!l.visible) setVisible(l, true);
-    if (layer.getBounds) ez.map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [20, 20] });
-    else ez.map.setView(layer.getLatLng(), Math.max(ez.map.getZoom(), 14));
+    // not animated, so the popup opens where the feature already is
+    if (layer.getBounds) ez.map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [20, 20], animate: false });
+    else ez.map.setView(layer.getLatLng(), Math.max(ez.map.getZoom(), 14), { animate: false });
     layer.openPopup();
   };
 })();

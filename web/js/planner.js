@@ -66,7 +66,7 @@
       const b = r.site.bbox;
       siteLayer = L.rectangle([[b[1], b[0]], [b[3], b[2]]], { pane: 'site', color: '#d400d4', weight: 2, dashArray: '6 4', fillOpacity: 0.05 }).addTo(ez.map);
     }
-    if (siteLayer) ez.map.fitBounds(siteLayer.getBounds(), { maxZoom: 15, padding: [40, 40] });
+    if (siteLayer) ez.map.fitBounds(siteLayer.getBounds(), { maxZoom: 15, padding: [40, 40], animate: false });
   }
 
   function verdictBadge(v) {

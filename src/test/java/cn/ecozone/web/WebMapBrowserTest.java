@@ -183,7 +183,7 @@ class WebMapBrowserTest {
                 .until(d -> d.findElements(By.cssSelector(".leaflet-popup svg.quality-chart")).stream().findFirst().orElse(null));
         List<String> classes = chart.findElements(By.tagName("rect")).stream().map(r -> r.getAttribute("data-class")).toList();
         assertEquals(List.of("Ⅳ", "Ⅳ", "Ⅳ", "Ⅴ", "劣Ⅴ", "Ⅳ"), classes);
-        List<String> years = chart.findElements(By.cssSelector("text.year")).stream().map(WebElement::getText).toList();
+        List<String> years = chart.findElements(By.cssSelector("text.year")).stream().map(t -> t.getAttribute("textContent")).toList();
         assertEquals(List.of("2015", "2016", "2017", "2018", "2019", "2020"), years);
         WebElement worst = chart.findElements(By.tagName("rect")).get(4);
         assertEquals("#c62828", worst.getAttribute("fill"), "劣Ⅴ is red");
@@ -254,6 +254,7 @@ class WebMapBrowserTest {
     @Order(9)
     void aSiteDrawnOnTheMapIsCheckedLikeAnUploadedOne() throws Exception {
         driver.findElement(By.cssSelector("#tabs button[data-tab='planner']")).click();
+        showForDrawing();
         driver.findElement(By.id("draw-site")).click();
         double[][] corners = {{113.26, 40.04}, {113.28, 40.04}, {113.28, 40.06}, {113.26, 40.06}, {113.26, 40.04}};
         for (double[] c : corners) clickMapAt(c[0], c[1]);
@@ -286,6 +287,7 @@ class WebMapBrowserTest {
     @Order(11)
     void aDrawnPolygonIsMeasuredOnTheEllipsoid() throws Exception {
         driver.findElement(By.cssSelector("#tabs button[data-tab='forester']")).click();
+        showForDrawing();
         driver.findElement(By.id("draw-measure")).click();
         double[][] corners = {{113.26, 40.04}, {113.28, 40.04}, {113.28, 40.06}, {113.26, 40.06}, {113.26, 40.04}};
         for (double[] c : corners) clickMapAt(c[0], c[1]);
@@ -360,6 +362,11 @@ class WebMapBrowserTest {
 
     /** A real mouse click on the map at a lon/lat. */
     @SuppressWarnings("unchecked")
+    /** A settled view with the drawing corners well inside the map, no popup in the way. */
+    private void showForDrawing() {
+        js("ecozone.map.closePopup(); ecozone.map.setView([40.05, 113.27], 13, {animate: false})");
+    }
+
     private void clickMapAt(double lon, double lat) {
         Map<String, Object> p = (Map<String, Object>) js("const p = ecozone.map.latLngToContainerPoint([arguments[1], arguments[0]]);"
                 + "const s = ecozone.map.getSize(); return {x: p.x - s.x / 2, y: p.y - s.y / 2};", lon, lat);
