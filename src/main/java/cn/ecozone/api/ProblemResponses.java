@@ -17,6 +17,8 @@ public final class ProblemResponses implements RouteModule {
     @Override
     public void register(Javalin app) {
         app.exception(ApiProblem.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.detail()));
+        app.exception(cn.ecozone.layer.postgis.DatabaseUnavailable.class, (e, ctx) ->
+                write(ctx, 503, "服务暂不可用 Service unavailable", e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), titleOf(e.getStatus()), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);

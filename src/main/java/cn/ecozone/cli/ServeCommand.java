@@ -4,6 +4,9 @@ import cn.ecozone.api.AccessTokens;
 import cn.ecozone.api.EcoZoneServer;
 import cn.ecozone.api.ServerConfig;
 import cn.ecozone.layer.LayerLoader;
+import cn.ecozone.layer.LayerSet;
+import cn.ecozone.layer.postgis.Databases;
+import cn.ecozone.layer.postgis.PostgisLayers;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,6 +32,7 @@ public final class ServeCommand implements Command {
                   --layers DIR   图层目录 catalog folder (default: layers)
                   --styles DIR   样式目录 styles folder (default: styles)
                   --web DIR      地图网页目录 web map folder (default: web)
+                  --db URL       从 PostGIS 提供要素（先运行 import）/ serve the features from PostGIS (run import first)
                   --tokens FILE  编辑令牌文件 edit tokens, one "token:role:name" per line (role forester|admin);
                                  also read from env ECOZONE_TOKENS (comma-separated) and ECOZONE_TOKENS_FILE
                 """;
@@ -37,7 +41,7 @@ public final class ServeCommand implements Command {
     @Override
     public int run(String[] words, PrintStream out, PrintStream err) throws InterruptedException {
         Args args = new Args(words, Set.of("help"));
-        args.allowOnly(Set.of("port", "layers", "styles", "web", "tokens"));
+        args.allowOnly(Set.of("port", "layers", "styles", "web", "tokens", "db"));
         long t0 = System.nanoTime();
         Path layersDir = Path.of(args.get("layers", "layers"));
         LayerLoader.Result loaded = LayerLoader.load(layersDir);
@@ -46,10 +50,13 @@ public final class ServeCommand implements Command {
             ValidationReport.print(loaded, err);
             return 1;
         }
+        String db = args.get("db");
+        // PostGIS mode: the catalog still comes from --layers (it was validated above); the features from the database
+        LayerSet layers = db == null ? loaded.layers() : PostgisLayers.of(loaded.layers().catalog(), Databases.pool(db));
         ServerConfig config = new ServerConfig(args.getInt("port", 8080), layersDir, Path.of(args.get("styles", "styles")),
-                Path.of(args.get("web", "web")), ServerConfig.DEFAULT_MAX_BODY_BYTES, "embedded");
+                Path.of(args.get("web", "web")), ServerConfig.DEFAULT_MAX_BODY_BYTES, db == null ? "embedded" : "postgis");
         if (args.get("tokens") != null) config = config.withTokens(config.tokens().and(AccessTokens.fromFile(Path.of(args.get("tokens")))));
-        EcoZoneServer server = EcoZoneServer.start(config, loaded.layers());
+        EcoZoneServer server = EcoZoneServer.start(config, layers);
         out.printf("EcoZone 已启动 ready in %.1f s: http://localhost:%d/  (地图 map: http://localhost:%d/map/)%n",
                 (System.nanoTime() - t0) / 1e9, server.port(), server.port());
         CountDownLatch stop = new CountDownLatch(1);

@@ -1,0 +1,61 @@
+package cn.ecozone.layer.postgis;
+
+import cn.ecozone.layer.AttributeDef;
+import cn.ecozone.layer.LayerDef;
+
+import java.util.stream.Collectors;
+
+/**
+ * The table of a catalog layer: {@code fid text PRIMARY KEY} (the feature id; "fid" so that an attribute may be called "id"), {@code geom geometry(Geometry, 4490)} with a GiST index,
+ * one typed column per attribute (string → text, integer → bigint, number → double precision, json → jsonb), and
+ * the revision counter in {@code ecozone_meta} that versions it.
+ */
+final class LayerTable {
+    static final String META = "CREATE TABLE IF NOT EXISTS ecozone_meta (layer text PRIMARY KEY, revision bigint NOT NULL)";
+    private final LayerDef layer;
+
+    LayerTable(LayerDef layer) {
+        this.layer = layer;
+    }
+
+    String name() {
+        return Sql.ident(layer.table());
+    }
+
+    String create(String tableName) {
+        String cols = layer.attributes().stream().map(a -> Sql.ident(a.name()) + " " + sqlType(a)).collect(Collectors.joining(", "));
+        return "CREATE TABLE " + tableName + " (fid text PRIMARY KEY, geom geometry(Geometry, 4490) NOT NULL"
+                + (cols.isEmpty() ? "" : ", " + cols) + ")";
+    }
+
+    String gistIndex(String tableName, String indexName) {
+        return "CREATE INDEX " + Sql.ident(indexName) + " ON " + tableName + " USING GIST (geom)";
+    }
+
+    /** id, geometry as WKB, then the attributes in catalog order. */
+    String selectColumns() {
+        StringBuilder b = new StringBuilder("fid, ST_AsBinary(geom) AS wkb");
+        for (AttributeDef a : layer.attributes()) {
+            b.append(", ").append(Sql.ident(a.name())).append(a.type().equals("json") ? "::text" : "");
+        }
+        return b.toString();
+    }
+
+    String insert(String tableName) {
+        StringBuilder cols = new StringBuilder("fid, geom"), vals = new StringBuilder("?, ST_GeomFromWKB(?, 4490)");
+        for (AttributeDef a : layer.attributes()) {
+            cols.append(", ").append(Sql.ident(a.name()));
+            vals.append(a.type().equals("json") ? ", ?::jsonb" : ", ?");
+        }
+        return "INSERT INTO " + tableName + " (" + cols + ") VALUES (" + vals + ")";
+    }
+
+    static String sqlType(AttributeDef a) {
+        return switch (a.type()) {
+            case "integer" -> "bigint";
+            case "number" -> "double precision";
+            case "json" -> "jsonb";
+            default -> "text";
+        };
+    }
+}

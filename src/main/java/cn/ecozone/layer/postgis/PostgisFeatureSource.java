@@ -1,0 +1,264 @@
+package cn.ecozone.layer.postgis;
+
+import cn.ecozone.layer.AttributeDef;
+import cn.ecozone.layer.FeatureQuery;
+import cn.ecozone.layer.FeatureSource;
+import cn.ecozone.layer.FeatureTypes;
+import cn.ecozone.layer.IndexedFeature;
+import cn.ecozone.layer.LayerDef;
+import cn.ecozone.layer.SortKey;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.feature.simple.SimpleFeatureBuilder;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A layer held in PostGIS. Bbox and the translatable part of the filter run in the database as parameterised
+ * SQL (the query geometry is given in 4490; the column is never transformed); whatever does not translate is
+ * evaluated in memory on the pre-filtered rows. Rows stream with a fetch size: the returned stream holds its
+ * connection until closed. Database failures surface as {@link DatabaseUnavailable} (HTTP 503).
+ */
+public final class PostgisFeatureSource implements FeatureSource {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int FETCH_SIZE = 1000;
+    private final LayerDef layer;
+    private final SimpleFeatureType type;
+    private final DataSource db;
+    private final LayerTable table;
+    private final FilterToSql filters;
+    private volatile Cached cached;
+
+    private record Cached(String version, long count, Envelope extent) {}
+
+    public PostgisFeatureSource(LayerDef layer, DataSource db) {
+        this.layer = layer;
+        this.type = FeatureTypes.of(layer);
+        this.db = db;
+        this.table = new LayerTable(layer);
+        this.filters = new FilterToSql(layer);
+    }
+
+    @Override public LayerDef layer() { return layer; }
+
+    @Override public SimpleFeatureType featureType() { return type; }
+
+    @Override
+    public String version() {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT revision FROM ecozone_meta WHERE layer = ?")) {
+            ps.setString(1, layer.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? "pg-" + rs.getLong(1) : "pg-0";
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable(e);
+        }
+    }
+
+    private Cached summary() {
+        String v = version();
+        Cached c = cached;
+        if (c != null && c.version.equals(v)) return c;
+        String sql = "SELECT n, ST_XMin(e), ST_XMax(e), ST_YMin(e), ST_YMax(e) FROM (SELECT count(*) n, ST_Extent(geom) e FROM " + table.name() + ") s";
+        try (Connection con = db.getConnection(); PreparedStatement ps = con.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Envelope e = rs.getObject(2) == null ? new Envelope() : new Envelope(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5));
+            c = new Cached(v, rs.getLong(1), e);
+            cached = c;
+            return c;
+        } catch (SQLException ex) {
+            throw new DatabaseUnavailable(ex);
+        }
+    }
+
+    @Override public long count() { return summary().count(); }
+
+    @Override public Envelope extent() { return new Envelope(summary().extent()); }
+
+    @Override
+    public Optional<SimpleFeature> get(String id) {
+        try (Stream<SimpleFeature> s = rows(Sql.of("SELECT " + table.selectColumns() + " FROM " + table.name() + " WHERE fid = ?", id))) {
+            return s.findFirst();
+        }
+    }
+
+    @Override
+    public long count(FeatureQuery q) {
+        FilterToSql.Translation t = filters.translate(q.filter());
+        Sql where = where(q.bbox(), t);
+        if (t.exact()) {
+            try (Connection c = db.getConnection(); PreparedStatement ps = prepare(c, new Sql("SELECT count(*) FROM " + table.name() + where.text(), where.params()));
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new DatabaseUnavailable(e);
+            }
+        }
+        try (Stream<SimpleFeature> s = query(q.page(0, Long.MAX_VALUE))) {
+            return s.count();
+        }
+    }
+
+    @Override
+    public Stream<SimpleFeature> query(FeatureQuery q) {
+        FilterToSql.Translation t = filters.translate(q.filter());
+        Sql where = where(q.bbox(), t);
+        StringBuilder sql = new StringBuilder("SELECT ").append(table.selectColumns()).append(" FROM ").append(table.name()).append(where.text());
+        sql.append(" ORDER BY ").append(orderBy(q.sortBy()));
+        List<Object> params = new ArrayList<>(where.params());
+        if (t.exact()) {
+            // the database pages only when it evaluated the whole filter
+            if (q.limit() < Long.MAX_VALUE) {
+                sql.append(" LIMIT ?");
+                params.add(q.limit());
+            }
+            if (q.offset() > 0) {
+                sql.append(" OFFSET ?");
+                params.add(q.offset());
+            }
+            return rows(new Sql(sql.toString(), params));
+        }
+        return rows(new Sql(sql.toString(), params)).filter(q.filter()::evaluate).skip(q.offset()).limit(q.limit());
+    }
+
+    @Override
+    public List<IndexedFeature> candidates(Envelope e) {
+        PreparedGeometryFactory pgf = new PreparedGeometryFactory();
+        try (Stream<SimpleFeature> s = rows(Sql.of("SELECT " + table.selectColumns() + " FROM " + table.name()
+                + " WHERE geom && ST_MakeEnvelope(?,?,?,?,4490)", e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()))) {
+            return s.map(f -> new IndexedFeature(f, pgf.create((Geometry) f.getDefaultGeometry()))).toList();
+        }
+    }
+
+    private Sql where(Envelope bbox, FilterToSql.Translation t) {
+        List<Sql> parts = new ArrayList<>();
+        if (bbox != null) {
+            parts.add(Sql.of("geom && ST_MakeEnvelope(?,?,?,?,4490) AND ST_Intersects(geom, ST_MakeEnvelope(?,?,?,?,4490))",
+                    bbox.getMinX(), bbox.getMinY(), bbox.getMaxX(), bbox.getMaxY(), bbox.getMinX(), bbox.getMinY(), bbox.getMaxX(), bbox.getMaxY()));
+        }
+        if (t.where() != null) parts.add(t.where());
+        if (parts.isEmpty()) return Sql.of("");
+        Sql joined = Sql.join("AND", parts);
+        return new Sql(" WHERE " + joined.text(), joined.params());
+    }
+
+    /** The same order as in memory ({@code FeatureOrder}): keys with nulls last ascending, then id by code point. */
+    private String orderBy(List<SortKey> keys) {
+        StringBuilder b = new StringBuilder();
+        for (SortKey k : keys) {
+            if (k.property().equals("id")) {
+                b.append("fid COLLATE \"C\"");
+            } else {
+                AttributeDef a = layer.attribute(k.property()).orElse(null);
+                if (a == null || a.type().equals("json")) continue;
+                b.append(Sql.ident(a.name())).append(FilterToSql.collate(a));
+            }
+            b.append(k.descending() ? " DESC, " : " ASC, ");
+        }
+        return b.append("fid COLLATE \"C\"").toString();
+    }
+
+    private PreparedStatement prepare(Connection c, Sql sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql.text());
+        for (int i = 0; i < sql.params().size(); i++) ps.setObject(i + 1, sql.params().get(i));
+        return ps;
+    }
+
+    /** Streams rows as features; the stream owns the connection and must be closed. */
+    private Stream<SimpleFeature> rows(Sql sql) {
+        Connection c = null;
+        try {
+            c = db.getConnection();
+            c.setAutoCommit(false); // a cursor, so rows arrive FETCH_SIZE at a time
+            PreparedStatement ps = prepare(c, sql);
+            ps.setFetchSize(FETCH_SIZE);
+            ResultSet rs = ps.executeQuery();
+            Connection con = c;
+            Iterator<SimpleFeature> it = new Iterator<>() {
+                Boolean hasNext;
+
+                @Override
+                public boolean hasNext() {
+                    if (hasNext == null) {
+                        try {
+                            hasNext = rs.next();
+                        } catch (SQLException e) {
+                            throw new DatabaseUnavailable(e);
+                        }
+                    }
+                    return hasNext;
+                }
+
+                @Override
+                public SimpleFeature next() {
+                    if (!hasNext()) throw new NoSuchElementException();
+                    hasNext = null;
+                    return feature(rs);
+                }
+            };
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false).onClose(() -> {
+                try {
+                    rs.close();
+                    ps.close();
+                    con.rollback();
+                    con.close();
+                } catch (SQLException ignored) {
+                    // the connection is discarded by the pool
+                }
+            });
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // already broken
+                }
+            }
+            throw new DatabaseUnavailable(e);
+        }
+    }
+
+    private SimpleFeature feature(ResultSet rs) {
+        try {
+            SimpleFeatureBuilder b = new SimpleFeatureBuilder(type);
+            Geometry g = new WKBReader(cn.ecozone.io.Geometries.FACTORY).read(rs.getBytes(2));
+            b.set(FeatureTypes.GEOMETRY, g);
+            int col = 3;
+            for (AttributeDef a : layer.attributes()) {
+                Object v = switch (a.type()) {
+                    case "integer" -> { long l = rs.getLong(col); yield rs.wasNull() ? null : l; }
+                    case "number" -> { double d = rs.getDouble(col); yield rs.wasNull() ? null : d; }
+                    case "json" -> { String s = rs.getString(col); yield s == null ? null : MAPPER.readTree(s); }
+                    default -> rs.getString(col);
+                };
+                b.set(a.name(), v);
+                col++;
+            }
+            return b.buildFeature(rs.getString(1));
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable(e);
+        } catch (ParseException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("数据库中的要素无法读取 / unreadable row in " + layer.table() + ": " + e.getMessage(), e);
+        }
+    }
+}
