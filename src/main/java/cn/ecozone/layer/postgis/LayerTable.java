@@ -50,6 +50,18 @@ final class LayerTable {
         return "INSERT INTO " + tableName + " (" + cols + ") VALUES (" + vals + ")";
     }
 
+    /** Updates a row in place (so a concurrent {@code FOR UPDATE} sees the new row); parameters as {@link #insert}. */
+    String update() {
+        StringBuilder set = new StringBuilder("geom = ST_GeomFromWKB(v.wkb, 4490)"), vals = new StringBuilder("?::text, ?::bytea"),
+                names = new StringBuilder("fid, wkb");
+        for (AttributeDef a : layer.attributes()) {
+            set.append(", ").append(Sql.ident(a.name())).append(" = v.").append(Sql.ident(a.name()));
+            vals.append(", ?::").append(sqlType(a));
+            names.append(", ").append(Sql.ident(a.name()));
+        }
+        return "UPDATE " + name() + " SET " + set + " FROM (VALUES (" + vals + ")) AS v(" + names + ") WHERE " + name() + ".fid = v.fid";
+    }
+
     static String sqlType(AttributeDef a) {
         return switch (a.type()) {
             case "integer" -> "bigint";

@@ -82,7 +82,8 @@ public final class PostgisImport {
         return done;
     }
 
-    private static void bind(PreparedStatement ps, LayerDef layer, SimpleFeature f, WKBWriter wkb) throws SQLException {
+    /** Binds a feature to {@link LayerTable#insert}'s parameters: fid, WKB geometry, attributes in catalog order. */
+    static void bind(PreparedStatement ps, LayerDef layer, SimpleFeature f, WKBWriter wkb) throws SQLException {
         ps.setString(1, f.getID());
         ps.setBytes(2, wkb.write((Geometry) f.getDefaultGeometry()));
         int i = 3;

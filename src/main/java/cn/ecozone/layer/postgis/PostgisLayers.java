@@ -15,7 +15,8 @@ public final class PostgisLayers {
 
     public static LayerSet of(Catalog catalog, DataSource db) {
         Map<String, FeatureSource> sources = new LinkedHashMap<>();
-        for (LayerDef l : catalog.layers()) sources.put(l.id(), new PostgisFeatureSource(l, db));
+        // editable layers (restoration plots) edit in transactions; the others are read-only
+        for (LayerDef l : catalog.layers()) sources.put(l.id(), l.editable() ? new PostgisEditableSource(l, db) : new PostgisFeatureSource(l, db));
         return new LayerSet(catalog, sources);
     }
 }
