@@ -39,6 +39,7 @@ public final class ItemEditRoutes implements RouteModule {
     private final LiveLayers layers;
     private final AccessTokens tokens;
     private final Clock clock;
+    private final boolean fromDatabase;
     private volatile Map<String, FeatureEditor> editors;
 
     public ItemEditRoutes(ServerConfig config, LiveLayers layers) {
@@ -48,6 +49,7 @@ public final class ItemEditRoutes implements RouteModule {
     ItemEditRoutes(ServerConfig config, LiveLayers layers, Clock clock) {
         this.layers = layers;
         this.tokens = config.tokens() == null ? AccessTokens.none() : config.tokens();
+        this.fromDatabase = "postgis".equals(config.mode());
         this.clock = clock;
         this.editors = open(layers.current());
     }
@@ -171,6 +173,11 @@ public final class ItemEditRoutes implements RouteModule {
 
     private void reload(Context ctx) {
         authorize(ctx, "admin");
+        if (fromDatabase) {
+            // reloading the files would replace the database's layers with the files' contents
+            throw new ApiProblem(409, "无需重新加载 Nothing to reload", "PostGIS 模式下数据由 import 更新，所有服务器立即可见 / "
+                    + "in PostGIS mode the data changes through import and every server sees it at once");
+        }
         synchronized (this) {
             LayerLoader.Result r = LayerLoader.load(layers.current().catalog().dir());
             if (!r.ok()) {
