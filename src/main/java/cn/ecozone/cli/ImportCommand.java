@@ -1,6 +1,22 @@
 package cn.ecozone.cli;
 
+import cn.ecozone.io.ShapefileReader;
+import cn.ecozone.layer.AttributeDef;
+import cn.ecozone.layer.Catalog;
+import cn.ecozone.layer.CatalogReader;
+import cn.ecozone.layer.FeatureTypes;
+import cn.ecozone.layer.LayerDef;
+import cn.ecozone.layer.LayerFileReader;
 import cn.ecozone.layer.LayerLoader;
+import cn.ecozone.layer.MemoryFeatureSource;
+import cn.ecozone.layer.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+
+import java.nio.file.Files;
+import java.util.Locale;
 import cn.ecozone.layer.postgis.Databases;
 import cn.ecozone.layer.postgis.PostgisImport;
 
@@ -19,6 +35,7 @@ public final class ImportCommand implements Command {
     public String help() {
         return """
                 用法 Usage: ecozone import --db jdbc:postgresql://HOST:PORT/DB?user=U&password=P [--layers DIR]
+                           ecozone import --db URL --layer ID --from FILE.shp|FILE.geojson [--layers DIR]
 
                 先校验图层（有错误则不导入），再为每个图层建表（SRID 4490、类型化属性列、主键、GiST 索引），分批写入并显示进度；
                 可重复运行：每个图层在一个事务中整体替换。
@@ -28,15 +45,22 @@ public final class ImportCommand implements Command {
 
                   --db URL       PostgreSQL/PostGIS JDBC URL (the database needs CREATE EXTENSION postgis)
                   --layers DIR   图层目录 catalog folder (default: layers)
+                  --layer ID --from FILE
+                                 用正式数据替换一个图层：ESRI shapefile（.prj 为 CGCS2000 地理坐标或高斯-克吕格3度带；.dbf 按 .cpg
+                                 编码，缺省 GBK）或 GeoJSON；属性按目录中的名称匹配（不区分大小写），校验通过才导入。
+                                 replace one layer with official data: a shapefile (.prj CGCS2000 geographic or a GK 3° zone;
+                                 .dbf encoding from .cpg, GBK by default) or GeoJSON; columns matched to the catalog's
+                                 attribute names ignoring case; imported only when every feature validates.
                 """;
     }
 
     @Override
     public int run(String[] words, PrintStream out, PrintStream err) throws Exception {
         Args args = new Args(words, Set.of("help"));
-        args.allowOnly(Set.of("db", "layers"));
+        args.allowOnly(Set.of("db", "layers", "layer", "from"));
         String db = args.get("db");
         if (db == null) throw new UsageException("需要 --db / --db is required");
+        if (args.get("from") != null) return importFile(args, db, out, err);
         LayerLoader.Result loaded = LayerLoader.load(Path.of(args.get("layers", "layers")));
         if (!loaded.ok()) {
             err.println("图层有错误，未导入 / layers have errors, nothing imported:");
@@ -46,5 +70,47 @@ public final class ImportCommand implements Command {
         Map<String, Long> counts = new PostgisImport(Databases.pool(db)).importAll(loaded.layers(), out);
         counts.forEach((layer, n) -> out.printf("%s: %d 个要素已导入 features imported%n", layer, n));
         return 0;
+    }
+
+    /** {@code --layer ID --from FILE}: official data (shapefile or GeoJSON) replaces one layer, after validation. */
+    private int importFile(Args args, String db, PrintStream out, PrintStream err) throws Exception {
+        String id = args.get("layer");
+        if (id == null) throw new UsageException("--from 需要 --layer ID / --from needs --layer ID");
+        Catalog catalog = CatalogReader.read(Path.of(args.get("layers", "layers")));
+        LayerDef layer = catalog.layer(id).orElseThrow(() -> new UsageException("目录中没有图层 / no layer " + id + " in the catalog"));
+        Path from = Path.of(args.get("from"));
+        ObjectNode fc = from.toString().toLowerCase(Locale.ROOT).endsWith(".shp")
+                ? ShapefileReader.read(from) : (ObjectNode) new ObjectMapper().readTree(from.toFile());
+        renameToCatalogAttributes(fc, layer);
+        Path normalised = Files.createTempFile("ecozone-import-", ".geojson");
+        try {
+            new ObjectMapper().writeValue(normalised.toFile(), fc);
+            SimpleFeatureType type = FeatureTypes.of(layer);
+            LayerFileReader.Content content = LayerFileReader.read(normalised, layer, type);
+            long errors = content.problems().stream().filter(Problem::isError).count();
+            content.problems().forEach(p -> err.println("    " + p.describe()));
+            if (errors > 0) {
+                err.println(from + ": " + errors + " 个错误，未导入 / errors, nothing imported");
+                return 1;
+            }
+            long n = new PostgisImport(Databases.pool(db)).importLayer(new MemoryFeatureSource(layer, type, content.features(), "import"), out);
+            out.printf("%s: %d 个要素已从 %s 导入 features imported%n", id, n, from.getFileName());
+            return 0;
+        } finally {
+            Files.deleteIfExists(normalised);
+        }
+    }
+
+    /** Shapefile columns come upper-case and truncated to 10 letters: match them to the catalog's names ignoring case. */
+    private static void renameToCatalogAttributes(ObjectNode fc, LayerDef layer) {
+        for (JsonNode f : fc.path("features")) {
+            if (!(f.get("properties") instanceof ObjectNode props)) continue;
+            ObjectNode renamed = props.objectNode();
+            props.fields().forEachRemaining(e -> {
+                String name = layer.attributes().stream().map(AttributeDef::name).filter(a -> a.equalsIgnoreCase(e.getKey())).findFirst().orElse(e.getKey());
+                renamed.set(name, e.getValue());
+            });
+            ((ObjectNode) f).set("properties", renamed);
+        }
     }
 }
