@@ -3,7 +3,8 @@ package cn.ecozone.api;
 import cn.ecozone.testsupport.Http;
 import cn.ecozone.testsupport.RestorationFixture;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -33,9 +34,18 @@ class KillDuringEditsTest {
 
     @TempDir Path dir;
 
-    @Test
-    void everyAcknowledgedEditSurvivesSigkill() throws Exception {
+    /** Where the server keeps the plots: "embedded" (journal) or a PostGIS URL; set per run. */
+    private String db;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"embedded", "postgis"})
+    void everyAcknowledgedEditSurvivesSigkill(String mode) throws Exception {
         RestorationFixture.write(dir);
+        if (mode.equals("postgis")) {
+            db = cn.ecozone.testsupport.PostgisCluster.shared().createDatabase("kill");
+            assertEquals(0, cn.ecozone.cli.Main.run(new String[]{"import", "--db", db, "--layers", dir.toString()},
+                    new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8), System.err));
+        }
         int port = freePort();
         Process server = startServer(port);
         List<String> acknowledgedInserts = new CopyOnWriteArrayList<>();
@@ -102,8 +112,10 @@ class KillDuringEditsTest {
 
     private Process startServer(int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "cn.ecozone.cli.Main",
-                "serve", "--port", String.valueOf(port), "--layers", dir.toString(), "--web", dir.resolve("no-web").toString());
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "cn.ecozone.cli.Main",
+                "serve", "--port", String.valueOf(port), "--layers", dir.toString(), "--web", dir.resolve("no-web").toString()));
+        if (db != null) cmd.addAll(List.of("--db", db));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("ECOZONE_TOKENS", TOKEN + ":forester:故障测试");
         pb.environment().remove("ECOZONE_TOKENS_FILE");
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()));

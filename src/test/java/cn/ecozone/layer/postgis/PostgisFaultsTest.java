@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,7 +68,12 @@ class PostgisFaultsTest {
             LayerSet catalogOnly = LayerLoader.load(Path.of("layers")).layers();
             try (EcoZoneServer server = EcoZoneServer.start(ServerConfig.defaults(0), PostgisLayers.of(catalogOnly.catalog(), Databases.pool(url)))) {
                 Http http = new Http(server.port());
-                assertEquals(200, http.get("/collections/redline/items").status());
+                java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(16);
+                // the same load while the database is up first, so the server's and clients' thread pools reach their size
+                List<java.util.concurrent.CompletableFuture<Integer>> warm = new java.util.ArrayList<>();
+                for (int i = 0; i < 48; i++) warm.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> http.get("/collections/control_unit/items?limit=5").status(), clients));
+                for (var f : warm) assertEquals(200, f.get().intValue());
+                int threadsBefore = Thread.activeCount();
                 cluster.stop();
                 long t0 = System.nanoTime();
                 Http.Response down = http.get("/collections/redline/items");
@@ -81,6 +87,14 @@ class PostgisFaultsTest {
                 assertEquals(503, http.get("/health").status(), "health tells a load balancer this server cannot answer now");
                 assertEquals(200, http.get("/map/").status(), "the server itself is alive");
 
+                // a load while the database is down: every answer a quick 503, nothing piles up
+                List<java.util.concurrent.CompletableFuture<Integer>> load = new java.util.ArrayList<>();
+                for (int i = 0; i < 48; i++) {
+                    load.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> http.get("/collections/control_unit/items?limit=5").status(), clients));
+                }
+                for (var f : load) assertEquals(503, f.get().intValue());
+                clients.shutdown();
+
                 cluster.start();
                 int status = 0;
                 for (int i = 0; i < 40 && status != 200; i++) {
@@ -89,6 +103,10 @@ class PostgisFaultsTest {
                 }
                 assertEquals(200, status, "recovered without a restart");
                 assertEquals(catalogOnly.source("redline").orElseThrow().count(), http.get("/collections/redline/items").json().get("numberMatched").asInt());
+                // no leak: every connection back in the pool, no threads left behind by the outage
+                assertEquals(0, Databases.pool(url).getHikariPoolMXBean().getActiveConnections(), "connections leaked");
+                Thread.sleep(500);
+                assertTrue(Thread.activeCount() <= threadsBefore + 4, "threads " + threadsBefore + " → " + Thread.activeCount());
             }
         } finally {
             cluster.destroy();
