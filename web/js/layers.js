@@ -97,12 +97,23 @@
     replaceFeatures(l, features);
   }
 
+  /** Half a screen pixel in metres at this zoom: detail finer than that cannot be seen, so the server may drop it. */
+  function simplifyMetres() {
+    const lat = ez.map.getCenter().lat * Math.PI / 180;
+    const metresPerPixel = 40075016.686 * Math.cos(lat) / Math.pow(2, ez.map.getZoom() + 8);
+    return metresPerPixel >= 2 ? Math.min(10000, Math.round(metresPerPixel / 2)) : 0;
+  }
+
   async function loadView(l) {
     const b = ez.map.getBounds();
     if (l.abort) l.abort.abort();
     l.abort = new AbortController();
     const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(x => x.toFixed(6)).join(',');
-    const url = '/collections/' + encodeURIComponent(l.def.id) + '/items?' + ez.query({ bbox: bbox, limit: VIEW_LIMIT, f: 'json' });
+    const q = { bbox: bbox, limit: VIEW_LIMIT, f: 'json' };
+    const simplify = simplifyMetres();
+    if (simplify > 0) q.simplify = simplify;
+    const url = '/collections/' + encodeURIComponent(l.def.id) + '/items?' + ez.query(q);
+    l.lastSimplify = simplify;
     let page;
     try {
       const res = await fetch(url, { signal: l.abort.signal, headers: { Accept: 'application/geo+json' } });

@@ -26,14 +26,22 @@ public final class FeatureCollectionWriter {
     private final OgcCrs crs;
     private final List<AttributeDef> attributes;
     private final boolean skipGeometry;
+    private final double simplifyDeg;
 
     /** @param properties attribute names to write (null: all) */
     public FeatureCollectionWriter(LayerDef layer, OgcCrs crs, List<String> properties, boolean skipGeometry) {
+        this(layer, crs, properties, skipGeometry, 0);
+    }
+
+    /** @param simplifyM tolerance in metres for topology-preserving simplification (0: exact geometries) */
+    public FeatureCollectionWriter(LayerDef layer, OgcCrs crs, List<String> properties, boolean skipGeometry, double simplifyM) {
         this.layer = layer;
         this.crs = crs;
         this.attributes = properties == null ? layer.attributes()
                 : layer.attributes().stream().filter(a -> properties.contains(a.name())).toList();
         this.skipGeometry = skipGeometry;
+        // metres to degrees of latitude; longitude degrees are shorter, so the tolerance is at most this in metres
+        this.simplifyDeg = simplifyM / 111_320.0;
     }
 
     /**
@@ -83,7 +91,11 @@ public final class FeatureCollectionWriter {
         if (skipGeometry) {
             g.writeNull();
         } else {
-            GeoJsonGeometryWriter.write(g, crs.fromStorage((Geometry) f.getDefaultGeometry()));
+            Geometry geometry = (Geometry) f.getDefaultGeometry();
+            if (simplifyDeg > 0 && geometry.getDimension() > 0) {
+                geometry = org.locationtech.jts.simplify.TopologyPreservingSimplifier.simplify(geometry, simplifyDeg);
+            }
+            GeoJsonGeometryWriter.write(g, crs.fromStorage(geometry));
         }
         g.writeObjectFieldStart("properties");
         for (AttributeDef a : attributes) {

@@ -59,7 +59,7 @@ public final class ItemsRoutes implements RouteModule {
             return;
         }
         ctx.contentType(MediaTypes.GEOJSON);
-        FeatureCollectionWriter writer = new FeatureCollectionWriter(source.layer(), r.crs(), r.properties(), r.skipGeometry());
+        FeatureCollectionWriter writer = new FeatureCollectionWriter(source.layer(), r.crs(), r.properties(), r.skipGeometry(), r.simplifyM());
         try (Stream<SimpleFeature> s = source.query(r.query())) {
             writer.writeCollection(ctx.outputStream(), s, matched, n -> links(ctx, source.layer(), r, n, matched));
         }

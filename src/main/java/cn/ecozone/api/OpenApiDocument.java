@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class OpenApiDocument {
     private static final List<String> ITEMS_PARAMETERS = List.of("f", "limit", "offset", "bbox", "bbox-crs", "crs",
-            "filter", "filter-lang", "filter-crs", "sortby", "properties", "skipGeometry");
+            "filter", "filter-lang", "filter-crs", "sortby", "properties", "skipGeometry", "simplify");
 
     private OpenApiDocument() {}
 
@@ -155,6 +155,8 @@ public final class OpenApiDocument {
             p.putObject("schema").put("type", "array").putObject("items").put("type", "string");
         }
         param(ps, "skipGeometry", "query", "不返回几何 / omit geometries").putObject("schema").put("type", "boolean").put("default", false);
+        param(ps, "simplify", "query", "按比例尺简化几何的容差（米），供小比例尺绘图 / simplification tolerance in metres for drawing at small scales "
+                + "(topology-preserving; 0 = exact)").putObject("schema").put("type", "number").put("minimum", 0).put("maximum", 10_000).put("default", 0);
     }
 
     private static ObjectNode param(ObjectNode ps, String name, String in, String description) {

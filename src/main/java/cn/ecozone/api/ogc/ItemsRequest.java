@@ -28,10 +28,12 @@ import java.util.Set;
  * @param properties attributes to return, or null for all
  */
 public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs crs, List<String> properties,
-                           boolean skipGeometry, boolean filtered) {
+                           boolean skipGeometry, boolean filtered, double simplifyM) {
     public static final int DEFAULT_LIMIT = 10;
     public static final Set<String> PARAMETERS = Set.of("f", "limit", "offset", "bbox", "bbox-crs", "crs", "filter",
-            "filter-lang", "filter-crs", "sortby", "properties", "skipGeometry");
+            "filter-lang", "filter-crs", "sortby", "properties", "skipGeometry", "simplify");
+    /** The largest simplification tolerance, in metres: more would distort zones beyond use. */
+    public static final double MAX_SIMPLIFY_M = 10_000;
     private static final FilterFactory FF = CommonFactoryFinder.getFilterFactory();
     private static final GeometryFactory PLAIN = new GeometryFactory();
 
@@ -65,7 +67,20 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
         List<String> properties = properties(ctx.queryParam("properties"), layer);
         boolean skipGeometry = bool(ctx, "skipGeometry");
         boolean filtered = bbox != null || filter != Filter.INCLUDE;
-        return new ItemsRequest(new FeatureQuery(bbox, filter, sort, offset, limit), offset, limit, crs, properties, skipGeometry, filtered);
+        double simplifyM = simplify(ctx.queryParam("simplify"));
+        return new ItemsRequest(new FeatureQuery(bbox, filter, sort, offset, limit), offset, limit, crs, properties, skipGeometry, filtered, simplifyM);
+    }
+
+    /** {@code simplify}: a tolerance in metres for drawing at small scales (0, the default: exact geometries). */
+    private static double simplify(String v) {
+        if (v == null) return 0;
+        try {
+            double m = Double.parseDouble(v.trim());
+            if (m >= 0 && m <= MAX_SIMPLIFY_M) return m;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiProblem.badRequest("参数 simplify 应为 0–" + (int) MAX_SIMPLIFY_M + " 米 / simplify must be a tolerance of 0–10000 metres, got \"" + v + "\"");
     }
 
     /** The CRS named by a parameter (CRS84 when absent); 400 when the collection does not offer it. */
