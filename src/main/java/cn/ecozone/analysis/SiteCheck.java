@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedPolygon;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -68,6 +69,7 @@ public final class SiteCheck {
 
         PreparedGeometry preparedSite = PreparedGeometryFactory.prepare(site);
         NearestDistance distance = new NearestDistance(site);
+        OverlapArea overlapArea = preparedSite instanceof PreparedPolygon p ? new OverlapArea(site, p.getPointLocator()) : null;
         Envelope siteEnv = site.getEnvelopeInternal();
         Envelope searchEnv = distance.searchEnvelope(nearbyM);
         List<SiteCheckResult.Hit> hits = new ArrayList<>();
@@ -81,7 +83,7 @@ public final class SiteCheck {
                 Geometry zone = c.geometry();
                 boolean overlaps = false;
                 if (def.isPolygon() && zone.getEnvelopeInternal().intersects(siteEnv) && c.prepared().intersects(site)) {
-                    double overlap = overlapM2(c, site, preparedSite, summary.areaM2());
+                    double overlap = overlapM2(c, site, preparedSite, overlapArea, summary.areaM2());
                     if (overlap > MIN_OVERLAP_M2) {
                         overlaps = true;
                         layerHits.add(hit(def, c.feature(), zone, overlap, summary.areaM2()));
@@ -127,8 +129,15 @@ public final class SiteCheck {
                 layers.catalog().dataDate());
     }
 
-    /** Overlap area in m²; a zone that contains the site, or lies inside it, needs no overlay. */
-    private static double overlapM2(IndexedFeature zone, Geometry site, PreparedGeometry preparedSite, double siteM2) {
+    /**
+     * Overlap area in m²: from the boundaries' crossings when they simply cross; a zone that contains the site, or
+     * lies inside it, needs no overlay; anything else (touching, shared edges) is overlaid.
+     */
+    private static double overlapM2(IndexedFeature zone, Geometry site, PreparedGeometry preparedSite, OverlapArea overlapArea, double siteM2) {
+        if (overlapArea != null && zone.prepared() instanceof PreparedPolygon p) {
+            double crossing = overlapArea.m2(zone.geometry(), p.getPointLocator());
+            if (!Double.isNaN(crossing)) return crossing;
+        }
         if (zone.prepared().containsProperly(site)) return siteM2;
         if (preparedSite.containsProperly(zone.geometry())) return AuthalicArea.area(zone.geometry());
         Geometry overlap = overlay(zone.geometry(), site);
