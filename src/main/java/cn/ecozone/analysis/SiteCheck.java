@@ -186,7 +186,9 @@ public final class SiteCheck {
                 warnings.add(String.format("地块“%s”声明面积 %.4f 公顷，实测 %.4f 公顷，相差 %+.2f%% / declared %.4f ha, measured %.4f ha (%+.2f%%)",
                         p.name(), p.declaredHa(), ha, pct, p.declaredHa(), ha, pct));
             }
-            parcels.add(new SiteCheckResult.Parcel(p.name(), m2, ha, AreaUnits.toMu(m2), GaussKrugerMeasure.area(p.geometry(), zone),
+            // one parcel is the site itself: its plane area is already known (the GK projection is the costly part)
+            double parcelGk = input.parcels().size() == 1 ? gk : GaussKrugerMeasure.area(p.geometry(), zone);
+            parcels.add(new SiteCheckResult.Parcel(p.name(), m2, ha, AreaUnits.toMu(m2), parcelGk,
                     p.declaredHa(), diff, pct));
         }
         if (sum > areaM2 + Math.max(1.0, areaM2 * 1e-9)) {
