@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedPolygon;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -68,6 +69,7 @@ public final class SiteCheck {
 
         PreparedGeometry preparedSite = PreparedGeometryFactory.prepare(site);
         NearestDistance distance = new NearestDistance(site);
+        OverlapArea overlapArea = preparedSite instanceof PreparedPolygon p ? new OverlapArea(site, p.getPointLocator()) : null;
         Envelope siteEnv = site.getEnvelopeInternal();
         Envelope searchEnv = distance.searchEnvelope(nearbyM);
         List<SiteCheckResult.Hit> hits = new ArrayList<>();
@@ -81,7 +83,7 @@ public final class SiteCheck {
                 Geometry zone = c.geometry();
                 boolean overlaps = false;
                 if (def.isPolygon() && zone.getEnvelopeInternal().intersects(siteEnv) && c.prepared().intersects(site)) {
-                    double overlap = overlapM2(c, site, preparedSite, summary.areaM2());
+                    double overlap = overlapM2(c, site, preparedSite, overlapArea, summary.areaM2());
                     if (overlap > MIN_OVERLAP_M2) {
                         overlaps = true;
                         layerHits.add(hit(def, c.feature(), zone, overlap, summary.areaM2()));
@@ -127,8 +129,15 @@ public final class SiteCheck {
                 layers.catalog().dataDate());
     }
 
-    /** Overlap area in m²; a zone that contains the site, or lies inside it, needs no overlay. */
-    private static double overlapM2(IndexedFeature zone, Geometry site, PreparedGeometry preparedSite, double siteM2) {
+    /**
+     * Overlap area in m²: from the boundaries' crossings when they simply cross; a zone that contains the site, or
+     * lies inside it, needs no overlay; anything else (touching, shared edges) is overlaid.
+     */
+    private static double overlapM2(IndexedFeature zone, Geometry site, PreparedGeometry preparedSite, OverlapArea overlapArea, double siteM2) {
+        if (overlapArea != null && zone.prepared() instanceof PreparedPolygon p) {
+            double crossing = overlapArea.m2(zone.geometry(), p.getPointLocator());
+            if (!Double.isNaN(crossing)) return crossing;
+        }
         if (zone.prepared().containsProperly(site)) return siteM2;
         if (preparedSite.containsProperly(zone.geometry())) return AuthalicArea.area(zone.geometry());
         Geometry overlap = overlay(zone.geometry(), site);
@@ -177,7 +186,9 @@ public final class SiteCheck {
                 warnings.add(String.format("地块“%s”声明面积 %.4f 公顷，实测 %.4f 公顷，相差 %+.2f%% / declared %.4f ha, measured %.4f ha (%+.2f%%)",
                         p.name(), p.declaredHa(), ha, pct, p.declaredHa(), ha, pct));
             }
-            parcels.add(new SiteCheckResult.Parcel(p.name(), m2, ha, AreaUnits.toMu(m2), GaussKrugerMeasure.area(p.geometry(), zone),
+            // one parcel is the site itself: its plane area is already known (the GK projection is the costly part)
+            double parcelGk = input.parcels().size() == 1 ? gk : GaussKrugerMeasure.area(p.geometry(), zone);
+            parcels.add(new SiteCheckResult.Parcel(p.name(), m2, ha, AreaUnits.toMu(m2), parcelGk,
                     p.declaredHa(), diff, pct));
         }
         if (sum > areaM2 + Math.max(1.0, areaM2 * 1e-9)) {

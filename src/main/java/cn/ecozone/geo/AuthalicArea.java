@@ -19,7 +19,7 @@ public final class AuthalicArea {
     private static final double R2 = Cgcs2000.SEMI_MAJOR_AXIS * Cgcs2000.SEMI_MAJOR_AXIS * QP / 2;
 
     /** Edges longer than this (degrees, ~5 km) send the ring to Karney's algorithm. */
-    static final double MAX_EDGE_DEG = 0.05;
+    public static final double MAX_EDGE_DEG = 0.05;
 
     private AuthalicArea() {}
 
@@ -53,16 +53,38 @@ public final class AuthalicArea {
         double lon0 = Math.toRadians(cs[0].x), t0 = halfTan(cs[0].y);
         for (int i = 1; i < cs.length; i++) {
             double lon1 = Math.toRadians(cs[i].x), t1 = halfTan(cs[i].y);
-            double dl = lon1 - lon0;
-            excess += 2 * Math.atan2(Math.tan(dl / 2) * (t0 + t1), 1 + t0 * t1);
+            excess += edgeExcess(lon0, t0, lon1, t1);
             lon0 = lon1;
             t0 = t1;
         }
+        return toM2(excess);
+    }
+
+    /**
+     * Signed spherical excess (radians) of the great-circle edge from (lon0, t0) to (lon1, t1) relative to the pole;
+     * reversing the edge negates it, and the sum over a closed ring is ± its area / R². Longitudes in radians,
+     * t = {@link #halfTan} of the latitude. For algorithms that sum a ring's edges piecewise (e.g. an overlap's
+     * boundary without building it); valid when no edge is longer than {@link #MAX_EDGE_DEG}.
+     */
+    public static double edgeExcess(double lon0, double t0, double lon1, double t1) {
+        return 2 * Math.atan2(Math.tan((lon1 - lon0) / 2) * (t0 + t1), 1 + t0 * t1);
+    }
+
+    /** m² of a closed boundary's summed {@link #edgeExcess} (either orientation). */
+    public static double toM2(double excess) {
         return Math.abs(excess) * R2;
     }
 
+    /** True when some edge of the ring is longer than {@link #MAX_EDGE_DEG}, i.e. {@link #area} uses Karney for its ring. */
+    public static boolean hasLongEdge(Coordinate[] ring) {
+        for (int i = 1; i < ring.length; i++) {
+            if (Math.abs(ring[i].x - ring[i - 1].x) > MAX_EDGE_DEG || Math.abs(ring[i].y - ring[i - 1].y) > MAX_EDGE_DEG) return true;
+        }
+        return false;
+    }
+
     /** tan(β/2) for the authalic latitude β of a geodetic latitude (degrees). */
-    private static double halfTan(double latDeg) {
+    public static double halfTan(double latDeg) {
         double sinBeta = q(Math.sin(Math.toRadians(latDeg))) / QP;
         double beta = Math.asin(Math.max(-1, Math.min(1, sinBeta)));
         return Math.tan(beta / 2);

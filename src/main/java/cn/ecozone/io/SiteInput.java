@@ -22,10 +22,10 @@ public record SiteInput(String name, String format, String sourceCrs, List<SiteP
 
     /** The whole site: the union of its parcels (overlapping parcels count once), EPSG:4490. */
     public Geometry geometry() {
+        if (parcels.size() == 1) return parcels.get(0).geometry();
         List<Geometry> parts = new ArrayList<>();
         for (SiteParcel p : parcels) parts.add(p.geometry());
         Geometry all = Geometries.FACTORY.buildGeometry(parts);
-        if (parcels.size() == 1) return parcels.get(0).geometry();
         Geometry u = OverlayNGRobust.union(all);
         u.setSRID(4490);
         return u;

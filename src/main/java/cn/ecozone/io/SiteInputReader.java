@@ -3,8 +3,10 @@ package cn.ecozone.io;
 import cn.ecozone.geo.Transforms;
 import cn.ecozone.layer.GeometryChecks;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -24,7 +26,8 @@ import java.util.regex.Pattern;
  * otherwise a {@link SiteInputException} names the problem and where it is.
  */
 public final class SiteInputReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The fast double parser gives the same correctly rounded doubles as the JDK's, several times faster. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
     private static final Pattern EWKT_SRID = Pattern.compile("^SRID=(\\d+);", Pattern.CASE_INSENSITIVE);
     private static final Pattern WKT_START = Pattern.compile("^(MULTI)?POLYGON|^GEOMETRYCOLLECTION", Pattern.CASE_INSENSITIVE);
     public static final int DEFAULT_MAX_VERTICES = 100_000;

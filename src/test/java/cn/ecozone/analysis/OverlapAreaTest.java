@@ -1,0 +1,68 @@
+package cn.ecozone.analysis;
+
+import cn.ecozone.geo.AuthalicArea;
+import cn.ecozone.io.Geometries;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedPolygon;
+import org.locationtech.jts.io.WKTReader;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The overlap area summed from boundary crossings equals the area of the overlay's result. */
+class OverlapAreaTest {
+    private final Random rnd = new Random(20);
+
+    @Test
+    void equalsTheOverlaysAreaForCrossingStarsWithHolesAndParts() throws Exception {
+        int computed = 0;
+        for (int i = 0; i < 400; i++) {
+            Geometry site = star(112 + rnd.nextDouble() * 0.01, 39 + rnd.nextDouble() * 0.01, 0.01, 60 + rnd.nextInt(400));
+            if (i % 3 == 0) site = site.difference(star(site.getCentroid().getX(), site.getCentroid().getY(), 0.003, 40));
+            Geometry zone = star(112.005 + rnd.nextDouble() * 0.01, 39.005 + rnd.nextDouble() * 0.01, 0.008, 30 + rnd.nextInt(200));
+            if (i % 4 == 0) zone = zone.union(star(zone.getCentroid().getX() + 0.02, zone.getCentroid().getY(), 0.012, 50));
+            if (i % 5 == 0) zone = zone.difference(star(zone.getCentroid().getX() - 0.004, zone.getCentroid().getY(), 0.002, 20));
+            double expected = AuthalicArea.area(SiteCheck.overlay(zone, site));
+            double got = new OverlapArea(site, new PreparedPolygon((org.locationtech.jts.geom.Polygonal) site).getPointLocator())
+                    .m2(zone, new PreparedPolygon((org.locationtech.jts.geom.Polygonal) zone).getPointLocator());
+            if (Double.isNaN(got)) continue;
+            computed++;
+            assertEquals(expected, got, Math.max(1e-6, expected * 1e-10), "case " + i);
+        }
+        assertTrue(computed > 350, "crossing boundaries are summed, not overlaid: " + computed);
+    }
+
+    @Test
+    void leavesTouchingSharedEdgesAndContainmentToTheOverlay() throws Exception {
+        WKTReader wkt = new WKTReader(Geometries.FACTORY);
+        Geometry site = wkt.read("POLYGON ((112 39, 112.01 39, 112.01 39.01, 112 39.01, 112 39))");
+        OverlapArea area = new OverlapArea(site, new PreparedPolygon((Polygon) site).getPointLocator());
+        for (String zone : new String[] {
+                "POLYGON ((112.01 39, 112.02 39, 112.02 39.01, 112.01 39.01, 112.01 39))", // shares an edge
+                "POLYGON ((112.005 39, 112.02 39, 112.02 39.02, 112.005 39.02, 112.005 39))", // overlaps along part of an edge
+                "POLYGON ((112.002 39.002, 112.003 39.002, 112.003 39.003, 112.002 39.003, 112.002 39.002))", // inside
+                "POLYGON ((111 38, 113 38, 113 40, 111 40, 111 38))", // contains the site, and has long edges
+                "POLYGON ((112.005 39.005, 112.01 39.008, 112.02 39.02, 112.005 39.02, 112.005 39.005))"}) { // a vertex on the site's edge
+            Polygon z = (Polygon) wkt.read(zone);
+            assertTrue(Double.isNaN(area.m2(z, new PreparedPolygon(z).getPointLocator())), zone);
+        }
+    }
+
+    private Geometry star(double cx, double cy, double r, int n) {
+        Coordinate[] cs = new Coordinate[n + 1];
+        double phase = rnd.nextDouble();
+        for (int j = 0; j < n; j++) {
+            double a = 2 * Math.PI * j / n;
+            double rr = r * (0.7 + 0.25 * Math.sin(a * 5 + phase) + 0.05 * rnd.nextDouble());
+            cs[j] = new Coordinate(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
+        }
+        cs[n] = cs[0];
+        Polygon p = Geometries.FACTORY.createPolygon(cs);
+        return rnd.nextBoolean() ? p : p.reverse();
+    }
+}
