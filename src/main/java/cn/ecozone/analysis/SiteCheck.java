@@ -13,9 +13,10 @@ import cn.ecozone.layer.LayerSet;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.geom.prep.PreparedPolygon;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -27,8 +28,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * 选址研判: a project site against every layer of a layer set. For each polygon zone whose prepared geometry
- * intersects the site, the overlap is computed exactly (OverlayNG) and measured on the CGCS2000 ellipsoid
+ * 选址研判: a project site against every layer of a layer set. For each polygon zone near the site, the overlap is
+ * computed exactly ({@link OverlapArea} from the boundaries' crossings; OverlayNG where boundaries touch or share
+ * edges) and measured on the CGCS2000 ellipsoid
  * ({@link AuthalicArea}, equal to Karney's geodesic area within 2e-7); touching a
  * boundary is not a hit (the overlap must have positive area). Zones and monitoring points within
  * {@code nearbyM} metres that are not hit are listed with their ellipsoidal distance. The access-list clauses
@@ -67,11 +69,12 @@ public final class SiteCheck {
         Geometry site = input.geometry();
         SiteCheckResult.Site summary = summarize(input, site, warnings);
 
-        PreparedGeometry preparedSite = PreparedGeometryFactory.prepare(site);
-        NearestDistance distance = new NearestDistance(site);
-        OverlapArea overlapArea = preparedSite instanceof PreparedPolygon p ? new OverlapArea(site, p.getPointLocator()) : null;
         Envelope siteEnv = site.getEnvelopeInternal();
+        Edges siteEdges = Edges.of(site), zoneEdges = new Edges();
+        OverlapArea overlapArea = new OverlapArea(siteEdges, siteEnv);
+        NearestDistance distance = new NearestDistance(siteEdges, siteEnv);
         Envelope searchEnv = distance.searchEnvelope(nearbyM);
+        Fallback fallback = new Fallback(site);
         List<SiteCheckResult.Hit> hits = new ArrayList<>();
         List<SiteCheckResult.Nearby> nearby = new ArrayList<>();
         List<SiteCheckResult.AppliedClause> clauses = new ArrayList<>();
@@ -81,16 +84,18 @@ public final class SiteCheck {
             List<SiteCheckResult.Nearby> layerNearby = new ArrayList<>();
             for (IndexedFeature c : source.candidates(searchEnv)) {
                 Geometry zone = c.geometry();
+                zoneEdges.load(zone, searchEnv);
                 boolean overlaps = false;
-                if (def.isPolygon() && zone.getEnvelopeInternal().intersects(siteEnv) && c.prepared().intersects(site)) {
-                    double overlap = overlapM2(c, site, preparedSite, overlapArea, summary.areaM2());
+                if (def.isPolygon() && zone.getEnvelopeInternal().intersects(siteEnv)) {
+                    double overlap = overlapArea.m2(zoneEdges);
+                    if (Double.isNaN(overlap)) overlap = fallback.overlapM2(c, summary.areaM2());
                     if (overlap > MIN_OVERLAP_M2) {
                         overlaps = true;
                         layerHits.add(hit(def, c.feature(), zone, overlap, summary.areaM2()));
                     }
                 }
                 if (!overlaps) {
-                    double d = def.isPolygon() || !preparedSite.intersects(zone) ? distance.metres(zone) : 0;
+                    double d = def.isPolygon() || fallback.apart(zone, siteEdges) ? distance.metresWithin(zoneEdges, nearbyM) : 0;
                     if (d <= nearbyM) {
                         layerNearby.add(new SiteCheckResult.Nearby(def.id(), def.title().zh(), c.id(),
                                 FeatureProperties.name(c.feature(), def.nameProperty()), d));
@@ -129,19 +134,33 @@ public final class SiteCheck {
                 layers.catalog().dataDate());
     }
 
-    /**
-     * Overlap area in m²: from the boundaries' crossings when they simply cross; a zone that contains the site, or
-     * lies inside it, needs no overlay; anything else (touching, shared edges) is overlaid.
-     */
-    private static double overlapM2(IndexedFeature zone, Geometry site, PreparedGeometry preparedSite, OverlapArea overlapArea, double siteM2) {
-        if (overlapArea != null && zone.prepared() instanceof PreparedPolygon p) {
-            double crossing = overlapArea.m2(zone.geometry(), p.getPointLocator());
-            if (!Double.isNaN(crossing)) return crossing;
+    /** The site prepared for JTS, made only when boundaries touch or share edges, or for point-like zones. */
+    private static final class Fallback {
+        private final Geometry site;
+        private PreparedGeometry prepared;
+
+        Fallback(Geometry site) {
+            this.site = site;
         }
-        if (zone.prepared().containsProperly(site)) return siteM2;
-        if (preparedSite.containsProperly(zone.geometry())) return AuthalicArea.area(zone.geometry());
-        Geometry overlap = overlay(zone.geometry(), site);
-        return AuthalicArea.area(overlap);
+
+        private PreparedGeometry prepared() {
+            if (prepared == null) prepared = PreparedGeometryFactory.prepare(site);
+            return prepared;
+        }
+
+        /** Whether a point (or other non-polygon) zone lies wholly outside the site. */
+        boolean apart(Geometry zone, Edges siteEdges) {
+            if (zone instanceof Point p) return siteEdges.locate(p.getCoordinate()) == Location.EXTERIOR;
+            return !prepared().intersects(zone);
+        }
+
+        /** Overlap in m² when the boundaries touch or share edges: a zone that contains the site, or lies inside it, needs no overlay. */
+        double overlapM2(IndexedFeature zone, double siteM2) {
+            if (!zone.prepared().intersects(site)) return 0;
+            if (zone.prepared().containsProperly(site)) return siteM2;
+            if (prepared().containsProperly(zone.geometry())) return AuthalicArea.area(zone.geometry());
+            return AuthalicArea.area(overlay(zone.geometry(), site));
+        }
     }
 
     static Geometry overlay(Geometry a, Geometry b) {

@@ -263,7 +263,7 @@ class SiteCheckBenchmark {
     }
 
     /** A 500-vertex star-shaped site of about 2 km radius (lon/lat). */
-    private static Geometry site(Random rnd, double cx, double cy) {
+    static Geometry site(Random rnd, double cx, double cy) {
         Coordinate[] cs = new Coordinate[SITE_VERTICES + 1];
         double r = 0.018;
         for (int j = 0; j < SITE_VERTICES; j++) {
@@ -275,7 +275,7 @@ class SiteCheckBenchmark {
         return Geometries.FACTORY.createPolygon(cs);
     }
 
-    private static String geoJson(Geometry g) {
+    static String geoJson(Geometry g) {
         try {
             StringWriter w = new StringWriter();
             try (JsonGenerator gen = new JsonFactory().createGenerator(w)) {
@@ -288,7 +288,7 @@ class SiteCheckBenchmark {
     }
 
     /** The synthetic catalog: Voronoi control units densified to ~200 vertices, buffered red lines, and an access list. */
-    private static Path synthetic(Path d) throws IOException {
+    static Path synthetic(Path d) throws IOException {
         Random rnd = new Random(44604);
         Files.writeString(d.resolve("catalog.json"), """
                 {"title": {"zh": "合成负载", "en": "Synthetic load"}, "dataDate": "2025-01-01", "accessList": "access-list.json",

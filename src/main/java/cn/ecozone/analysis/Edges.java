@@ -1,0 +1,168 @@
+package cn.ecozone.analysis;
+
+import org.locationtech.jts.algorithm.RayCrossingCounter;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The edges of a geometry (lon/lat) cut into runs of up to {@value #RUN} consecutive segments with bounding boxes,
+ * and the runs grouped in blocks of {@value #BLOCK} with boxes: the shared index of the site check's overlap areas,
+ * distances and point-in-site tests. Built from arrays, with no per-query allocation, because a site meets
+ * dozens of zones per request. Reusable: {@link #load} replaces the contents (one zone after another).
+ */
+final class Edges {
+    static final int RUN = 8, BLOCK = 8;
+
+    /** One ring, line or point (a point is a one-segment line from the point to itself). */
+    static final class Ring {
+        final Coordinate[] pts;
+        final boolean hole;
+        final Envelope envelope;
+        final List<Crossing> crossings = new ArrayList<>(4);
+
+        Ring(Coordinate[] pts, boolean hole, Envelope envelope) {
+            this.pts = pts;
+            this.hole = hole;
+            this.envelope = envelope;
+        }
+
+        int segments() {
+            return pts.length - 1;
+        }
+    }
+
+    /** Where another boundary crosses segment {@code segment} of a ring: {@code along} orders crossings on one segment. */
+    record Crossing(int segment, double along, Coordinate at) {}
+
+    final List<Ring> rings = new ArrayList<>();
+    int runs, blocks;
+    /** Run r covers segments runFirst[r] … runFirst[r] + runLength[r] − 1 of ring runRing[r]; box at 4r: minX, minY, maxX, maxY. */
+    int[] runRing = new int[16], runFirst = new int[16], runLength = new int[16];
+    double[] box = new double[64], blockBox = new double[16];
+
+    static Edges of(Geometry g) {
+        return new Edges().load(g, null);
+    }
+
+    /** Replaces the contents with g's rings, lines and points whose envelope meets {@code near} (all when null). */
+    Edges load(Geometry g, Envelope near) {
+        rings.clear();
+        runs = 0;
+        add(g, near);
+        blocks = (runs + BLOCK - 1) / BLOCK;
+        if (blockBox.length < 4 * blocks) blockBox = new double[4 * blocks];
+        for (int b = 0; b < blocks; b++) {
+            double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+            for (int r = b * BLOCK, end = Math.min(runs, (b + 1) * BLOCK); r < end; r++) {
+                minX = Math.min(minX, box[4 * r]);
+                minY = Math.min(minY, box[4 * r + 1]);
+                maxX = Math.max(maxX, box[4 * r + 2]);
+                maxY = Math.max(maxY, box[4 * r + 3]);
+            }
+            blockBox[4 * b] = minX;
+            blockBox[4 * b + 1] = minY;
+            blockBox[4 * b + 2] = maxX;
+            blockBox[4 * b + 3] = maxY;
+        }
+        return this;
+    }
+
+    private void add(Geometry g, Envelope near) {
+        if (g instanceof Polygon p) {
+            if (p.isEmpty()) return;
+            ring(p.getExteriorRing(), false, near);
+            for (int i = 0; i < p.getNumInteriorRing(); i++) ring(p.getInteriorRingN(i), true, near);
+        } else if (g instanceof LineString l) {
+            ring(l, false, near);
+        } else if (g instanceof Point pt) {
+            if (pt.isEmpty() || near != null && !near.intersects(pt.getCoordinate())) return;
+            Coordinate c = pt.getCoordinate();
+            addRing(new Coordinate[] {c, c}, false, new Envelope(c));
+        } else {
+            for (int i = 0; i < g.getNumGeometries(); i++) add(g.getGeometryN(i), near);
+        }
+    }
+
+    private void ring(LineString l, boolean hole, Envelope near) {
+        if (l.getNumPoints() < 2) return;
+        Envelope e = l.getEnvelopeInternal();
+        if (near != null && !near.intersects(e)) return;
+        addRing(l.getCoordinates(), hole, e);
+    }
+
+    private void addRing(Coordinate[] pts, boolean hole, Envelope e) {
+        int index = rings.size();
+        rings.add(new Ring(pts, hole, e));
+        int segments = pts.length - 1;
+        for (int first = 0; first < segments; first += RUN) {
+            int n = Math.min(RUN, segments - first);
+            if (runs == runRing.length) grow();
+            runRing[runs] = index;
+            runFirst[runs] = first;
+            runLength[runs] = n;
+            double minX = pts[first].x, minY = pts[first].y, maxX = minX, maxY = minY;
+            for (int i = first + 1; i <= first + n; i++) {
+                Coordinate c = pts[i];
+                if (c.x < minX) minX = c.x; else if (c.x > maxX) maxX = c.x;
+                if (c.y < minY) minY = c.y; else if (c.y > maxY) maxY = c.y;
+            }
+            int at = 4 * runs;
+            box[at] = minX;
+            box[at + 1] = minY;
+            box[at + 2] = maxX;
+            box[at + 3] = maxY;
+            runs++;
+        }
+    }
+
+    private void grow() {
+        int n = runRing.length * 2;
+        runRing = Arrays.copyOf(runRing, n);
+        runFirst = Arrays.copyOf(runFirst, n);
+        runLength = Arrays.copyOf(runLength, n);
+        box = Arrays.copyOf(box, 4 * n);
+    }
+
+    Ring ringOf(int run) {
+        return rings.get(runRing[run]);
+    }
+
+    /**
+     * Where p lies in the polygonal geometry these edges were loaded from (even–odd ray crossings, exact
+     * orientation). Rings left out by {@code near} cannot contain p when p is inside {@code near}, and a ring
+     * that does not contain p is crossed an even number of times, so leaving them out changes nothing.
+     */
+    int locate(Coordinate p) {
+        RayCrossingCounter counter = new RayCrossingCounter(p);
+        for (int b = 0; b < blocks; b++) {
+            if (!spans(blockBox, 4 * b, p)) continue;
+            for (int r = b * BLOCK, end = Math.min(runs, (b + 1) * BLOCK); r < end; r++) {
+                if (!spans(box, 4 * r, p)) continue;
+                Coordinate[] pts = ringOf(r).pts;
+                for (int i = runFirst[r], last = i + runLength[r]; i < last; i++) {
+                    counter.countSegment(pts[i], pts[i + 1]);
+                    if (counter.isOnSegment()) return Location.BOUNDARY;
+                }
+            }
+        }
+        return counter.getLocation();
+    }
+
+    /** Whether segments in the box can cross the ray from p towards +x or pass through p. */
+    private static boolean spans(double[] box, int at, Coordinate p) {
+        return p.y >= box[at + 1] && p.y <= box[at + 3] && p.x <= box[at + 2];
+    }
+
+    static boolean boxesMeet(double[] a, int i, double[] b, int j) {
+        return a[i] <= b[j + 2] && b[j] <= a[i + 2] && a[i + 1] <= b[j + 3] && b[j + 1] <= a[i + 3];
+    }
+}

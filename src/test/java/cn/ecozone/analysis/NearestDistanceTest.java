@@ -1,0 +1,90 @@
+package cn.ecozone.analysis;
+
+import cn.ecozone.geo.EllipsoidalMeasure;
+import cn.ecozone.io.Geometries;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.operation.distance.DistanceOp;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NearestDistanceTest {
+    /** The reference: JTS's nearest points in the same cos(latitude) plane, then the geodesic between them. */
+    private static double reference(Geometry site, Geometry zone) {
+        double cos = Math.cos(Math.toRadians(site.getEnvelopeInternal().centre().y));
+        AffineTransformation toPlane = AffineTransformation.scaleInstance(cos, 1);
+        Coordinate[] near = DistanceOp.nearestPoints(boundary(toPlane.transform(site)), boundary(toPlane.transform(zone)));
+        return EllipsoidalMeasure.distance(new Coordinate(near[0].x / cos, near[0].y), new Coordinate(near[1].x / cos, near[1].y));
+    }
+
+    private static NearestDistance distanceFrom(Geometry site) {
+        return new NearestDistance(Edges.of(site), site.getEnvelopeInternal());
+    }
+
+    private static Geometry boundary(Geometry g) {
+        return g.getDimension() == 2 ? g.getBoundary() : g;
+    }
+
+    private static Polygon star(Random rnd, double cx, double cy, double r, int n) {
+        Coordinate[] cs = new Coordinate[n + 1];
+        for (int j = 0; j < n; j++) {
+            double a = 2 * Math.PI * j / n, rr = r * (0.6 + 0.4 * rnd.nextDouble());
+            cs[j] = new Coordinate(cx + rr * Math.cos(a) / Math.cos(Math.toRadians(cy)), cy + rr * Math.sin(a));
+        }
+        cs[n] = cs[0];
+        return Geometries.FACTORY.createPolygon(cs);
+    }
+
+    @Test
+    void equalsTheNearestBoundaryPointsOfJtsMeasuredOnTheEllipsoid() {
+        Random rnd = new Random(11);
+        for (int i = 0; i < 400; i++) {
+            Polygon site = star(rnd, 112.5, 39.5, 0.01 + rnd.nextDouble() * 0.02, 5 + rnd.nextInt(600));
+            double dx = (rnd.nextDouble() - 0.5) * 0.12, dy = (rnd.nextDouble() - 0.5) * 0.12;
+            Geometry zone = i % 5 == 0 ? Geometries.FACTORY.createPoint(new Coordinate(112.5 + dx, 39.5 + dy))
+                    : star(rnd, 112.5 + dx, 39.5 + dy, 0.002 + rnd.nextDouble() * 0.03, 3 + rnd.nextInt(300));
+            NearestDistance d = distanceFrom(site);
+            Edges z = new Edges().load(zone, null);
+            double expected = reference(site, zone);
+            assertEquals(expected, d.metres(z), 1e-6, "case " + i);
+            double within = d.metresWithin(z, 1000);
+            if (expected <= 1000) assertEquals(expected, within, 1e-6, "case " + i);
+            else assertTrue(within > 1000, "case " + i + ": " + within);
+        }
+    }
+
+    @Test
+    void aZoneInAHoleOfTheSiteIsMeasuredToTheHolesEdge() throws Exception {
+        Geometry site = new WKTReader(Geometries.FACTORY).read(
+                "POLYGON ((112 39, 112.1 39, 112.1 39.1, 112 39.1, 112 39), (112.03 39.03, 112.07 39.03, 112.07 39.07, 112.03 39.07, 112.03 39.03))");
+        Geometry zone = new WKTReader(Geometries.FACTORY).read("POLYGON ((112.04 39.04, 112.06 39.04, 112.06 39.06, 112.04 39.06, 112.04 39.04))");
+        double d = distanceFrom(site).metres(new Edges().load(zone, null));
+        assertEquals(reference(site, zone), d, 1e-6);
+        assertEquals(0.01 * 111_319 * Math.cos(Math.toRadians(39.05)), d, 20, "0.01° of longitude to the hole's edge");
+    }
+
+    @Test
+    void touchingAndCrossingBoundariesAreZeroApart() throws Exception {
+        WKTReader wkt = new WKTReader(Geometries.FACTORY);
+        Geometry site = wkt.read("POLYGON ((112 39, 112.1 39, 112.1 39.1, 112 39.1, 112 39))");
+        assertEquals(0, distanceFrom(site).metres(new Edges().load(wkt.read("POLYGON ((112.1 39.02, 112.2 39.02, 112.2 39.05, 112.1 39.05, 112.1 39.02))"), null)), 1e-9);
+        assertEquals(0, distanceFrom(site).metres(new Edges().load(wkt.read("POLYGON ((112.05 39.02, 112.2 39.02, 112.2 39.05, 112.05 39.05, 112.05 39.02))"), null)), 1e-9);
+    }
+
+    @Test
+    void multiPartSitesAndZonesUseTheirNearestParts() throws Exception {
+        WKTReader wkt = new WKTReader(Geometries.FACTORY);
+        Geometry site = wkt.read("MULTIPOLYGON (((112 39, 112.01 39, 112.01 39.01, 112 39.01, 112 39)), ((112.5 39, 112.51 39, 112.51 39.01, 112.5 39.01, 112.5 39)))");
+        Geometry zone = wkt.read("MULTIPOLYGON (((113 39, 113.01 39, 113.01 39.01, 113 39.01, 113 39)), ((112.52 39, 112.53 39, 112.53 39.01, 112.52 39.01, 112.52 39)))");
+        double d = distanceFrom(site).metres(new Edges().load(zone, null));
+        assertEquals(reference(site, zone), d, 1e-6);
+        assertEquals(0.01 * 111_319 * Math.cos(Math.toRadians(39.005)), d, 20, "0.01° of longitude between the middle parts");
+    }
+}
