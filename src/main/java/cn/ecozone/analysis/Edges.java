@@ -2,12 +2,14 @@ package cn.ecozone.analysis;
 
 import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,21 +24,42 @@ import java.util.List;
 final class Edges {
     static final int RUN = 8, BLOCK = 8;
 
-    /** One ring, line or point (a point is a one-segment line from the point to itself). */
+    /**
+     * One ring, line or point (a point is a one-segment line from the point to itself), read straight from a
+     * packed coordinate array (x at i·stride, y after it) or copied into one.
+     */
     static final class Ring {
-        final Coordinate[] pts;
+        final CoordinateSequence seq;
+        final double[] xy;
+        final int stride, size;
         final boolean hole;
         final Envelope envelope;
         final List<Crossing> crossings = new ArrayList<>(4);
 
-        Ring(Coordinate[] pts, boolean hole, Envelope envelope) {
-            this.pts = pts;
+        Ring(CoordinateSequence seq, boolean hole, Envelope envelope) {
+            this.seq = seq;
             this.hole = hole;
             this.envelope = envelope;
+            if (seq instanceof PackedCoordinateSequence.Double packed) {
+                this.xy = packed.getRawCoordinates();
+                this.stride = packed.getDimension();
+            } else {
+                this.xy = new double[2 * seq.size()];
+                this.stride = 2;
+                for (int i = 0; i < seq.size(); i++) {
+                    xy[2 * i] = seq.getX(i);
+                    xy[2 * i + 1] = seq.getY(i);
+                }
+            }
+            this.size = seq.size();
         }
 
-        int segments() {
-            return pts.length - 1;
+        double x(int i) {
+            return xy[i * stride];
+        }
+
+        double y(int i) {
+            return xy[i * stride + 1];
         }
     }
 
@@ -86,7 +109,7 @@ final class Edges {
         } else if (g instanceof Point pt) {
             if (pt.isEmpty() || near != null && !near.intersects(pt.getCoordinate())) return;
             Coordinate c = pt.getCoordinate();
-            addRing(new Coordinate[] {c, c}, false, new Envelope(c));
+            addRing(new PackedCoordinateSequence.Double(new double[] {c.x, c.y, c.x, c.y}, 2, 0), false, new Envelope(c));
         } else {
             for (int i = 0; i < g.getNumGeometries(); i++) add(g.getGeometryN(i), near);
         }
@@ -96,24 +119,27 @@ final class Edges {
         if (l.getNumPoints() < 2) return;
         Envelope e = l.getEnvelopeInternal();
         if (near != null && !near.intersects(e)) return;
-        addRing(l.getCoordinates(), hole, e);
+        addRing(l.getCoordinateSequence(), hole, e);
     }
 
-    private void addRing(Coordinate[] pts, boolean hole, Envelope e) {
+    private void addRing(CoordinateSequence seq, boolean hole, Envelope e) {
         int index = rings.size();
-        rings.add(new Ring(pts, hole, e));
-        int segments = pts.length - 1;
+        Ring ring = new Ring(seq, hole, e);
+        rings.add(ring);
+        double[] xy = ring.xy;
+        int stride = ring.stride;
+        int segments = ring.size - 1;
         for (int first = 0; first < segments; first += RUN) {
             int n = Math.min(RUN, segments - first);
             if (runs == runRing.length) grow();
             runRing[runs] = index;
             runFirst[runs] = first;
             runLength[runs] = n;
-            double minX = pts[first].x, minY = pts[first].y, maxX = minX, maxY = minY;
-            for (int i = first + 1; i <= first + n; i++) {
-                Coordinate c = pts[i];
-                if (c.x < minX) minX = c.x; else if (c.x > maxX) maxX = c.x;
-                if (c.y < minY) minY = c.y; else if (c.y > maxY) maxY = c.y;
+            double minX = xy[first * stride], minY = xy[first * stride + 1], maxX = minX, maxY = minY;
+            for (int i = first + 1, k = i * stride; i <= first + n; i++, k += stride) {
+                double x = xy[k], y = xy[k + 1];
+                if (x < minX) minX = x; else if (x > maxX) maxX = x;
+                if (y < minY) minY = y; else if (y > maxY) maxY = y;
             }
             int at = 4 * runs;
             box[at] = minX;
@@ -143,13 +169,18 @@ final class Edges {
      */
     int locate(Coordinate p) {
         RayCrossingCounter counter = new RayCrossingCounter(p);
+        Coordinate from = new Coordinate(), to = new Coordinate();
         for (int b = 0; b < blocks; b++) {
             if (!spans(blockBox, 4 * b, p)) continue;
             for (int r = b * BLOCK, end = Math.min(runs, (b + 1) * BLOCK); r < end; r++) {
                 if (!spans(box, 4 * r, p)) continue;
-                Coordinate[] pts = ringOf(r).pts;
+                Ring ring = ringOf(r);
                 for (int i = runFirst[r], last = i + runLength[r]; i < last; i++) {
-                    counter.countSegment(pts[i], pts[i + 1]);
+                    from.x = ring.x(i);
+                    from.y = ring.y(i);
+                    to.x = ring.x(i + 1);
+                    to.y = ring.y(i + 1);
+                    counter.countSegment(from, to);
                     if (counter.isOnSegment()) return Location.BOUNDARY;
                 }
             }

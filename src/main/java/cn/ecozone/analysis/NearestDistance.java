@@ -25,7 +25,9 @@ final class NearestDistance {
     private final double cosLat;
     private long[] order = new long[64];
     private double best2;
-    private Coordinate bestA0, bestA1, bestB0, bestB1;
+    /** The nearest pair found: site segment then zone segment, in the plane. */
+    private final double[] best = new double[8];
+    private boolean found;
 
     NearestDistance(Edges site, Envelope siteEnvelope) {
         this.site = site;
@@ -42,11 +44,10 @@ final class NearestDistance {
     double metresWithin(Edges zone, double maxM) {
         double limit = maxM / M_PER_DEG_LAT_MIN * planeStretch(maxM);
         best2 = Double.isInfinite(limit) ? Double.POSITIVE_INFINITY : limit * limit;
-        bestA0 = null;
+        found = false;
         search(zone);
-        if (bestA0 == null) return Double.POSITIVE_INFINITY;
-        double[] near = closestPoints(bestA0.x * cosLat, bestA0.y, bestA1.x * cosLat, bestA1.y,
-                bestB0.x * cosLat, bestB0.y, bestB1.x * cosLat, bestB1.y);
+        if (!found) return Double.POSITIVE_INFINITY;
+        double[] near = closestPoints(best[0], best[1], best[2], best[3], best[4], best[5], best[6], best[7]);
         return EllipsoidalMeasure.distance(new Coordinate(near[0] / cosLat, near[1]), new Coordinate(near[2] / cosLat, near[3]));
     }
 
@@ -96,23 +97,41 @@ final class NearestDistance {
     }
 
     private void segments(Edges zone, int zoneRun, int siteRun) {
-        Coordinate[] zp = zone.ringOf(zoneRun).pts, sp = site.ringOf(siteRun).pts;
+        Edges.Ring zr = zone.ringOf(zoneRun), sr = site.ringOf(siteRun);
         int z0 = zone.runFirst[zoneRun], z1 = z0 + zone.runLength[zoneRun];
         int s0 = site.runFirst[siteRun], s1 = s0 + site.runLength[siteRun];
+        double[] runBox = site.box;
+        int rb = 4 * siteRun;
         for (int i = z0; i < z1; i++) {
-            double bx = zp[i].x * cosLat, by = zp[i].y, cx = zp[i + 1].x * cosLat, cy = zp[i + 1].y;
+            double bx = zr.x(i) * cosLat, by = zr.y(i), cx = zr.x(i + 1) * cosLat, cy = zr.y(i + 1);
+            double minX = Math.min(bx, cx), maxX = Math.max(bx, cx), minY = Math.min(by, cy), maxY = Math.max(by, cy);
+            // the zone segment's box against the site run's box, then against each site segment's box
+            if (gap2(minX, minY, maxX, maxY, runBox[rb] * cosLat, runBox[rb + 1], runBox[rb + 2] * cosLat, runBox[rb + 3]) >= best2) continue;
             for (int j = s0; j < s1; j++) {
-                double d2 = segmentDistance2(sp[j].x * cosLat, sp[j].y, sp[j + 1].x * cosLat, sp[j + 1].y, bx, by, cx, cy);
+                double ax = sr.x(j) * cosLat, ay = sr.y(j), dx = sr.x(j + 1) * cosLat, dy = sr.y(j + 1);
+                if (gap2(minX, minY, maxX, maxY, Math.min(ax, dx), Math.min(ay, dy), Math.max(ax, dx), Math.max(ay, dy)) >= best2) continue;
+                double d2 = segmentDistance2(ax, ay, dx, dy, bx, by, cx, cy);
                 if (d2 < best2) {
                     best2 = d2;
-                    bestA0 = sp[j];
-                    bestA1 = sp[j + 1];
-                    bestB0 = zp[i];
-                    bestB1 = zp[i + 1];
+                    best[0] = ax;
+                    best[1] = ay;
+                    best[2] = dx;
+                    best[3] = dy;
+                    best[4] = bx;
+                    best[5] = by;
+                    best[6] = cx;
+                    best[7] = cy;
+                    found = true;
                     if (d2 == 0) return;
                 }
             }
         }
+    }
+
+    /** Squared distance of two boxes given by their corners, in the plane. */
+    private static double gap2(double minX1, double minY1, double maxX1, double maxY1, double minX2, double minY2, double maxX2, double maxY2) {
+        double dx = Math.max(0, Math.max(minX1 - maxX2, minX2 - maxX1)), dy = Math.max(0, Math.max(minY1 - maxY2, minY2 - maxY1));
+        return dx * dx + dy * dy;
     }
 
     /** Squared distance of two lon/lat boxes in the plane. */

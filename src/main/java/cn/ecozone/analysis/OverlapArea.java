@@ -32,7 +32,7 @@ final class OverlapArea {
         this.site = site;
         this.siteEnvelope = siteEnvelope;
         boolean longEdge = false;
-        for (Edges.Ring r : site.rings) longEdge |= AuthalicArea.hasLongEdge(r.pts);
+        for (Edges.Ring r : site.rings) longEdge |= AuthalicArea.hasLongEdge(r.seq);
         this.siteHasLongEdge = longEdge;
     }
 
@@ -44,21 +44,22 @@ final class OverlapArea {
     double m2(Edges zone) {
         if (siteHasLongEdge) return Double.NaN;
         for (Edges.Ring r : zone.rings) {
-            if (AuthalicArea.hasLongEdge(r.pts)) return Double.NaN;
+            if (AuthalicArea.hasLongEdge(r.seq)) return Double.NaN;
             r.crossings.clear();
         }
         for (Edges.Ring r : site.rings) r.crossings.clear();
         if (!crossings(zone)) return Double.NaN;
         double excess = 0;
         for (Edges.Ring r : site.rings) {
-            if (r.crossings.isEmpty() && !zoneMayContain(zone, r.pts[0])) continue;
-            int start = zone.locate(r.pts[0]);
+            Coordinate first = new Coordinate(r.x(0), r.y(0));
+            if (r.crossings.isEmpty() && !zoneMayContain(zone, first)) continue;
+            int start = zone.locate(first);
             if (start == Location.BOUNDARY) return Double.NaN;
             excess += walk(r, start == Location.INTERIOR);
         }
         for (Edges.Ring r : zone.rings) {
             if (r.crossings.isEmpty() && !siteEnvelope.intersects(r.envelope)) continue;
-            int start = site.locate(r.pts[0]);
+            int start = site.locate(new Coordinate(r.x(0), r.y(0)));
             if (start == Location.BOUNDARY) return Double.NaN;
             excess += walk(r, start == Location.INTERIOR);
         }
@@ -90,17 +91,26 @@ final class OverlapArea {
         return true;
     }
 
+    private final Coordinate p0 = new Coordinate(), p1 = new Coordinate(), q0 = new Coordinate(), q1 = new Coordinate();
+
     private void cross(Edges zone, int zoneRun, int siteRun) {
         Edges.Ring zr = zone.ringOf(zoneRun), sr = site.ringOf(siteRun);
-        Coordinate[] a = sr.pts, b = zr.pts;
         int s0 = site.runFirst[siteRun], s1 = s0 + site.runLength[siteRun];
         int z0 = zone.runFirst[zoneRun], z1 = z0 + zone.runLength[zoneRun];
         for (int i = s0; i < s1; i++) {
-            Coordinate p0 = a[i], p1 = a[i + 1];
-            double minX = Math.min(p0.x, p1.x), maxX = Math.max(p0.x, p1.x), minY = Math.min(p0.y, p1.y), maxY = Math.max(p0.y, p1.y);
+            double ax = sr.x(i), ay = sr.y(i), bx = sr.x(i + 1), by = sr.y(i + 1);
+            double minX = Math.min(ax, bx), maxX = Math.max(ax, bx), minY = Math.min(ay, by), maxY = Math.max(ay, by);
             for (int j = z0; j < z1; j++) {
-                Coordinate q0 = b[j], q1 = b[j + 1];
-                if (Math.max(q0.x, q1.x) < minX || Math.min(q0.x, q1.x) > maxX || Math.max(q0.y, q1.y) < minY || Math.min(q0.y, q1.y) > maxY) continue;
+                double cx = zr.x(j), cy = zr.y(j), dx = zr.x(j + 1), dy = zr.y(j + 1);
+                if (Math.max(cx, dx) < minX || Math.min(cx, dx) > maxX || Math.max(cy, dy) < minY || Math.min(cy, dy) > maxY) continue;
+                p0.x = ax;
+                p0.y = ay;
+                p1.x = bx;
+                p1.y = by;
+                q0.x = cx;
+                q0.y = cy;
+                q1.x = dx;
+                q1.y = dy;
                 li.computeIntersection(p0, p1, q0, q1);
                 if (!li.hasIntersection()) continue;
                 if (!li.isProper() || li.getIntersectionNum() != 1) {
@@ -108,14 +118,14 @@ final class OverlapArea {
                     return;
                 }
                 Coordinate at = li.getIntersection(0).copy();
-                sr.crossings.add(new Edges.Crossing(i, along(p0, at), at));
-                zr.crossings.add(new Edges.Crossing(j, along(q0, at), at));
+                sr.crossings.add(new Edges.Crossing(i, along(ax, ay, at), at));
+                zr.crossings.add(new Edges.Crossing(j, along(cx, cy, at), at));
             }
         }
     }
 
-    private static double along(Coordinate start, Coordinate p) {
-        double dx = p.x - start.x, dy = p.y - start.y;
+    private static double along(double x0, double y0, Coordinate p) {
+        double dx = p.x - x0, dy = p.y - y0;
         return dx * dx + dy * dy;
     }
 
@@ -126,9 +136,8 @@ final class OverlapArea {
         if (cs.size() > 1) cs.sort((a, b) -> a.segment() != b.segment() ? Integer.compare(a.segment(), b.segment()) : Double.compare(a.along(), b.along()));
         double sum = 0;
         int next = 0;
-        Coordinate from = r.pts[0];
-        double lon0 = Math.toRadians(from.x), t0 = inside ? AuthalicArea.halfTan(from.y) : Double.NaN;
-        for (int i = 0; i < r.pts.length - 1; i++) {
+        double lon0 = Math.toRadians(r.x(0)), t0 = inside ? AuthalicArea.halfTan(r.y(0)) : Double.NaN;
+        for (int i = 0; i < r.size - 1; i++) {
             while (next < cs.size() && cs.get(next).segment() == i) {
                 Coordinate x = cs.get(next++).at();
                 double lon1 = Math.toRadians(x.x), t1 = AuthalicArea.halfTan(x.y);
@@ -137,14 +146,13 @@ final class OverlapArea {
                 t0 = t1;
                 inside = !inside;
             }
-            Coordinate to = r.pts[i + 1];
             // outside, the next piece starts at a crossing, so this vertex's latitude term is not needed
-            double lon1 = Math.toRadians(to.x), t1 = inside ? AuthalicArea.halfTan(to.y) : Double.NaN;
+            double lon1 = Math.toRadians(r.x(i + 1)), t1 = inside ? AuthalicArea.halfTan(r.y(i + 1)) : Double.NaN;
             if (inside) sum += AuthalicArea.edgeExcess(lon0, t0, lon1, t1);
             lon0 = lon1;
             t0 = t1;
         }
         // the interior is on the left of a counter-clockwise shell and of a clockwise hole
-        return Orientation.isCCW(r.pts) != r.hole ? sum : -sum;
+        return Orientation.isCCW(r.seq) != r.hole ? sum : -sum;
     }
 }

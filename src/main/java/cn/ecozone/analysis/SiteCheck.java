@@ -91,7 +91,7 @@ public final class SiteCheck {
                     if (Double.isNaN(overlap)) overlap = fallback.overlapM2(c, summary.areaM2());
                     if (overlap > MIN_OVERLAP_M2) {
                         overlaps = true;
-                        layerHits.add(hit(def, c.feature(), zone, overlap, summary.areaM2()));
+                        layerHits.add(hit(def, c, overlap, summary.areaM2()));
                     }
                 }
                 if (!overlaps) {
@@ -171,8 +171,9 @@ public final class SiteCheck {
         }
     }
 
-    private static SiteCheckResult.Hit hit(LayerDef def, SimpleFeature f, Geometry zone, double overlapM2, double siteM2) {
-        double zoneM2 = AuthalicArea.area(zone);
+    private static SiteCheckResult.Hit hit(LayerDef def, IndexedFeature zone, double overlapM2, double siteM2) {
+        double zoneM2 = zone.areaM2();
+        SimpleFeature f = zone.feature();
         Map<String, Object> props = FeatureProperties.of(f);
         return new SiteCheckResult.Hit(def.id(), def.title().zh(), f.getID(), FeatureProperties.name(f, def.nameProperty()), props,
                 overlapM2, AreaUnits.toHa(overlapM2), AreaUnits.toMu(overlapM2), share(overlapM2, siteM2), share(overlapM2, zoneM2), zoneM2);

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * Runs analyses on a bounded pool with a time budget: past the budget the client gets a clean 503 (the server
  * is not held hostage by one enormous site), and when every worker and queue slot is taken new analyses get 503
- * at once instead of piling up.
+ * at once instead of piling up. Analyses known to be quick run on the request thread instead: handing them to the
+ * pool and back would cost more than the budget protects.
  */
 final class AnalysisBudget {
     private final ThreadPoolExecutor pool;
@@ -28,6 +29,11 @@ final class AnalysisBudget {
             return t;
         });
         pool.allowCoreThreadTimeOut(true);
+    }
+
+    /** Runs a quick analysis on the calling thread, any other on the pool within the budget. */
+    <T> T run(boolean quick, Supplier<T> analysis) {
+        return quick ? analysis.get() : run(analysis);
     }
 
     <T> T run(Supplier<T> analysis) {

@@ -30,6 +30,10 @@ import java.util.Map;
  * query: crs, industry, name, nearbyM, f=json|html|pdf) and {@code GET /analysis/identify?lon=&lat=}.
  */
 public final class SiteCheckRoutes implements RouteModule {
+    /** A site this small, searched this near, is checked in milliseconds: on the request thread, not the analysis pool. */
+    static final int QUICK_MAX_VERTICES = 5_000;
+    static final double QUICK_MAX_NEARBY_M = 5_000;
+
     private final LiveLayers layers;
     private final AccessLists accessLists = new AccessLists();
 
@@ -66,7 +70,8 @@ public final class SiteCheckRoutes implements RouteModule {
         try {
             SiteInput site = input;
             String industry = ctx.queryParam("industry");
-            result = budget.run(() -> new SiteCheck(set, accessLists.of(set)).run(site, industry, nearbyM));
+            boolean quick = input.vertexCount() <= QUICK_MAX_VERTICES && nearbyM <= QUICK_MAX_NEARBY_M;
+            result = budget.run(quick, () -> new SiteCheck(set, accessLists.of(set)).run(site, industry, nearbyM));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest(e.getMessage());
         }

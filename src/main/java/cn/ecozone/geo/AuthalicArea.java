@@ -1,6 +1,7 @@
 package cn.ecozone.geo;
 
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
@@ -39,20 +40,16 @@ public final class AuthalicArea {
     }
 
     private static double ring(LineString r) {
-        Coordinate[] cs = r.getCoordinates();
-        if (cs.length < 4) return 0;
-        for (int i = 1; i < cs.length; i++) {
-            // long edges (a few per layer, e.g. straight district boundaries) leave the sphere's accuracy: use Karney
-            if (Math.abs(cs[i].x - cs[i - 1].x) > MAX_EDGE_DEG || Math.abs(cs[i].y - cs[i - 1].y) > MAX_EDGE_DEG) {
-                return EllipsoidalMeasure.area(r.getFactory().createPolygon(cs));
-            }
-        }
+        CoordinateSequence cs = r.getCoordinateSequence();
+        if (cs.size() < 4) return 0;
+        // long edges (a few per layer, e.g. straight district boundaries) leave the sphere's accuracy: use Karney
+        if (hasLongEdge(cs)) return EllipsoidalMeasure.area(r.getFactory().createPolygon(r.getCoordinates()));
         // tan(β/2) of each vertex on the authalic sphere; the excess of an edge relative to the pole is
         // 2·atan(tan(Δλ/2)·(t1 + t2) / (1 + t1·t2)) (exact for great-circle edges)
         double excess = 0;
-        double lon0 = Math.toRadians(cs[0].x), t0 = halfTan(cs[0].y);
-        for (int i = 1; i < cs.length; i++) {
-            double lon1 = Math.toRadians(cs[i].x), t1 = halfTan(cs[i].y);
+        double lon0 = Math.toRadians(cs.getX(0)), t0 = halfTan(cs.getY(0));
+        for (int i = 1; i < cs.size(); i++) {
+            double lon1 = Math.toRadians(cs.getX(i)), t1 = halfTan(cs.getY(i));
             excess += edgeExcess(lon0, t0, lon1, t1);
             lon0 = lon1;
             t0 = t1;
@@ -76,9 +73,9 @@ public final class AuthalicArea {
     }
 
     /** True when some edge of the ring is longer than {@link #MAX_EDGE_DEG}, i.e. {@link #area} uses Karney for its ring. */
-    public static boolean hasLongEdge(Coordinate[] ring) {
-        for (int i = 1; i < ring.length; i++) {
-            if (Math.abs(ring[i].x - ring[i - 1].x) > MAX_EDGE_DEG || Math.abs(ring[i].y - ring[i - 1].y) > MAX_EDGE_DEG) return true;
+    public static boolean hasLongEdge(CoordinateSequence ring) {
+        for (int i = 1; i < ring.size(); i++) {
+            if (Math.abs(ring.getX(i) - ring.getX(i - 1)) > MAX_EDGE_DEG || Math.abs(ring.getY(i) - ring.getY(i - 1)) > MAX_EDGE_DEG) return true;
         }
         return false;
     }

@@ -3,6 +3,7 @@ package cn.ecozone.geo;
 import net.sf.geographiclib.PolygonArea;
 import net.sf.geographiclib.PolygonResult;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
@@ -54,17 +55,17 @@ public final class EllipsoidalMeasure {
 
     private static double ringArea(LineString ring) {
         PolygonArea pa = new PolygonArea(Cgcs2000.ELLIPSOID, false);
-        Coordinate[] cs = ring.getCoordinates();
+        CoordinateSequence cs = ring.getCoordinateSequence();
         // the closing point repeats the first: leave it out
-        for (int i = 0; i < cs.length - 1; i++) pa.AddPoint(cs[i].y, cs[i].x);
+        for (int i = 0; i < cs.size() - 1; i++) pa.AddPoint(cs.getY(i), cs.getX(i));
         PolygonResult r = pa.Compute(false, true);
         return Math.abs(r.area);
     }
 
     private static double lineLength(LineString line) {
-        Coordinate[] cs = line.getCoordinates();
+        CoordinateSequence cs = line.getCoordinateSequence();
         double s = 0;
-        for (int i = 1; i < cs.length; i++) s += distance(cs[i - 1], cs[i]);
+        for (int i = 1; i < cs.size(); i++) s += Cgcs2000.ELLIPSOID.Inverse(cs.getY(i - 1), cs.getX(i - 1), cs.getY(i), cs.getX(i)).s12;
         return s;
     }
 }

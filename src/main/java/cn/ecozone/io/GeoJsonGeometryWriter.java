@@ -2,6 +2,7 @@ package cn.ecozone.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.LineString;
@@ -39,12 +40,12 @@ public final class GeoJsonGeometryWriter {
         if (geom instanceof Point p) {
             if (p.isEmpty()) { g.writeStartArray(); g.writeEndArray(); } else position(g, p.getCoordinate());
         } else if (geom instanceof LineString l) {
-            positions(g, l.getCoordinates());
+            positions(g, l.getCoordinateSequence());
         } else if (geom instanceof Polygon p) {
             g.writeStartArray();
             if (!p.isEmpty()) {
-                positions(g, p.getExteriorRing().getCoordinates());
-                for (int i = 0; i < p.getNumInteriorRing(); i++) positions(g, p.getInteriorRingN(i).getCoordinates());
+                positions(g, p.getExteriorRing().getCoordinateSequence());
+                for (int i = 0; i < p.getNumInteriorRing(); i++) positions(g, p.getInteriorRingN(i).getCoordinateSequence());
             }
             g.writeEndArray();
         } else {
@@ -54,9 +55,14 @@ public final class GeoJsonGeometryWriter {
         }
     }
 
-    private static void positions(JsonGenerator g, Coordinate[] cs) throws IOException {
+    private static void positions(JsonGenerator g, CoordinateSequence cs) throws IOException {
         g.writeStartArray();
-        for (Coordinate c : cs) position(g, c);
+        for (int i = 0; i < cs.size(); i++) {
+            g.writeStartArray();
+            ordinate(g, cs.getX(i));
+            ordinate(g, cs.getY(i));
+            g.writeEndArray();
+        }
         g.writeEndArray();
     }
 

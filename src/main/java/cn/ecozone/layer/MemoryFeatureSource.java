@@ -41,6 +41,11 @@ public final class MemoryFeatureSource implements FeatureSource {
         PreparedGeometryFactory pgf = new PreparedGeometryFactory();
         for (SimpleFeature f : sorted) {
             Geometry g = (Geometry) f.getDefaultGeometry();
+            Geometry compact = CompactGeometry.of(g);
+            if (compact != g) {
+                f.setDefaultGeometry(compact);
+                g = compact;
+            }
             IndexedFeature indexed = new IndexedFeature(f, pgf.create(g));
             byId.put(f.getID(), indexed);
             index.insert(g.getEnvelopeInternal(), indexed);
