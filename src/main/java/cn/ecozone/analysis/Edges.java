@@ -1,5 +1,6 @@
 package cn.ecozone.analysis;
 
+import cn.ecozone.geo.AuthalicArea;
 import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -35,6 +36,8 @@ final class Edges {
         final boolean hole;
         final Envelope envelope;
         final List<Crossing> crossings = new ArrayList<>(4);
+        /** Whether some edge is longer than {@link AuthalicArea#MAX_EDGE_DEG} (found while the runs are boxed). */
+        boolean longEdge;
 
         Ring(CoordinateSequence seq, boolean hole, Envelope envelope) {
             this.seq = seq;
@@ -69,8 +72,8 @@ final class Edges {
     final List<Ring> rings = new ArrayList<>();
     int runs, blocks;
     /** Run r covers segments runFirst[r] … runFirst[r] + runLength[r] − 1 of ring runRing[r]; box at 4r: minX, minY, maxX, maxY. */
-    int[] runRing = new int[16], runFirst = new int[16], runLength = new int[16];
-    double[] box = new double[64], blockBox = new double[16];
+    int[] runRing = new int[256], runFirst = new int[256], runLength = new int[256];
+    double[] box = new double[1024], blockBox = new double[128];
 
     static Edges of(Geometry g) {
         return new Edges().load(g, null);
@@ -136,11 +139,16 @@ final class Edges {
             runFirst[runs] = first;
             runLength[runs] = n;
             double minX = xy[first * stride], minY = xy[first * stride + 1], maxX = minX, maxY = minY;
+            double px = minX, py = minY, step = 0;
             for (int i = first + 1, k = i * stride; i <= first + n; i++, k += stride) {
                 double x = xy[k], y = xy[k + 1];
                 if (x < minX) minX = x; else if (x > maxX) maxX = x;
                 if (y < minY) minY = y; else if (y > maxY) maxY = y;
+                step = Math.max(step, Math.max(Math.abs(x - px), Math.abs(y - py)));
+                px = x;
+                py = y;
             }
+            if (step > AuthalicArea.MAX_EDGE_DEG) ring.longEdge = true;
             int at = 4 * runs;
             box[at] = minX;
             box[at + 1] = minY;

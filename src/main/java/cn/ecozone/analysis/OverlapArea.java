@@ -32,7 +32,7 @@ final class OverlapArea {
         this.site = site;
         this.siteEnvelope = siteEnvelope;
         boolean longEdge = false;
-        for (Edges.Ring r : site.rings) longEdge |= AuthalicArea.hasLongEdge(r.seq);
+        for (Edges.Ring r : site.rings) longEdge |= r.longEdge;
         this.siteHasLongEdge = longEdge;
     }
 
@@ -44,7 +44,7 @@ final class OverlapArea {
     double m2(Edges zone) {
         if (siteHasLongEdge) return Double.NaN;
         for (Edges.Ring r : zone.rings) {
-            if (AuthalicArea.hasLongEdge(r.seq)) return Double.NaN;
+            if (r.longEdge) return Double.NaN;
             r.crossings.clear();
         }
         for (Edges.Ring r : site.rings) r.crossings.clear();

@@ -83,8 +83,9 @@ public final class AuthalicArea {
     /** tan(β/2) for the authalic latitude β of a geodetic latitude (degrees). */
     public static double halfTan(double latDeg) {
         double sinBeta = q(Math.sin(Math.toRadians(latDeg))) / QP;
-        double beta = Math.asin(Math.max(-1, Math.min(1, sinBeta)));
-        return Math.tan(beta / 2);
+        double sb = Math.max(-1, Math.min(1, sinBeta));
+        // tan(β/2) = sin β / (1 + cos β), with cos β ≥ 0 for |β| ≤ 90°: no asin or tan needed
+        return sb / (1 + Math.sqrt(1 - sb * sb));
     }
 
     /** q(φ) of the authalic latitude, from sin φ. */

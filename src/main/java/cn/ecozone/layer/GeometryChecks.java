@@ -26,6 +26,7 @@ public final class GeometryChecks {
                 return Optional.of(new GeometryIssue(hint, c));
             }
         }
+        if (SimplePolygon.provablyValid(g)) return Optional.empty();
         TopologyValidationError err = new IsValidOp(g).getValidationError();
         if (err != null) {
             return Optional.of(new GeometryIssue("几何无效：" + reasonZh(err) + " / invalid geometry: " + err.getMessage(), err.getCoordinate()));

@@ -1,0 +1,80 @@
+package cn.ecozone.layer;
+
+import org.locationtech.jts.algorithm.LineIntersector;
+import org.locationtech.jts.algorithm.RobustLineIntersector;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * A quick proof of validity for the commonest shape — one polygon without holes, as most sites and plots are:
+ * it is valid exactly when its ring is closed, has at least four points, no two consecutive points equal, and no
+ * two edges meet except neighbours at their shared vertex. Edges are boxed in runs of {@value #RUN} so only runs
+ * whose boxes meet are compared. Answers false whenever it cannot prove validity (holes, several parts,
+ * repeated points, any meeting); the caller then asks JTS's IsValidOp, which also says what is wrong and where.
+ */
+final class SimplePolygon {
+    private static final int RUN = 8;
+
+    private SimplePolygon() {}
+
+    static boolean provablyValid(Geometry g) {
+        Polygon p = g instanceof Polygon one ? one : g.getNumGeometries() == 1 && g.getGeometryN(0) instanceof Polygon only ? only : null;
+        if (p == null || p.isEmpty() || p.getNumInteriorRing() > 0) return false;
+        CoordinateSequence ring = p.getExteriorRing().getCoordinateSequence();
+        int n = ring.size();
+        if (n < 4) return false;
+        double[] x = new double[n], y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = ring.getX(i);
+            y[i] = ring.getY(i);
+            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) return false;
+            if (i > 0 && x[i] == x[i - 1] && y[i] == y[i - 1]) return false;
+        }
+        if (x[0] != x[n - 1] || y[0] != y[n - 1]) return false;
+        int segments = n - 1, runs = (segments + RUN - 1) / RUN;
+        double[] box = new double[4 * runs];
+        for (int r = 0; r < runs; r++) {
+            int from = r * RUN, to = Math.min(segments, from + RUN);
+            double minX = x[from], maxX = minX, minY = y[from], maxY = minY;
+            for (int i = from + 1; i <= to; i++) {
+                minX = Math.min(minX, x[i]);
+                maxX = Math.max(maxX, x[i]);
+                minY = Math.min(minY, y[i]);
+                maxY = Math.max(maxY, y[i]);
+            }
+            box[4 * r] = minX;
+            box[4 * r + 1] = minY;
+            box[4 * r + 2] = maxX;
+            box[4 * r + 3] = maxY;
+        }
+        LineIntersector li = new RobustLineIntersector();
+        Coordinate a0 = new Coordinate(), a1 = new Coordinate(), b0 = new Coordinate(), b1 = new Coordinate();
+        for (int r = 0; r < runs; r++) {
+            for (int q = r; q < runs; q++) {
+                if (box[4 * r] > box[4 * q + 2] || box[4 * q] > box[4 * r + 2] || box[4 * r + 1] > box[4 * q + 3] || box[4 * q + 1] > box[4 * r + 3]) continue;
+                for (int i = r * RUN, iEnd = Math.min(segments, i + RUN); i < iEnd; i++) {
+                    for (int j = Math.max(i + 1, q * RUN), jEnd = Math.min(segments, q * RUN + RUN); j < jEnd; j++) {
+                        if (Math.max(x[i], x[i + 1]) < Math.min(x[j], x[j + 1]) || Math.max(x[j], x[j + 1]) < Math.min(x[i], x[i + 1])
+                                || Math.max(y[i], y[i + 1]) < Math.min(y[j], y[j + 1]) || Math.max(y[j], y[j + 1]) < Math.min(y[i], y[i + 1])) continue;
+                        a0.x = x[i];
+                        a0.y = y[i];
+                        a1.x = x[i + 1];
+                        a1.y = y[i + 1];
+                        b0.x = x[j];
+                        b0.y = y[j];
+                        b1.x = x[j + 1];
+                        b1.y = y[j + 1];
+                        li.computeIntersection(a0, a1, b0, b1);
+                        if (!li.hasIntersection()) continue;
+                        boolean neighbours = j == i + 1 || i == 0 && j == segments - 1;
+                        // neighbours may only share their common vertex; anything else is a self-intersection
+                        if (!neighbours || li.getIntersectionNum() != 1 || li.isProper()) return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}
