@@ -36,10 +36,12 @@ class SiteCheckProfile {
 
     @Test
     void phases() throws Exception {
-        LayerSet layers = LayerLoader.load(SiteCheckBenchmark.synthetic(dir)).layers();
+        // -Dprofile.sample=true: the shipped sample layers instead of the synthetic load (b)
+        boolean sample = Boolean.getBoolean("profile.sample");
+        LayerSet layers = LayerLoader.load(sample ? Path.of("layers") : SiteCheckBenchmark.synthetic(dir)).layers();
         Random rnd = new Random(7);
         List<byte[]> bodies = new ArrayList<>();
-        var where = SiteCheckBenchmark.EXTENT;
+        var where = sample ? new org.locationtech.jts.geom.Envelope(112.2, 113.45, 39.2, 40.5) : SiteCheckBenchmark.EXTENT;
         for (int i = 0; i < 200; i++) {
             double cx = where.getMinX() + 0.05 + rnd.nextDouble() * (where.getWidth() - 0.1);
             double cy = where.getMinY() + 0.05 + rnd.nextDouble() * (where.getHeight() - 0.1);
