@@ -15,53 +15,51 @@ import java.util.List;
  * the overlay: the overlap's boundary is the pieces of the site's edges inside the zone plus the pieces of the
  * zone's edges inside the site, cut at their crossings (the same points OverlayNG's noding computes), and
  * {@link AuthalicArea#edgeExcess} summed over those pieces is exactly the sum {@link AuthalicArea#area} makes
- * over the overlay's rings. Only for crossings in the interior of both edges: when the boundaries touch or share
- * a vertex or a stretch of line, or an edge is long enough for {@link AuthalicArea} to use Karney, it answers
- * NaN and the caller overlays. Boundaries that do not meet at all need no overlay either: each ring is then
+ * over the overlay's rings. Where a crossed ring has an edge longer than {@link AuthalicArea#MAX_EDGE_DEG}, every
+ * crossed piece takes Karney's geodesic term instead, as {@link AuthalicArea} measures rings with long edges by
+ * Karney (mixing the two per edge would not cancel at the joins); a ring met whole is measured as
+ * {@link AuthalicArea#area} measures it. Only for crossings in the interior of both edges:
+ * when the boundaries touch or share a vertex or a stretch of line, it answers NaN and the caller overlays.
+ * Boundaries that do not meet at all need no overlay either: each ring is then
  * wholly inside or outside the other polygon, so the same sum gives the zone inside the site, the site inside
  * the zone, or nothing. One instance per site; not thread-safe.
  */
 final class OverlapArea {
     private final Edges site;
     private final Envelope siteEnvelope;
-    private final boolean siteHasLongEdge;
     private final LineIntersector li = new RobustLineIntersector();
     private boolean degenerate;
 
     OverlapArea(Edges site, Envelope siteEnvelope) {
         this.site = site;
         this.siteEnvelope = siteEnvelope;
-        boolean longEdge = false;
-        for (Edges.Ring r : site.rings) longEdge |= r.longEdge;
-        this.siteHasLongEdge = longEdge;
     }
 
     /**
      * @param zone the zone's edges, loaded with an envelope that contains the site's
      * @return the overlap in m² (0 when the polygons are apart), or NaN when the boundaries touch or share
-     * vertices or lines, or have long edges: then the overlay decides
+     * vertices or lines: then the overlay decides
      */
     double m2(Edges zone) {
-        if (siteHasLongEdge) return Double.NaN;
-        for (Edges.Ring r : zone.rings) {
-            if (r.longEdge) return Double.NaN;
-            r.crossings.clear();
-        }
+        for (Edges.Ring r : zone.rings) r.crossings.clear();
         for (Edges.Ring r : site.rings) r.crossings.clear();
         if (!crossings(zone)) return Double.NaN;
+        boolean karney = false;
+        for (Edges.Ring r : zone.rings) karney |= r.longEdge && !r.crossings.isEmpty();
+        for (Edges.Ring r : site.rings) karney |= r.longEdge && !r.crossings.isEmpty();
         double excess = 0;
         for (Edges.Ring r : site.rings) {
             Coordinate first = new Coordinate(r.x(0), r.y(0));
             if (r.crossings.isEmpty() && !zoneMayContain(zone, first)) continue;
             int start = zone.locate(first);
             if (start == Location.BOUNDARY) return Double.NaN;
-            excess += walk(r, start == Location.INTERIOR);
+            excess += walk(r, start == Location.INTERIOR, karney);
         }
         for (Edges.Ring r : zone.rings) {
             if (r.crossings.isEmpty() && !siteEnvelope.intersects(r.envelope)) continue;
             int start = site.locate(new Coordinate(r.x(0), r.y(0)));
             if (start == Location.BOUNDARY) return Double.NaN;
-            excess += walk(r, start == Location.INTERIOR);
+            excess += walk(r, start == Location.INTERIOR, karney);
         }
         return AuthalicArea.toM2(excess);
     }
@@ -130,29 +128,54 @@ final class OverlapArea {
     }
 
     /** Sum of the excess of the ring's pieces inside the other polygon; each crossing flips inside/outside. */
-    private static double walk(Edges.Ring r, boolean inside) {
+    private static double walk(Edges.Ring r, boolean inside, boolean karneyForCrossed) {
         List<Edges.Crossing> cs = r.crossings;
         if (cs.isEmpty() && !inside) return 0;
+        // a ring met whole is measured as AuthalicArea measures it alone
+        boolean karney = cs.isEmpty() ? r.longEdge : karneyForCrossed;
         if (cs.size() > 1) cs.sort((a, b) -> a.segment() != b.segment() ? Integer.compare(a.segment(), b.segment()) : Double.compare(a.along(), b.along()));
-        double sum = 0;
+        Pieces pieces = new Pieces(r.x(0), r.y(0), karney);
         int next = 0;
-        double lon0 = Math.toRadians(r.x(0)), t0 = inside ? AuthalicArea.halfTan(r.y(0)) : Double.NaN;
         for (int i = 0; i < r.size - 1; i++) {
             while (next < cs.size() && cs.get(next).segment() == i) {
                 Coordinate x = cs.get(next++).at();
-                double lon1 = Math.toRadians(x.x), t1 = AuthalicArea.halfTan(x.y);
-                if (inside) sum += AuthalicArea.edgeExcess(lon0, t0, lon1, t1);
-                lon0 = lon1;
-                t0 = t1;
+                pieces.to(x.x, x.y, inside);
                 inside = !inside;
             }
-            // outside, the next piece starts at a crossing, so this vertex's latitude term is not needed
-            double lon1 = Math.toRadians(r.x(i + 1)), t1 = inside ? AuthalicArea.halfTan(r.y(i + 1)) : Double.NaN;
-            if (inside) sum += AuthalicArea.edgeExcess(lon0, t0, lon1, t1);
+            pieces.to(r.x(i + 1), r.y(i + 1), inside);
+        }
+        // the interior is on the left of a counter-clockwise shell and of a clockwise hole
+        return Orientation.isCCW(r.seq) != r.hole ? pieces.sum : -pieces.sum;
+    }
+
+    /**
+     * Sums the edge terms of the pieces inside along a ring: {@link AuthalicArea#edgeExcess} (a point's latitude
+     * term computed only when a piece inside needs it), or Karney's geodesic term throughout.
+     */
+    private static final class Pieces {
+        final boolean karney;
+        double sum, x0, y0, lon0, t0 = Double.NaN;
+
+        Pieces(double x, double y, boolean karney) {
+            this.karney = karney;
+            x0 = x;
+            y0 = y;
+            lon0 = Math.toRadians(x);
+        }
+
+        void to(double x, double y, boolean inside) {
+            double lon1 = Math.toRadians(x), t1 = Double.NaN;
+            if (inside && karney) {
+                sum += AuthalicArea.geodesicEdgeExcess(x0, y0, x, y);
+            } else if (inside) {
+                if (Double.isNaN(t0)) t0 = AuthalicArea.halfTan(y0);
+                t1 = AuthalicArea.halfTan(y);
+                sum += AuthalicArea.edgeExcess(lon0, t0, lon1, t1);
+            }
+            x0 = x;
+            y0 = y;
             lon0 = lon1;
             t0 = t1;
         }
-        // the interior is on the left of a counter-clockwise shell and of a clockwise hole
-        return Orientation.isCCW(r.seq) != r.hole ? sum : -sum;
     }
 }

@@ -1,5 +1,6 @@
 package cn.ecozone.geo;
 
+import net.sf.geographiclib.GeodesicMask;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
@@ -65,6 +66,16 @@ public final class AuthalicArea {
      */
     public static double edgeExcess(double lon0, double t0, double lon1, double t1) {
         return 2 * Math.atan2(Math.tan((lon1 - lon0) / 2) * (t0 + t1), 1 + t0 * t1);
+    }
+
+    /**
+     * The term {@link #edgeExcess} gives for an edge, but for the geodesic on the ellipsoid (Karney's S12, the area
+     * between the geodesic and the equator, over the authalic radius²): for edges longer than {@link #MAX_EDGE_DEG},
+     * where the sphere's great circle and the ellipsoid's geodesic part, so that pieces of long and short edges
+     * can be summed into one ring. Degrees in.
+     */
+    public static double geodesicEdgeExcess(double lon0, double lat0, double lon1, double lat1) {
+        return Cgcs2000.ELLIPSOID.Inverse(lat0, lon0, lat1, lon1, GeodesicMask.AREA).S12 / R2;
     }
 
     /** m² of a closed boundary's summed {@link #edgeExcess} (either orientation). */

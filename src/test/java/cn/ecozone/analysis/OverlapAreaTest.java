@@ -1,6 +1,7 @@
 package cn.ecozone.analysis;
 
 import cn.ecozone.geo.AuthalicArea;
+import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.io.Geometries;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -36,18 +37,40 @@ class OverlapAreaTest {
     }
 
     @Test
-    void leavesTouchingSharedEdgesAndLongEdgesToTheOverlay() throws Exception {
+    void leavesTouchingAndSharedEdgesToTheOverlay() throws Exception {
         WKTReader wkt = new WKTReader(Geometries.FACTORY);
         Geometry site = wkt.read("POLYGON ((112 39, 112.01 39, 112.01 39.01, 112 39.01, 112 39))");
         OverlapArea area = new OverlapArea(Edges.of(site), site.getEnvelopeInternal());
         for (String zone : new String[] {
                 "POLYGON ((112.01 39, 112.02 39, 112.02 39.01, 112.01 39.01, 112.01 39))", // shares an edge
                 "POLYGON ((112.005 39, 112.02 39, 112.02 39.02, 112.005 39.02, 112.005 39))", // overlaps along part of an edge
-                "POLYGON ((111 38, 113 38, 113 40, 111 40, 111 38))", // contains the site, and has long edges
                 "POLYGON ((112.005 39.005, 112.01 39.008, 112.02 39.02, 112.005 39.02, 112.005 39.005))"}) { // a vertex on the site's edge
             Polygon z = (Polygon) wkt.read(zone);
             assertTrue(Double.isNaN(area.m2(new Edges().load(z, site.getEnvelopeInternal()))), zone);
         }
+    }
+
+    @Test
+    void measuresLongEdgesByTheirGeodesicsAsTheAreaOfTheOverlayDoes() throws Exception {
+        WKTReader wkt = new WKTReader(Geometries.FACTORY);
+        int computed = 0;
+        for (int i = 0; i < 200; i++) {
+            Geometry site = star(112 + rnd.nextDouble() * 0.2, 39 + rnd.nextDouble() * 0.2, 0.05 + rnd.nextDouble() * 0.1, 4 + rnd.nextInt(60));
+            // a coarse zone: a few vertices, edges of 10–30 km, crossing the site
+            Geometry zone = star(112.1 + rnd.nextDouble() * 0.2, 39.1 + rnd.nextDouble() * 0.2, 0.1 + rnd.nextDouble() * 0.2, 3 + rnd.nextInt(6));
+            Geometry overlay = SiteCheck.overlay(zone, site);
+            double got = new OverlapArea(Edges.of(site), site.getEnvelopeInternal()).m2(new Edges().load(zone, site.getEnvelopeInternal()));
+            if (Double.isNaN(got)) continue;
+            computed++;
+            // Karney's area of the overlay (the geodesic polygon PostGIS measures) within AuthalicArea's 2e-7
+            assertEquals(EllipsoidalMeasure.area(overlay), got, Math.max(0.01, got * 2e-7), "case " + i);
+            assertEquals(AuthalicArea.area(overlay), got, Math.max(0.01, got * 1e-6), "case " + i);
+        }
+        assertTrue(computed > 180, "long edges are summed, not overlaid: " + computed);
+        Geometry square = wkt.read("POLYGON ((112 39, 112.01 39, 112.01 39.01, 112 39.01, 112 39))");
+        Geometry around = wkt.read("POLYGON ((111 38, 113 38, 113 40, 111 40, 111 38))");
+        assertEquals(AuthalicArea.area(square), new OverlapArea(Edges.of(square), square.getEnvelopeInternal())
+                .m2(new Edges().load(around, square.getEnvelopeInternal())), 1e-6, "a long-edged zone around the site");
     }
 
     @Test
