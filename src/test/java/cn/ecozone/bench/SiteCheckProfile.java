@@ -39,6 +39,9 @@ class SiteCheckProfile {
         // -Dprofile.sample=true: the shipped sample layers instead of the synthetic load (b)
         boolean sample = Boolean.getBoolean("profile.sample");
         LayerSet layers = LayerLoader.load(sample ? Path.of("layers") : SiteCheckBenchmark.synthetic(dir)).layers();
+        for (int i = 0; i < 3; i++) System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
         Random rnd = new Random(7);
         List<byte[]> bodies = new ArrayList<>();
         var where = sample ? new org.locationtech.jts.geom.Envelope(112.2, 113.45, 39.2, 40.5) : SiteCheckBenchmark.EXTENT;
@@ -83,7 +86,8 @@ class SiteCheckProfile {
             }
         }
         int from = n / 4;
-        System.out.printf(Locale.ROOT, "%n===== SiteCheckProfile (%d requests, last %d counted, avg JSON %d bytes) =====%n", n, n - from, bytes / n);
+        System.out.printf(Locale.ROOT, "%n===== SiteCheckProfile (%d requests, last %d counted, avg JSON %d bytes; heap with the layers loaded %d MB) =====%n",
+                n, n - from, bytes / n, heapMb);
         for (var e : List.of(new Object[] {"read site", read}, new Object[] {"SiteCheck.run", run}, new Object[] {"JSON", json}, new Object[] {"run, one site", warm}, new Object[] {"HTTP total", http})) {
             double[] v = Arrays.copyOfRange((double[]) e[1], from, n);
             Arrays.sort(v);
