@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 /**
  * 选址研判: a project site against every layer of a layer set. For each polygon zone near the site, the overlap is
@@ -83,6 +84,8 @@ public final class SiteCheck {
             List<SiteCheckResult.Hit> layerHits = new ArrayList<>();
             List<SiteCheckResult.Nearby> layerNearby = new ArrayList<>();
             for (IndexedFeature c : source.candidates(searchEnv)) {
+                // an analysis abandoned past its time budget stops here rather than running on unseen
+                if (Thread.currentThread().isInterrupted()) throw new CancellationException("site check abandoned");
                 Geometry zone = c.geometry();
                 zoneEdges.load(zone, searchEnv);
                 boolean overlaps = false;

@@ -19,6 +19,9 @@ public final class ProblemResponses implements RouteModule {
         app.exception(ApiProblem.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.detail()));
         app.exception(cn.ecozone.layer.postgis.DatabaseUnavailable.class, (e, ctx) ->
                 write(ctx, 503, "服务暂不可用 Service unavailable", e.getMessage()));
+        // an analysis interrupted because the server is stopping
+        app.exception(java.util.concurrent.CancellationException.class, (e, ctx) ->
+                write(ctx, 503, "服务暂不可用 Service unavailable", "分析已中止，请稍后再试 / the analysis was stopped; please retry"));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), titleOf(e.getStatus()), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
