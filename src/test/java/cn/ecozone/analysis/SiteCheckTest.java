@@ -47,6 +47,17 @@ class SiteCheckTest {
     }
 
     @Test
+    void anAnalysisWhoseThreadIsInterruptedStopsInsteadOfRunningOn() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(java.util.concurrent.CancellationException.class,
+                    () -> run("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.26, 113.21 40.25))", null));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void siteInsideOneGeneralUnitIsConditionalWithTheWholeSiteOverlapping() {
         SiteCheckResult r = run("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.26, 113.21 40.25))", null);
         assertEquals(List.of("140212"), ids(r, "admin"), "the district is reported as context");
