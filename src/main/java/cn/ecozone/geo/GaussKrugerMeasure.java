@@ -28,33 +28,32 @@ public final class GaussKrugerMeasure {
     public static double area(Geometry lonLat, GkZone zone) {
         GkProjection gk = new GkProjection(zone);
         double[] p = new double[2];
-        double sum = 0;
-        for (int i = 0; i < lonLat.getNumGeometries(); i++) {
-            Geometry part = lonLat.getGeometryN(i);
-            if (part instanceof Polygon poly && !poly.isEmpty()) {
-                sum += Math.abs(ringArea(poly.getExteriorRing().getCoordinateSequence(), gk, p));
-                for (int h = 0; h < poly.getNumInteriorRing(); h++) sum -= Math.abs(ringArea(poly.getInteriorRingN(h).getCoordinateSequence(), gk, p));
-            } else if (part != lonLat && part.getNumGeometries() > 1) {
-                sum += area(part, zone);
-            }
-        }
-        return sum;
+        return sumOverRings(lonLat, false, (ring, hole) -> (hole ? -1 : 1) * Math.abs(ringArea(ring, gk, p)));
     }
 
     /** Plane perimeter (or length) in m in the given zone. */
     public static double length(Geometry lonLat, GkZone zone) {
         GkProjection gk = new GkProjection(zone);
         double[] p = new double[2];
+        return sumOverRings(lonLat, true, (ring, hole) -> lineLength(ring, gk, p));
+    }
+
+    private interface RingMeasure {
+        double of(CoordinateSequence ring, boolean hole);
+    }
+
+    /** The measure summed over every polygon ring (and every line, when asked) of the geometry's parts. */
+    private static double sumOverRings(Geometry g, boolean lines, RingMeasure measure) {
         double sum = 0;
-        for (int i = 0; i < lonLat.getNumGeometries(); i++) {
-            Geometry part = lonLat.getGeometryN(i);
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            Geometry part = g.getGeometryN(i);
             if (part instanceof Polygon poly && !poly.isEmpty()) {
-                sum += lineLength(poly.getExteriorRing().getCoordinateSequence(), gk, p);
-                for (int h = 0; h < poly.getNumInteriorRing(); h++) sum += lineLength(poly.getInteriorRingN(h).getCoordinateSequence(), gk, p);
-            } else if (part instanceof LineString line) {
-                sum += lineLength(line.getCoordinateSequence(), gk, p);
-            } else if (part != lonLat && part.getNumGeometries() > 1) {
-                sum += length(part, zone);
+                sum += measure.of(poly.getExteriorRing().getCoordinateSequence(), false);
+                for (int h = 0; h < poly.getNumInteriorRing(); h++) sum += measure.of(poly.getInteriorRingN(h).getCoordinateSequence(), true);
+            } else if (lines && part instanceof LineString line) {
+                sum += measure.of(line.getCoordinateSequence(), false);
+            } else if (part != g && part.getNumGeometries() > 1) {
+                sum += sumOverRings(part, lines, measure);
             }
         }
         return sum;

@@ -2,6 +2,7 @@ package cn.ecozone.analysis;
 
 import cn.ecozone.io.Geometries;
 import cn.ecozone.layer.CompactGeometry;
+import cn.ecozone.testsupport.RandomShapes;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -20,9 +21,9 @@ class EdgesTest {
     @Test
     void locatesPointsAsJtsDoesInPolygonsWithHolesAndParts() {
         for (int i = 0; i < 60; i++) {
-            Geometry g = star(112, 39, 0.02, 20 + rnd.nextInt(300));
-            if (i % 2 == 0) g = g.difference(star(112, 39, 0.006, 30));
-            if (i % 3 == 0) g = g.union(star(112.05, 39, 0.01, 40));
+            Geometry g = RandomShapes.star(rnd, 112, 39, 0.02, 20 + rnd.nextInt(300));
+            if (i % 2 == 0) g = g.difference(RandomShapes.star(rnd, 112, 39, 0.006, 30));
+            if (i % 3 == 0) g = g.union(RandomShapes.star(rnd, 112.05, 39, 0.01, 40));
             Geometry packed = CompactGeometry.of(g);
             IndexedPointInAreaLocator jts = new IndexedPointInAreaLocator(g);
             Edges plain = Edges.of(g), compact = Edges.of(packed);
@@ -39,7 +40,7 @@ class EdgesTest {
 
     @Test
     void leavesOutRingsAwayFromTheSearchEnvelopeWithoutChangingWhatIsInside() {
-        Geometry twoParts = star(112, 39, 0.01, 50).union(star(113, 39, 0.01, 50));
+        Geometry twoParts = RandomShapes.star(rnd, 112, 39, 0.01, 50).union(RandomShapes.star(rnd, 113, 39, 0.01, 50));
         Edges near = new Edges().load(twoParts, new Envelope(111.98, 112.02, 38.98, 39.02));
         assertEquals(1, near.rings.size(), "only the near part");
         IndexedPointInAreaLocator jts = new IndexedPointInAreaLocator(twoParts);
@@ -47,15 +48,5 @@ class EdgesTest {
             Coordinate p = new Coordinate(111.98 + rnd.nextDouble() * 0.04, 38.98 + rnd.nextDouble() * 0.04);
             assertEquals(jts.locate(p), near.locate(p), "at " + p);
         }
-    }
-
-    private Polygon star(double cx, double cy, double r, int n) {
-        Coordinate[] cs = new Coordinate[n + 1];
-        for (int j = 0; j < n; j++) {
-            double a = 2 * Math.PI * j / n, rr = r * (0.6 + 0.4 * rnd.nextDouble());
-            cs[j] = new Coordinate(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
-        }
-        cs[n] = cs[0];
-        return Geometries.FACTORY.createPolygon(cs);
     }
 }

@@ -2,6 +2,7 @@ package cn.ecozone.analysis;
 
 import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.io.Geometries;
+import cn.ecozone.testsupport.RandomShapes;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -32,24 +33,14 @@ class NearestDistanceTest {
         return g.getDimension() == 2 ? g.getBoundary() : g;
     }
 
-    private static Polygon star(Random rnd, double cx, double cy, double r, int n) {
-        Coordinate[] cs = new Coordinate[n + 1];
-        for (int j = 0; j < n; j++) {
-            double a = 2 * Math.PI * j / n, rr = r * (0.6 + 0.4 * rnd.nextDouble());
-            cs[j] = new Coordinate(cx + rr * Math.cos(a) / Math.cos(Math.toRadians(cy)), cy + rr * Math.sin(a));
-        }
-        cs[n] = cs[0];
-        return Geometries.FACTORY.createPolygon(cs);
-    }
-
     @Test
     void equalsTheNearestBoundaryPointsOfJtsMeasuredOnTheEllipsoid() {
         Random rnd = new Random(11);
         for (int i = 0; i < 400; i++) {
-            Polygon site = star(rnd, 112.5, 39.5, 0.01 + rnd.nextDouble() * 0.02, 5 + rnd.nextInt(600));
+            Polygon site = RandomShapes.star(rnd, 112.5, 39.5, 0.01 + rnd.nextDouble() * 0.02, 5 + rnd.nextInt(600));
             double dx = (rnd.nextDouble() - 0.5) * 0.12, dy = (rnd.nextDouble() - 0.5) * 0.12;
             Geometry zone = i % 5 == 0 ? Geometries.FACTORY.createPoint(new Coordinate(112.5 + dx, 39.5 + dy))
-                    : star(rnd, 112.5 + dx, 39.5 + dy, 0.002 + rnd.nextDouble() * 0.03, 3 + rnd.nextInt(300));
+                    : RandomShapes.star(rnd, 112.5 + dx, 39.5 + dy, 0.002 + rnd.nextDouble() * 0.03, 3 + rnd.nextInt(300));
             NearestDistance d = distanceFrom(site);
             Edges z = new Edges().load(zone, null);
             double expected = reference(site, zone);

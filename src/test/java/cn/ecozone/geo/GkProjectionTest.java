@@ -1,6 +1,7 @@
 package cn.ecozone.geo;
 
 import cn.ecozone.io.Geometries;
+import cn.ecozone.testsupport.RandomShapes;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -31,23 +32,13 @@ class GkProjectionTest {
         Random rnd = new Random(5);
         for (int i = 0; i < 200; i++) {
             double cx = 100 + rnd.nextDouble() * 20, cy = 20 + rnd.nextDouble() * 30;
-            Geometry g = star(rnd, cx, cy, 0.001 + rnd.nextDouble() * 0.05, 5 + rnd.nextInt(300));
-            if (i % 3 == 0) g = g.difference(star(rnd, cx, cy, 0.0005, 12));
-            if (i % 4 == 0) g = g.union(star(rnd, cx + 0.2, cy, 0.01, 20));
+            Geometry g = RandomShapes.star(rnd, cx, cy, 0.001 + rnd.nextDouble() * 0.05, 5 + rnd.nextInt(300));
+            if (i % 3 == 0) g = g.difference(RandomShapes.star(rnd, cx, cy, 0.0005, 12));
+            if (i % 4 == 0) g = g.union(RandomShapes.star(rnd, cx + 0.2, cy, 0.01, 20));
             GkZone zone = GaussKrugerMeasure.zoneOf(g);
             Geometry projected = GaussKrugerMeasure.project(g, zone);
             assertEquals(projected.getArea(), GaussKrugerMeasure.area(g, zone), Math.max(1e-4, projected.getArea() * 1e-10), "case " + i);
             assertEquals(projected.getLength(), GaussKrugerMeasure.length(g, zone), 1e-4, "case " + i);
         }
-    }
-
-    private static Polygon star(Random rnd, double cx, double cy, double r, int n) {
-        Coordinate[] cs = new Coordinate[n + 1];
-        for (int j = 0; j < n; j++) {
-            double a = 2 * Math.PI * j / n, rr = r * (0.6 + 0.4 * rnd.nextDouble());
-            cs[j] = new Coordinate(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
-        }
-        cs[n] = cs[0];
-        return Geometries.FACTORY.createPolygon(cs);
     }
 }
