@@ -84,7 +84,7 @@ public final class AuthalicArea {
     }
 
     /** True when some edge of the ring is longer than {@link #MAX_EDGE_DEG}, i.e. {@link #area} uses Karney for its ring. */
-    public static boolean hasLongEdge(CoordinateSequence ring) {
+    private static boolean hasLongEdge(CoordinateSequence ring) {
         for (int i = 1; i < ring.size(); i++) {
             if (Math.abs(ring.getX(i) - ring.getX(i - 1)) > MAX_EDGE_DEG || Math.abs(ring.getY(i) - ring.getY(i - 1)) > MAX_EDGE_DEG) return true;
         }

@@ -19,11 +19,6 @@ public final class GaussKrugerMeasure {
         return GkZone.ofLongitude(lonLat.getEnvelopeInternal().centre().x);
     }
 
-    /** The geometry in the zone's projected CRS (with the zone prefix), through GeoTools. */
-    public static Geometry project(Geometry lonLat, GkZone zone) {
-        return Transforms.apply(lonLat, Cgcs2000.EPSG, zone.epsgWithPrefix());
-    }
-
     /** Plane area in m² in the given zone. */
     public static double area(Geometry lonLat, GkZone zone) {
         GkProjection gk = new GkProjection(zone);
