@@ -12,10 +12,12 @@ import org.locationtech.jts.geom.Polygon;
  * it is valid exactly when its ring is closed, has at least four points, no two consecutive points equal, and no
  * two edges meet except neighbours at their shared vertex. Edges are boxed in runs of {@value #RUN} so only runs
  * whose boxes meet are compared. Answers false whenever it cannot prove validity (holes, several parts,
- * repeated points, any meeting); the caller then asks JTS's IsValidOp, which also says what is wrong and where.
+ * repeated points, any meeting, more than {@value #MAX_POINTS} points); the caller then asks JTS's IsValidOp, which also says what is wrong and where.
  */
 final class SimplePolygon {
     private static final int RUN = 8;
+    /** Runs are compared pairwise, so beyond this many points IsValidOp's indexed noding is the quicker proof. */
+    static final int MAX_POINTS = 4096;
 
     private SimplePolygon() {}
 
@@ -24,7 +26,7 @@ final class SimplePolygon {
         if (p == null || p.isEmpty() || p.getNumInteriorRing() > 0) return false;
         CoordinateSequence ring = p.getExteriorRing().getCoordinateSequence();
         int n = ring.size();
-        if (n < 4) return false;
+        if (n < 4 || n > MAX_POINTS) return false;
         double[] x = new double[n], y = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = ring.getX(i);

@@ -59,5 +59,7 @@ class SimplePolygonTest {
             assertFalse(SimplePolygon.provablyValid(wkt.read(s)), s);
         }
         assertTrue(SimplePolygon.provablyValid(wkt.read("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)))")));
+        Geometry big = cn.ecozone.testsupport.RandomShapes.star(new Random(1), 112, 39, 0.1, SimplePolygon.MAX_POINTS);
+        assertFalse(SimplePolygon.provablyValid(big), "past the size where pairwise runs would cost more than IsValidOp");
     }
 }
