@@ -93,7 +93,8 @@ public final class MemoryFeatureSource implements FeatureSource {
         if (q.bbox() != null) {
             Geometry box = cn.ecozone.io.Geometries.FACTORY.toGeometry(q.bbox());
             s = candidates(q.bbox()).stream()
-                    .filter(c -> c.prepared().intersects(box))
+                    // a rectangle: JTS's RectangleIntersects, which builds no per-zone index that would stay in memory
+                    .filter(c -> c.geometry().intersects(box))
                     .map(IndexedFeature::feature)
                     .sorted(Comparator.comparing(SimpleFeature::getID, FeatureOrder.IDS));
         } else {

@@ -180,4 +180,38 @@ class SiteCheckTest {
                 zones.stream().map(z -> z.collection() + "/" + z.featureId()).sorted().toList());
         assertTrue(Identify.at(layers, 100.0, 30.0).isEmpty());
     }
+
+    @Test
+    void identifyPreparesNoZoneSoNoPerZoneIndexStaysInMemory() {
+        // every zone's prepared geometry fails if anything but its plain geometry is asked for
+        java.util.Map<String, cn.ecozone.layer.FeatureSource> strict = new java.util.LinkedHashMap<>();
+        layers.sources().forEach((id, source) -> strict.put(id, new UnpreparedSource(source)));
+        LayerSet unprepared = new LayerSet(layers.catalog(), strict);
+        assertEquals(Identify.at(layers, 113.208, 40.345), Identify.at(unprepared, 113.208, 40.345));
+    }
+
+    /** A source whose candidates' prepared geometries answer only getGeometry(). */
+    private record UnpreparedSource(cn.ecozone.layer.FeatureSource delegate) implements cn.ecozone.layer.FeatureSource {
+        @Override public cn.ecozone.layer.LayerDef layer() { return delegate.layer(); }
+        @Override public org.geotools.api.feature.simple.SimpleFeatureType featureType() { return delegate.featureType(); }
+        @Override public long count() { return delegate.count(); }
+        @Override public org.locationtech.jts.geom.Envelope extent() { return delegate.extent(); }
+        @Override public java.util.Optional<org.geotools.api.feature.simple.SimpleFeature> get(String id) { return delegate.get(id); }
+        @Override public long count(cn.ecozone.layer.FeatureQuery q) { return delegate.count(q); }
+        @Override public java.util.stream.Stream<org.geotools.api.feature.simple.SimpleFeature> query(cn.ecozone.layer.FeatureQuery q) { return delegate.query(q); }
+        @Override public String version() { return delegate.version(); }
+
+        @Override
+        public List<cn.ecozone.layer.IndexedFeature> candidates(org.locationtech.jts.geom.Envelope lonLat) {
+            return delegate.candidates(lonLat).stream().map(c -> new cn.ecozone.layer.IndexedFeature(c.feature(), onlyGeometry(c.geometry()))).toList();
+        }
+
+        private static org.locationtech.jts.geom.prep.PreparedGeometry onlyGeometry(org.locationtech.jts.geom.Geometry g) {
+            return (org.locationtech.jts.geom.prep.PreparedGeometry) java.lang.reflect.Proxy.newProxyInstance(UnpreparedSource.class.getClassLoader(),
+                    new Class<?>[] {org.locationtech.jts.geom.prep.PreparedGeometry.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getGeometry")) return g;
+                        throw new AssertionError("identify asked the prepared geometry for " + method.getName());
+                    });
+        }
+    }
 }
