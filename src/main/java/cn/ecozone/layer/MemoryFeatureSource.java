@@ -91,10 +91,9 @@ public final class MemoryFeatureSource implements FeatureSource {
     private Stream<SimpleFeature> matching(FeatureQuery q) {
         Stream<SimpleFeature> s;
         if (q.bbox() != null) {
-            Geometry box = cn.ecozone.io.Geometries.FACTORY.toGeometry(q.bbox());
+            BoxIntersects box = new BoxIntersects(q.bbox());
             s = candidates(q.bbox()).stream()
-                    // a rectangle: JTS's RectangleIntersects, which builds no per-zone index that would stay in memory
-                    .filter(c -> c.geometry().intersects(box))
+                    .filter(c -> box.test(c.geometry()))
                     .map(IndexedFeature::feature)
                     .sorted(Comparator.comparing(SimpleFeature::getID, FeatureOrder.IDS));
         } else {
