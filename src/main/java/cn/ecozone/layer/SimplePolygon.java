@@ -1,8 +1,6 @@
 package cn.ecozone.layer;
 
-import org.locationtech.jts.algorithm.LineIntersector;
-import org.locationtech.jts.algorithm.RobustLineIntersector;
-import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -51,8 +49,6 @@ final class SimplePolygon {
             box[4 * r + 2] = maxX;
             box[4 * r + 3] = maxY;
         }
-        LineIntersector li = new RobustLineIntersector();
-        Coordinate a0 = new Coordinate(), a1 = new Coordinate(), b0 = new Coordinate(), b1 = new Coordinate();
         for (int r = 0; r < runs; r++) {
             for (int q = r; q < runs; q++) {
                 if (box[4 * r] > box[4 * q + 2] || box[4 * q] > box[4 * r + 2] || box[4 * r + 1] > box[4 * q + 3] || box[4 * q + 1] > box[4 * r + 3]) continue;
@@ -60,23 +56,43 @@ final class SimplePolygon {
                     for (int j = Math.max(i + 1, q * RUN), jEnd = Math.min(segments, q * RUN + RUN); j < jEnd; j++) {
                         if (Math.max(x[i], x[i + 1]) < Math.min(x[j], x[j + 1]) || Math.max(x[j], x[j + 1]) < Math.min(x[i], x[i + 1])
                                 || Math.max(y[i], y[i + 1]) < Math.min(y[j], y[j + 1]) || Math.max(y[j], y[j + 1]) < Math.min(y[i], y[i + 1])) continue;
-                        a0.x = x[i];
-                        a0.y = y[i];
-                        a1.x = x[i + 1];
-                        a1.y = y[i + 1];
-                        b0.x = x[j];
-                        b0.y = y[j];
-                        b1.x = x[j + 1];
-                        b1.y = y[j + 1];
-                        li.computeIntersection(a0, a1, b0, b1);
-                        if (!li.hasIntersection()) continue;
                         boolean neighbours = j == i + 1 || i == 0 && j == segments - 1;
-                        // neighbours may only share their common vertex; anything else is a self-intersection
-                        if (!neighbours || li.getIntersectionNum() != 1 || li.isProper()) return false;
+                        if (neighbours ? foldsBack(x, y, i, j, segments) : meet(x, y, i, j)) return false;
                     }
                 }
             }
         }
         return true;
+    }
+
+    /** Whether edges i and j (not neighbours) share any point: exact orientations, collinear overlap included. */
+    private static boolean meet(double[] x, double[] y, int i, int j) {
+        int o1 = CGAlgorithmsDD.orientationIndex(x[i], y[i], x[i + 1], y[i + 1], x[j], y[j]);
+        int o2 = CGAlgorithmsDD.orientationIndex(x[i], y[i], x[i + 1], y[i + 1], x[j + 1], y[j + 1]);
+        if (o1 * o2 > 0) return false;
+        int o3 = CGAlgorithmsDD.orientationIndex(x[j], y[j], x[j + 1], y[j + 1], x[i], y[i]);
+        int o4 = CGAlgorithmsDD.orientationIndex(x[j], y[j], x[j + 1], y[j + 1], x[i + 1], y[i + 1]);
+        // straddling both ways, touching, or collinear with overlapping boxes (checked by the caller): they meet
+        return o3 * o4 <= 0;
+    }
+
+    /**
+     * Whether neighbouring edges meet beyond their shared vertex: only when the path turns straight back along
+     * itself (collinear, opposite directions); consecutive points are known to differ.
+     */
+    private static boolean foldsBack(double[] x, double[] y, int i, int j, int segments) {
+        // the shared vertex v, the other ends a (of the earlier edge) and b (of the later one)
+        int a, v, b;
+        if (j == i + 1) {
+            a = i;
+            v = i + 1;
+            b = j + 1;
+        } else { // the first and last edges meet at the ring's start
+            a = segments - 1;
+            v = 0;
+            b = 1;
+        }
+        if (CGAlgorithmsDD.orientationIndex(x[a], y[a], x[v], y[v], x[b], y[b]) != 0) return false;
+        return (x[a] - x[v]) * (x[b] - x[v]) + (y[a] - y[v]) * (y[b] - y[v]) > 0;
     }
 }
