@@ -43,7 +43,8 @@ final class NearestDistance {
     /** The distance in metres when it may be at most {@code maxM}; +∞ for a zone certainly farther. */
     double metresWithin(Edges zone, double maxM) {
         double limit = maxM / M_PER_DEG_LAT_MIN * planeStretch(maxM);
-        best2 = Double.isInfinite(limit) ? Double.POSITIVE_INFINITY : limit * limit;
+        // just above the limit, so that a zone exactly at it (touching, when maxM is 0) is still found
+        best2 = Double.isInfinite(limit) ? Double.POSITIVE_INFINITY : Math.nextUp(limit * limit);
         found = false;
         search(zone);
         if (!found) return Double.POSITIVE_INFINITY;

@@ -67,6 +67,8 @@ class NearestDistanceTest {
         Geometry site = wkt.read("POLYGON ((112 39, 112.1 39, 112.1 39.1, 112 39.1, 112 39))");
         assertEquals(0, distanceFrom(site).metres(new Edges().load(wkt.read("POLYGON ((112.1 39.02, 112.2 39.02, 112.2 39.05, 112.1 39.05, 112.1 39.02))"), null)), 1e-9);
         assertEquals(0, distanceFrom(site).metres(new Edges().load(wkt.read("POLYGON ((112.05 39.02, 112.2 39.02, 112.2 39.05, 112.05 39.05, 112.05 39.02))"), null)), 1e-9);
+        Edges touching = new Edges().load(wkt.read("POLYGON ((112.1 39.02, 112.2 39.02, 112.2 39.05, 112.1 39.05, 112.1 39.02))"), null);
+        assertEquals(0, distanceFrom(site).metresWithin(touching, 0), 1e-9, "found even when nothing farther than 0 m is wanted");
     }
 
     @Test
