@@ -1,33 +1,32 @@
 package cn.ecozone.api;
 
 import cn.ecozone.io.GeoJsonGeometryReader;
-import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.testsupport.Http;
+import cn.ecozone.testsupport.SampleServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Items simplified by a tolerance in metres, for drawing large layers at small scales: fewer vertices, still valid. */
 class SimplifyTest {
-    static EcoZoneServer server;
+    static SampleServer sample;
     static Http http;
 
     @BeforeAll
     static void start() {
-        server = EcoZoneServer.start(ServerConfig.defaults(0), LayerLoader.load(Path.of("layers")).layers());
-        http = new Http(server.port());
+        sample = SampleServer.start();
+        http = sample.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        sample.close();
     }
 
     @Test

@@ -1,15 +1,12 @@
 package cn.ecozone.hardening;
 
 import cn.ecozone.api.CorsPolicy;
-import cn.ecozone.api.EcoZoneServer;
-import cn.ecozone.api.ServerConfig;
-import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.testsupport.Http;
+import cn.ecozone.testsupport.SampleServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,18 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Security headers on every answer, CSP on HTML, CORS open for reads and closed for writes by default. */
 class SecurityHeadersTest {
-    static EcoZoneServer server;
+    static SampleServer sample;
     static Http http;
 
     @BeforeAll
     static void start() {
-        server = EcoZoneServer.start(ServerConfig.defaults(0), LayerLoader.load(Path.of("layers")).layers());
-        http = new Http(server.port());
+        sample = SampleServer.start();
+        http = sample.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        sample.close();
     }
 
     @Test

@@ -1,10 +1,8 @@
 package cn.ecozone.web;
 
-import cn.ecozone.api.EcoZoneServer;
-import cn.ecozone.api.ServerConfig;
-import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.testsupport.HeadlessChromium;
 import cn.ecozone.testsupport.Http;
+import cn.ecozone.testsupport.SampleServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,7 +11,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SampleMapBrowserTest {
     @Test
     void everySampleLayerDrawsWithItsLegendAndBaoziwanShowsItsWaterQuality() {
-        try (EcoZoneServer server = EcoZoneServer.start(ServerConfig.defaults(0), LayerLoader.load(Path.of("layers")).layers());
+        try (SampleServer sample = SampleServer.start();
              HeadlessChromium chromium = new HeadlessChromium(1400, 900)) {
-            Http http = new Http(server.port());
+            Http http = sample.http();
             WebDriver driver = chromium.driver();
             JavascriptExecutor js = (JavascriptExecutor) driver;
             driver.get(http.base() + "/map/");
