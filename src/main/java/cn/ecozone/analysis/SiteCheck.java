@@ -1,5 +1,7 @@
 package cn.ecozone.analysis;
 
+import cn.ecozone.accesslist.AccessList;
+import cn.ecozone.accesslist.Industry;
 import cn.ecozone.geo.AreaUnits;
 import cn.ecozone.geo.AuthalicArea;
 import cn.ecozone.geo.GaussKrugerMeasure;
@@ -22,7 +24,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +44,8 @@ public final class SiteCheck {
     public static final double MAX_NEARBY_M = 50_000;
     /** Overlaps below 1 mm² are numerical slivers of shared boundaries, i.e. touching, not overlapping. */
     static final double MIN_OVERLAP_M2 = 1e-6;
+    /** The catalog kind of the layers whose units the access list is keyed by; they also mark the data's coverage. */
+    public static final String CONTROL_UNIT_KIND = "control_unit";
 
     private final LayerSet layers;
     private final AccessList accessList;
@@ -60,7 +64,7 @@ public final class SiteCheck {
         if (!(nearbyM >= 0 && nearbyM <= MAX_NEARBY_M)) {
             throw new IllegalArgumentException("nearbyM 应在 0–" + (int) MAX_NEARBY_M + " 米之间 / nearbyM must be 0–50000 metres, got " + nearbyM);
         }
-        AccessList.Industry ind = null;
+        Industry ind = null;
         if (industry != null && !industry.isBlank()) {
             ind = accessList.industry(industry).orElseThrow(() -> new IllegalArgumentException("准入清单中没有行业“" + industry
                     + "”。可用 / known industries: " + accessList.industries().stream().map(i -> i.id() + " " + i.zh()).toList()));
@@ -78,7 +82,6 @@ public final class SiteCheck {
         Fallback fallback = new Fallback(site);
         List<SiteCheckResult.Hit> hits = new ArrayList<>();
         List<SiteCheckResult.Nearby> nearby = new ArrayList<>();
-        List<SiteCheckResult.AppliedClause> clauses = new ArrayList<>();
         for (FeatureSource source : layers.inOrder()) {
             LayerDef def = source.layer();
             List<SiteCheckResult.Hit> layerHits = new ArrayList<>();
@@ -111,30 +114,40 @@ public final class SiteCheck {
         }
         nearby.sort(Comparator.comparingDouble(SiteCheckResult.Nearby::distanceM));
 
-        Set<Severity> severities = EnumSet.noneOf(Severity.class);
-        boolean industrySpecific = false;
-        for (SiteCheckResult.Hit h : hits) {
-            for (AccessList.Clause cl : accessList.clauses()) {
-                if (!cl.appliesTo(h.collection(), h.properties(), industryId)) continue;
-                severities.add(cl.severity());
-                industrySpecific |= !cl.industries().isEmpty();
-                clauses.add(new SiteCheckResult.AppliedClause(cl.id(), cl.severity().id(), cl.severity().zh(), cl.text().zh(), cl.text().en(),
-                        cl.basis(), h.collection(), h.featureId(), h.name(), cl.industries()));
-            }
+        Set<String> unitLayers = new LinkedHashSet<>();
+        for (FeatureSource source : layers.inOrder()) {
+            if (source.layer().kind().equals(CONTROL_UNIT_KIND)) unitLayers.add(source.layer().id());
         }
-        clauses.sort(Comparator.comparing((SiteCheckResult.AppliedClause a) -> Severity.of(a.severity())));
-        if (industryId == null && industrySpecific) {
-            warnings.add("未指定行业：限定行业的条款也已列入并计入结论，指定 industry 可得到针对本项目的结论 / no industry given: clauses limited "
-                    + "to particular industries are included; pass industry for a project-specific verdict");
-        }
-        if (hits.isEmpty()) {
-            warnings.add("地块不与任何图层的区域重叠：请确认地块位置是否在图层覆盖范围内 / the site overlaps no zone of any layer; is it inside the "
-                    + "area the layers cover?");
-        }
-        Verdict verdict = Verdict.of(severities);
+        SiteCheckResult.Coverage coverage = coverage(unitLayers, hits, summary.areaM2(), warnings);
+        Admission.Outcome admission = Admission.judge(accessList, hits, unitLayers, industryId, coverage == null || coverage.coveredM2() > 0);
+        warnings.addAll(admission.warnings());
+        Verdict verdict = admission.verdict();
         return new SiteCheckResult(input.name(), industryId, ind == null ? null : ind.zh(), summary, verdict.id(), verdict.zh(),
-                List.copyOf(hits), List.copyOf(nearby), List.copyOf(clauses), List.copyOf(warnings), nearbyM,
+                admission.dimensions(), admission.industryVerdicts(), coverage,
+                List.copyOf(hits), List.copyOf(nearby), admission.clauses(), List.copyOf(warnings), nearbyM,
                 layers.catalog().dataDate());
+    }
+
+    /**
+     * The share of the site inside the control units (they tile their districts, so their overlaps add up to the
+     * covered area); null when no layer holds control units. Adds a warning when part of the site lies outside.
+     */
+    private static SiteCheckResult.Coverage coverage(Set<String> unitLayers, List<SiteCheckResult.Hit> hits, double siteM2, List<String> warnings) {
+        if (unitLayers.isEmpty()) return null;
+        double covered = 0;
+        for (SiteCheckResult.Hit h : hits) if (unitLayers.contains(h.collection())) covered += h.overlapM2();
+        covered = Math.min(covered, siteM2);
+        double uncovered = siteM2 - covered;
+        double share = share(uncovered, siteM2);
+        String layer = unitLayers.iterator().next();
+        if (covered <= 0) {
+            warnings.add("地块不在环境管控单元范围内（数据范围之外），无法研判 / the site lies outside every control unit (outside the data), "
+                    + "so it cannot be judged");
+        } else if (uncovered > 1.0 && share > 1e-4) {
+            warnings.add(String.format("地块有 %.2f 公顷（%.1f%%）在环境管控单元范围之外，该部分无法研判 / %.2f ha (%.1f%%) of the site lies "
+                    + "outside the control units and cannot be judged", AreaUnits.toHa(uncovered), share * 100, AreaUnits.toHa(uncovered), share * 100));
+        }
+        return new SiteCheckResult.Coverage(layer, covered, uncovered, share);
     }
 
     /** The site prepared for JTS, made only when boundaries touch or share edges, or for point-like zones. */

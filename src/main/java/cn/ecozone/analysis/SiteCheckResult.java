@@ -8,11 +8,15 @@ import java.util.Map;
  * 公顷 and 亩 beside; {@code gkAreaM2} is the Gauss-Krüger plane area in the site's own 3° zone; shares are
  * fractions 0–1; distances are metres on the ellipsoid.
  *
- * @param verdict {@code prohibited}, {@code restricted}, {@code conditional} or {@code allowed} (see {@link Verdict})
- * @param industry the industry id the clauses were matched for, or null (then every industry's clauses count)
+ * @param verdict {@code prohibited}, {@code restricted}, {@code conditional}, {@code allowed} or {@code outside} (see {@link Verdict})
+ * @param industry the industry id the requirements were matched for, or null (then only requirements for every
+ *                 project count, and {@code industryVerdicts} gives each industry's verdict)
+ * @param dimensions the conclusion in each of the four dimensions (逐维度研判), in table order
+ * @param coverage how much of the site the control units cover (null when the layers have no control units)
  * @param dataDate the catalog's data date, for the report
  */
 public record SiteCheckResult(String name, String industry, String industryZh, Site site, String verdict, String verdictZh,
+                              List<DimensionConclusion> dimensions, List<IndustryVerdict> industryVerdicts, Coverage coverage,
                               List<Hit> hits, List<Nearby> nearby, List<AppliedClause> clauses, List<String> warnings,
                               double nearbyM, String dataDate) {
 
@@ -35,7 +39,27 @@ public record SiteCheckResult(String name, String industry, String industryZh, S
     /** A zone (or monitoring point) within the search distance that the site does not overlap. */
     public record Nearby(String collection, String collectionTitle, String featureId, String name, double distanceM) {}
 
-    /** An access-list clause that applies to the site through one hit zone. */
-    public record AppliedClause(String clauseId, String severity, String severityZh, String text, String textEn, String basis,
+    /**
+     * An access-list requirement that applies to the site, with the zone that triggered it (the first of the largest
+     * overlap when several do). {@code severity}/{@code severityZh} repeat {@code effect}/{@code effectZh} for clients of
+     * the first release.
+     */
+    public record AppliedClause(String clauseId, String level, String scope, String dimension, String dimensionZh,
+                                String effect, String effectZh, String severity, String severityZh, String text, String textEn,
+                                String basis, String basisIssuer, String basisDocument, String basisArticle,
                                 String collection, String featureId, String featureName, List<String> industries) {}
+
+    /**
+     * One dimension's conclusion: the strongest effect among its requirements as a verdict (allowed when none apply),
+     * and the requirements of that effect.
+     */
+    public record DimensionConclusion(String dimension, String dimensionZh, String dimensionEn, String verdict, String verdictZh,
+                                      int requirementCount, List<String> strongest) {}
+
+    /** Without an industry: what a project of each industry would get here, and the bans behind it (which zones). */
+    public record IndustryVerdict(String industry, String industryZh, String verdict, String verdictZh, List<String> bannedBy,
+                                  List<String> bannedWhere) {}
+
+    /** The part of the site inside the control units (the data's coverage), on the ellipsoid. */
+    public record Coverage(String collection, double coveredM2, double uncoveredM2, double uncoveredShare) {}
 }

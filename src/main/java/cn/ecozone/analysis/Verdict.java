@@ -1,15 +1,17 @@
 package cn.ecozone.analysis;
 
+import cn.ecozone.accesslist.Effect;
+
 import java.util.Collection;
 import java.util.Locale;
 
 /**
- * The site check's conclusion, derived only from the clauses that apply (never from zone names):
- * any 禁止 clause → {@code prohibited}; else any 限制 → {@code restricted}; else any 要求 → {@code conditional};
- * else {@code allowed}.
+ * The site check's conclusion, derived only from the requirements that apply (never from zone names): any 禁止 that
+ * applies to the project's industry → {@code prohibited}; else any 限制 → {@code restricted}; else any 要求 →
+ * {@code conditional}; else {@code allowed}. A site outside the data's coverage is {@code outside}: it cannot be judged.
  */
 public enum Verdict {
-    PROHIBITED("禁止准入"), RESTRICTED("限制准入"), CONDITIONAL("有条件准入"), ALLOWED("准入");
+    PROHIBITED("禁止准入"), RESTRICTED("限制准入"), CONDITIONAL("有条件准入"), ALLOWED("准入"), OUTSIDE("不在数据范围内，无法研判");
 
     private final String zh;
 
@@ -25,10 +27,10 @@ public enum Verdict {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Verdict of(Collection<Severity> severities) {
-        if (severities.contains(Severity.PROHIBITED)) return PROHIBITED;
-        if (severities.contains(Severity.RESTRICTED)) return RESTRICTED;
-        if (severities.contains(Severity.REQUIRED)) return CONDITIONAL;
+    public static Verdict of(Collection<Effect> effects) {
+        if (effects.contains(Effect.PROHIBITED)) return PROHIBITED;
+        if (effects.contains(Effect.RESTRICTED)) return RESTRICTED;
+        if (effects.contains(Effect.REQUIRED)) return CONDITIONAL;
         return ALLOWED;
     }
 }

@@ -1,5 +1,7 @@
 package cn.ecozone.api;
 
+import cn.ecozone.accesslist.AccessListStore;
+import cn.ecozone.accesslist.FileAccessListStore;
 import cn.ecozone.layer.LayerSet;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -13,14 +15,23 @@ import java.util.List;
 public final class EcoZoneServer implements AutoCloseable {
     private final Javalin app;
     private final LiveLayers layers;
+    private final LiveAccessList accessList;
 
-    private EcoZoneServer(Javalin app, LiveLayers layers) {
+    private EcoZoneServer(Javalin app, LiveLayers layers, LiveAccessList accessList) {
         this.app = app;
         this.layers = layers;
+        this.accessList = accessList;
     }
 
+    /** Serves the layers with the access list of their catalog's file. */
     public static EcoZoneServer start(ServerConfig config, LayerSet initial) {
+        String file = initial.catalog().accessList();
+        return start(config, initial, new FileAccessListStore(initial.catalog().resolve(file == null || file.isBlank() ? "access-list.json" : file)));
+    }
+
+    public static EcoZoneServer start(ServerConfig config, LayerSet initial, AccessListStore accessListStore) {
         LiveLayers layers = new LiveLayers(initial);
+        LiveAccessList accessList = new LiveAccessList(accessListStore);
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -35,23 +46,23 @@ public final class EcoZoneServer implements AutoCloseable {
                 });
             }
         });
-        for (RouteModule m : modules(config, layers)) m.register(app);
+        for (RouteModule m : modules(config, layers, accessList)) m.register(app);
         app.start(config.port());
-        return new EcoZoneServer(app, layers);
+        return new EcoZoneServer(app, layers, accessList);
     }
 
     /** Every route group, in registration order. */
-    static List<RouteModule> modules(ServerConfig config, LiveLayers layers) {
+    static List<RouteModule> modules(ServerConfig config, LiveLayers layers, LiveAccessList accessList) {
         List<RouteModule> m = new ArrayList<>();
         m.add(new ProblemResponses());
         m.add(new SecurityHeaders(CorsPolicy.fromEnvironment()));
         m.add(new HealthRoutes(layers, config.mode()));
         m.add(new CollectionsRoutes(layers));
         m.add(new OgcApiRoutes(layers, config.limits()));
-        m.add(new WebMapRoutes(config, layers));
+        m.add(new WebMapRoutes(config, layers, accessList));
         m.add(new MeasureRoutes(layers));
-        m.add(new ItemEditRoutes(config, layers));
-        m.add(new SiteCheckRoutes(layers, config.limits()));
+        m.add(new ItemEditRoutes(config, layers, accessList));
+        m.add(new SiteCheckRoutes(layers, accessList, config.limits()));
         return m;
     }
 
@@ -61,6 +72,10 @@ public final class EcoZoneServer implements AutoCloseable {
 
     public LiveLayers layers() {
         return layers;
+    }
+
+    public LiveAccessList accessList() {
+        return accessList;
     }
 
     @Override

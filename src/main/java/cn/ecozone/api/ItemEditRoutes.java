@@ -37,17 +37,19 @@ import java.util.stream.Collectors;
  */
 public final class ItemEditRoutes implements RouteModule {
     private final LiveLayers layers;
+    private final LiveAccessList accessList;
     private final AccessTokens tokens;
     private final Clock clock;
     private final boolean fromDatabase;
     private volatile Map<String, FeatureEditor> editors;
 
-    public ItemEditRoutes(ServerConfig config, LiveLayers layers) {
-        this(config, layers, Clock.systemUTC());
+    public ItemEditRoutes(ServerConfig config, LiveLayers layers, LiveAccessList accessList) {
+        this(config, layers, accessList, Clock.systemUTC());
     }
 
-    ItemEditRoutes(ServerConfig config, LiveLayers layers, Clock clock) {
+    ItemEditRoutes(ServerConfig config, LiveLayers layers, LiveAccessList accessList, Clock clock) {
         this.layers = layers;
+        this.accessList = accessList;
         this.tokens = config.tokens() == null ? AccessTokens.none() : config.tokens();
         this.fromDatabase = "postgis".equals(config.mode());
         this.clock = clock;
@@ -179,6 +181,11 @@ public final class ItemEditRoutes implements RouteModule {
                     + "in PostGIS mode the data changes through import and every server sees it at once");
         }
         synchronized (this) {
+            try {
+                accessList.reload();
+            } catch (IllegalArgumentException e) {
+                throw new ApiProblem(422, "准入清单有错误，未重新加载 Access list has errors, not reloaded", e.getMessage());
+            }
             LayerLoader.Result r = LayerLoader.load(layers.current().catalog().dir());
             if (!r.ok()) {
                 throw new ApiProblem(422, "图层有错误，未重新加载 Layers have errors, not reloaded", r.problems().stream()

@@ -1,6 +1,5 @@
 package cn.ecozone.api;
 
-import cn.ecozone.analysis.AccessList;
 import cn.ecozone.analysis.Identify;
 import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
@@ -35,13 +34,14 @@ public final class SiteCheckRoutes implements RouteModule {
     static final double QUICK_MAX_NEARBY_M = 5_000;
 
     private final LiveLayers layers;
-    private final AccessLists accessLists = new AccessLists();
+    private final LiveAccessList accessList;
 
     private final Limits limits;
     private final AnalysisBudget budget;
 
-    public SiteCheckRoutes(LiveLayers layers, Limits limits) {
+    public SiteCheckRoutes(LiveLayers layers, LiveAccessList accessList, Limits limits) {
         this.layers = layers;
+        this.accessList = accessList;
         this.limits = limits;
         this.budget = new AnalysisBudget(limits);
     }
@@ -67,11 +67,12 @@ public final class SiteCheckRoutes implements RouteModule {
             throw e.tooLarge() ? new ApiProblem(413, "地块过大 Payload too large", e.getMessage()) : ApiProblem.badRequest(e.getMessage());
         }
         SiteCheckResult result;
+        var list = accessList.current();
         try {
             SiteInput site = input;
             String industry = ctx.queryParam("industry");
             boolean quick = input.vertexCount() <= QUICK_MAX_VERTICES && nearbyM <= QUICK_MAX_NEARBY_M;
-            result = budget.run(quick, () -> new SiteCheck(set, accessLists.of(set)).run(site, industry, nearbyM));
+            result = budget.run(quick, () -> new SiteCheck(set, list).run(site, industry, nearbyM));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest(e.getMessage());
         }
@@ -137,21 +138,5 @@ public final class SiteCheckRoutes implements RouteModule {
             // reported below
         }
         throw ApiProblem.badRequest("参数 " + name + " 应为数字 / " + name + " must be a number, got " + value);
-    }
-
-    /** The access list of the current layer set, read once per layer set (a reload brings a fresh one). */
-    static final class AccessLists {
-        private record Entry(LayerSet layers, AccessList list) {}
-
-        private volatile Entry cached;
-
-        AccessList of(LayerSet set) {
-            Entry e = cached;
-            if (e != null && e.layers() == set) return e.list();
-            String file = set.catalog().accessList();
-            AccessList list = AccessList.read(file == null ? null : set.catalog().resolve(file));
-            cached = new Entry(set, list);
-            return list;
-        }
     }
 }

@@ -40,15 +40,17 @@ public final class WebMapRoutes implements RouteModule {
 
     private final ServerConfig config;
     private final LiveLayers layers;
+    private final LiveAccessList accessList;
     private final String tiandituKey;
 
-    public WebMapRoutes(ServerConfig config, LiveLayers layers) {
-        this(config, layers, System.getenv("ECOZONE_TIANDITU_KEY"));
+    public WebMapRoutes(ServerConfig config, LiveLayers layers, LiveAccessList accessList) {
+        this(config, layers, accessList, System.getenv("ECOZONE_TIANDITU_KEY"));
     }
 
-    WebMapRoutes(ServerConfig config, LiveLayers layers, String tiandituKey) {
+    WebMapRoutes(ServerConfig config, LiveLayers layers, LiveAccessList accessList, String tiandituKey) {
         this.config = config;
         this.layers = layers;
+        this.accessList = accessList;
         this.tiandituKey = tiandituKey == null || tiandituKey.isBlank() ? null : tiandituKey.trim();
     }
 
@@ -128,7 +130,7 @@ public final class WebMapRoutes implements RouteModule {
         List<Map<String, Object>> out = new ArrayList<>();
         for (FeatureSource s : set.inOrder()) out.add(layer(s));
         body.put("layers", out);
-        body.put("industries", industries(c));
+        body.put("industries", accessList.current().industries());
         return body;
     }
 
@@ -156,15 +158,6 @@ public final class WebMapRoutes implements RouteModule {
         }
         m.put("attributes", attrs);
         return m;
-    }
-
-    /** {@code industries} of the access list ({id, zh, en}); empty when the catalog names none. */
-    private static JsonNode industries(Catalog c) throws IOException {
-        if (c.accessList() == null || c.accessList().isBlank()) return Json.MAPPER.createArrayNode();
-        Path file = c.resolve(c.accessList());
-        if (!Files.isRegularFile(file)) return Json.MAPPER.createArrayNode();
-        JsonNode list = Json.MAPPER.readTree(file.toFile()).path("industries");
-        return list.isArray() ? list : Json.MAPPER.createArrayNode();
     }
 
     private void configScript(Context ctx) throws IOException {

@@ -1,6 +1,8 @@
 package cn.ecozone.cli;
 
-import cn.ecozone.analysis.AccessList;
+import cn.ecozone.accesslist.AccessList;
+import cn.ecozone.accesslist.AccessListCheck;
+import cn.ecozone.accesslist.AccessListJson;
 import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
 import cn.ecozone.api.Json;
@@ -82,7 +84,7 @@ public final class CheckCommand implements Command {
         try {
             input = new SiteInputReader().read(Files.readAllBytes(file), args.get("crs"), args.get("name"));
             String accessFile = layers.catalog().accessList();
-            AccessList access = AccessList.read(accessFile == null ? null : layers.catalog().resolve(accessFile));
+            AccessList access = AccessListCheck.requireValid(AccessListJson.read(accessFile == null ? null : layers.catalog().resolve(accessFile)));
             result = new SiteCheck(layers, access).run(input, args.get("industry"), nearby);
         } catch (SiteInputException | IllegalArgumentException e) {
             err.println(file + ": " + e.getMessage());

@@ -54,7 +54,7 @@ class SiteCheckAgainstPostgisTest {
         LayerLoader.Result r = LayerLoader.load(SiteFixtureLayers.write(dir));
         assertTrue(r.ok(), r.problems().toString());
         layers = r.layers();
-        check = new SiteCheck(layers, AccessList.read(dir.resolve("access-list.json")));
+        check = new SiteCheck(layers, cn.ecozone.accesslist.AccessListJson.read(dir.resolve("access-list.json")));
         url = PostgisCluster.shared().createDatabase("sitecheck");
         try (Connection c = DriverManager.getConnection(url)) {
             for (FeatureSource s : layers.inOrder()) load(c, s);

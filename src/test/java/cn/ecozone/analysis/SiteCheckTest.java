@@ -31,7 +31,7 @@ class SiteCheckTest {
         LayerLoader.Result r = LayerLoader.load(SiteFixtureLayers.write(dir));
         assertTrue(r.ok(), r.problems().toString());
         layers = r.layers();
-        check = new SiteCheck(layers, AccessList.read(dir.resolve("access-list.json")));
+        check = new SiteCheck(layers, cn.ecozone.accesslist.AccessListJson.read(dir.resolve("access-list.json")));
     }
 
     static SiteInput site(String wkt) {
@@ -70,7 +70,12 @@ class SiteCheckTest {
         assertEquals(unit.overlapM2() * 15 / 10_000, unit.overlapMu(), 1e-9);
         assertEquals("一般管控", unit.properties().get("type"));
         assertEquals("conditional", r.verdict());
-        assertEquals(List.of("CU-04"), r.clauses().stream().map(SiteCheckResult.AppliedClause::clauseId).toList());
+        assertEquals(List.of("XR-01", "ZH14021230003-E", "ZH14021230003-R", "ZH14021230003-S", "ZH14021230003-U"),
+                r.clauses().stream().map(SiteCheckResult.AppliedClause::clauseId).sorted().toList(),
+                "the unit's own four dimensions and its county's 总体准入要求");
+        assertEquals(List.of("conditional", "conditional", "conditional", "conditional"),
+                r.dimensions().stream().map(SiteCheckResult.DimensionConclusion::verdict).toList());
+        assertEquals(0.0, r.coverage().uncoveredM2(), 1e-6);
         assertEquals(38, r.site().gkZone());
         assertEquals(r.site().areaM2(), r.site().gkAreaM2(), r.site().areaM2() * 0.002, "GK plane area is within 0.2 % of the ellipsoidal area near the CM");
     }
@@ -83,7 +88,10 @@ class SiteCheckTest {
         assertEquals(r.site().areaM2(), sum, 0.01);
         r.hits().stream().filter(h -> h.collection().equals("control_unit")).forEach(h -> assertEquals(0.5, h.siteShare(), 1e-3));
         assertEquals("chemical", r.industry());
-        assertEquals(List.of("CU-03", "CU-04"), r.clauses().stream().map(SiteCheckResult.AppliedClause::clauseId).sorted().toList());
+        assertEquals(List.of("XR-01", "ZH14021220002-E", "ZH14021220002-R", "ZH14021220002-S", "ZH14021220002-U",
+                        "ZH14021230003-E", "ZH14021230003-R", "ZH14021230003-S", "ZH14021230003-U"),
+                r.clauses().stream().map(SiteCheckResult.AppliedClause::clauseId).sorted().toList(), "XR-01 once, though both units bring it");
+        assertTrue(r.industryVerdicts().isEmpty(), "an industry was given");
     }
 
     @Test
@@ -104,12 +112,20 @@ class SiteCheckTest {
         assertEquals("禁止准入", pv.verdictZh());
         assertEquals(List.of("HX140212-01"), ids(pv, "redline"));
         assertEquals("RL-01", pv.clauses().get(0).clauseId(), "the strongest clause comes first");
-        assertTrue(pv.clauses().stream().anyMatch(c -> c.clauseId().equals("CU-02")), "光伏 clause of the 优先保护 unit applies");
+        assertEquals("HX140212-01", pv.clauses().get(0).featureId(), "the red line that triggered it");
+        assertEquals("prohibited", pv.dimensions().get(0).verdict(), "the ban is a spatial-layout constraint");
+        assertEquals(List.of("RL-01"), pv.dimensions().get(0).strongest());
+        assertTrue(pv.clauses().stream().anyMatch(c -> c.clauseId().equals("ZH14021210007-P")), "光伏 requirement of the 优先保护 unit applies");
         SiteCheckResult chem = run(wkt, "chemical");
-        assertFalse(chem.clauses().stream().anyMatch(c -> c.clauseId().equals("CU-02")), "光伏-only clause does not apply to 化工");
+        assertFalse(chem.clauses().stream().anyMatch(c -> c.clauseId().equals("ZH14021210007-P")), "光伏-only requirement does not apply to 化工");
         SiteCheckResult any = run(wkt, null);
-        assertTrue(any.clauses().stream().anyMatch(c -> c.clauseId().equals("CU-02")));
-        assertTrue(any.warnings().stream().anyMatch(w -> w.contains("未指定行业")));
+        assertEquals("restricted", any.verdict(), "no industry: no blanket ban, the strongest requirement for every project is the unit's 限制");
+        assertFalse(any.clauses().stream().anyMatch(c -> !c.industries().isEmpty()), "only requirements for every project count");
+        assertEquals(List.of("pv:prohibited", "chemical:prohibited", "mining:prohibited"), any.industryVerdicts().stream()
+                .map(v -> v.industry() + ":" + v.verdict()).toList(), "the red line bans all three industries here");
+        assertEquals(List.of("RL-01"), any.industryVerdicts().get(0).bannedBy());
+        assertTrue(any.industryVerdicts().get(0).bannedWhere().get(0).contains("采凉山"), any.industryVerdicts().get(0).bannedWhere().toString());
+        assertTrue(any.warnings().stream().anyMatch(w -> w.contains("未指定行业") && w.contains("光伏")), any.warnings().toString());
     }
 
     @Test
@@ -146,11 +162,23 @@ class SiteCheckTest {
     }
 
     @Test
-    void siteOutsideEveryLayerIsAllowedWithAWarning() {
-        SiteCheckResult r = run("POLYGON((113.60 40.60, 113.61 40.60, 113.61 40.61, 113.60 40.60))", null);
+    void siteOutsideEveryLayerCannotBeJudged() {
+        SiteCheckResult r = run("POLYGON((113.60 40.60, 113.61 40.60, 113.61 40.61, 113.60 40.60))", "pv");
         assertTrue(r.hits().isEmpty());
-        assertEquals("allowed", r.verdict());
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("不与任何图层的区域重叠")));
+        assertEquals("outside", r.verdict());
+        assertEquals("不在数据范围内，无法研判", r.verdictZh());
+        assertEquals(1.0, r.coverage().uncoveredShare(), 1e-12);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("无法研判")));
+    }
+
+    @Test
+    void siteHalfOutsideTheControlUnitsIsJudgedOnItsCoveredPartWithTheUncoveredAreaWarned() {
+        // 新荣区's grid ends at 113.45°E; the site runs 0.01° past it
+        SiteCheckResult r = run("POLYGON((113.44 40.25, 113.46 40.25, 113.46 40.26, 113.44 40.26, 113.44 40.25))", "pv");
+        assertEquals("restricted", r.verdict(), "the covered half lies in a 优先保护 unit (限制)");
+        assertEquals(0.5, r.coverage().uncoveredShare(), 1e-3);
+        assertEquals(r.site().areaM2() - r.coverage().coveredM2(), r.coverage().uncoveredM2(), 1e-6);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("在环境管控单元范围之外") && w.contains("50.0%")), r.warnings().toString());
     }
 
     @Test

@@ -100,7 +100,7 @@ class WebMapRoutesTest {
         assertEquals(200, r.status());
         assertTrue(r.contentType().startsWith("text/javascript"), r.contentType());
         assertTrue(r.body().startsWith("window.ECOZONE_CONFIG = {"), r.body());
-        WebMapRoutes withKey = new WebMapRoutes(ServerConfig.defaults(0), server.layers(), "abc</script>123");
+        WebMapRoutes withKey = new WebMapRoutes(ServerConfig.defaults(0), server.layers(), server.accessList(), "abc</script>123");
         io.javalin.Javalin app = io.javalin.Javalin.create(c -> c.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false)));
         withKey.register(app);
         app.start(0);

@@ -1,6 +1,6 @@
 package cn.ecozone.bench;
 
-import cn.ecozone.analysis.AccessList;
+import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
 import cn.ecozone.api.EcoZoneServer;
@@ -50,7 +50,7 @@ class SiteCheckProfile {
             double cy = where.getMinY() + 0.05 + rnd.nextDouble() * (where.getHeight() - 0.1);
             bodies.add(SiteCheckBenchmark.geoJson(SiteCheckBenchmark.site(rnd, cx, cy)).getBytes(StandardCharsets.UTF_8));
         }
-        AccessList access = AccessList.read(layers.catalog().resolve(layers.catalog().accessList()));
+        AccessList access = cn.ecozone.accesslist.AccessListJson.read(layers.catalog().resolve(layers.catalog().accessList()));
         SiteCheck check = new SiteCheck(layers, access);
         int rounds = Integer.getInteger("rounds", 20);
         int n = rounds * bodies.size();

@@ -42,33 +42,64 @@ public final class SiteFixtureLayers {
              ]}
             """;
 
-    public static final String ACCESS_LIST = """
-            {"industries": [{"id": "pv", "zh": "光伏", "en": "Photovoltaic"}, {"id": "chemical", "zh": "化工", "en": "Chemical"},
-                            {"id": "mining", "zh": "采矿", "en": "Mining"}],
-             "clauses": [
-              {"id": "RL-01", "collection": "redline", "match": {}, "severity": "prohibited",
-               "text": {"zh": "生态保护红线内禁止开发性、生产性建设活动", "en": "No development or production construction inside the red line"},
-               "basis": "《关于在国土空间规划中统筹划定落实三条控制线的指导意见》"},
-              {"id": "WS-01", "collection": "water_source", "match": {"level": "一级"}, "severity": "prohibited",
-               "text": {"zh": "一级保护区内禁止新建、改建、扩建与供水设施和保护水源无关的建设项目", "en": "Grade-1 zone: no unrelated construction"},
-               "basis": "《中华人民共和国水污染防治法》第六十五条"},
-              {"id": "WS-02", "collection": "water_source", "match": {"level": ["二级"]}, "severity": "prohibited", "industries": ["chemical", "mining"],
-               "text": {"zh": "二级保护区内禁止新建、改建、扩建排放污染物的建设项目", "en": "Grade-2 zone: no polluting projects"},
-               "basis": "《中华人民共和国水污染防治法》第六十六条"},
-              {"id": "CU-01", "collection": "control_unit", "match": {"type": "优先保护"}, "severity": "restricted",
-               "text": {"zh": "优先保护单元以生态保护为主，严格限制大规模、高强度的工业和城镇开发", "en": "Priority-protection unit: large-scale development restricted"},
-               "basis": "新荣区“十四五”生态环境保护规划 第三章"},
-              {"id": "CU-02", "collection": "control_unit", "match": {"type": "优先保护"}, "severity": "required", "industries": ["pv"],
-               "text": {"zh": "光伏项目应避让林地和生态敏感区，施工结束后实施植被恢复", "en": "PV: avoid forest land, restore vegetation"},
-               "basis": "大同市生态环境准入清单（2023）"},
-              {"id": "CU-03", "collection": "control_unit", "match": {"type": "重点管控"}, "severity": "required", "industries": ["chemical"],
-               "text": {"zh": "化工项目应进入合规园区，执行特别排放限值", "en": "Chemical projects must be in a compliant park"},
-               "basis": "大同市生态环境准入清单（2023）"},
-              {"id": "CU-04", "collection": "control_unit", "match": {"type": "一般管控"}, "severity": "required",
-               "text": {"zh": "落实生态环境保护基本要求，项目须依法开展环境影响评价", "en": "Basic environmental requirements; EIA required"},
-               "basis": "《中华人民共和国环境影响评价法》第十六条"}
-             ]}
-            """;
+    /**
+     * The access list (format 2): industries pv/chemical/mining; every unit of both grids with four requirements of its
+     * own ({code}-S spatial — 限制 in 优先保护, a 化工-only 要求 in 重点管控, a 要求 in 一般管控 —, {code}-E, {code}-R, {code}-U,
+     * and {code}-P, a 光伏 要求, in 优先保护 units); a 总体准入要求 per county (XR-01, SC-01); zone rules RL-01 (red line:
+     * 禁止 pv/chemical/mining), WS-01 (一级: 禁止 all three), WS-02 (二级: 禁止 chemical, mining).
+     */
+    public static final String ACCESS_LIST = accessList();
+
+    private static String accessList() {
+        StringBuilder units = new StringBuilder(), reqs = new StringBuilder();
+        String[][] counties = {{"140212", "新荣区", "大同市"}, {"140602", "朔城区", "朔州市"}};
+        String[] types = {"优先保护", "重点管控", "一般管控"};
+        for (String[] c : counties) {
+            String scope = "山西省/" + c[2] + "/" + c[1];
+            for (int i = 0; i < 8; i++) {
+                String type = types[i % 3];
+                String code = String.format("ZH%s%d%04d", c[0], i % 3 + 1, i + 1);
+                if (units.length() > 0) units.append(",\n");
+                units.append(String.format("{\"code\": \"%s\", \"name\": \"%s%s单元%d\", \"province\": \"山西省\", \"city\": \"%s\", "
+                        + "\"county\": \"%s\", \"type\": \"%s\"}", code, c[1], type, i + 1, c[2], c[1], type));
+                String spatial = switch (type) {
+                    case "优先保护" -> req(code + "-S", "单元", code, "空间布局约束", "限制", "", "优先保护单元以生态保护为主，严格限制大规模、高强度的工业和城镇开发", c[1])
+                            + ",\n" + req(code + "-P", "单元", code, "空间布局约束", "要求", "\"pv\"", "光伏项目应避让林地和生态敏感区，施工结束后实施植被恢复", c[1]);
+                    case "重点管控" -> req(code + "-S", "单元", code, "空间布局约束", "要求", "\"chemical\"", "化工项目应进入合规园区，执行特别排放限值", c[1]);
+                    default -> req(code + "-S", "单元", code, "空间布局约束", "要求", "", "落实生态环境保护基本要求，项目须符合国土空间规划", c[1]);
+                };
+                reqs.append(spatial).append(",\n")
+                        .append(req(code + "-E", "单元", code, "污染物排放管控", "要求", "", "污染物排放须达到国家和地方排放标准", c[1])).append(",\n")
+                        .append(req(code + "-R", "单元", code, "环境风险防控", "要求", "", "涉及危险化学品的项目须编制突发环境事件应急预案", c[2])).append(",\n")
+                        .append(req(code + "-U", "单元", code, "资源利用效率", "要求", "", "新建项目须达到清洁生产先进水平", "山西省")).append(",\n");
+            }
+            reqs.append(req(c[0].equals("140212") ? "XR-01" : "SC-01", "区县", scope, "空间布局约束", "要求", "",
+                    "不符合规划环评结论及审查意见的项目环评，依法不予审批", c[1])).append(",\n");
+        }
+        reqs.append(zoneRule("RL-01", "redline", "{}", "\"pv\", \"chemical\", \"mining\"", "生态保护红线内禁止开发性、生产性建设活动",
+                        "《关于在国土空间规划中统筹划定落实三条控制线的指导意见》")).append(",\n")
+                .append(zoneRule("WS-01", "water_source", "{\"level\": [\"一级\"]}", "\"pv\", \"chemical\", \"mining\"",
+                        "一级保护区内禁止新建、改建、扩建与供水设施和保护水源无关的建设项目", "《中华人民共和国水污染防治法》第六十五条")).append(",\n")
+                .append(zoneRule("WS-02", "water_source", "{\"level\": [\"二级\"]}", "\"chemical\", \"mining\"",
+                        "二级保护区内禁止新建、改建、扩建排放污染物的建设项目", "《中华人民共和国水污染防治法》第六十六条"));
+        return "{\"format\": \"ecozone-access-list/2\", \"title\": {\"zh\": \"测试准入清单\", \"en\": \"Test access list\"},\n"
+                + "\"industries\": [{\"id\": \"pv\", \"zh\": \"光伏\", \"en\": \"Photovoltaic\"}, {\"id\": \"chemical\", \"zh\": \"化工\", \"en\": \"Chemical\"},\n"
+                + "  {\"id\": \"mining\", \"zh\": \"采矿\", \"en\": \"Mining\"}],\n"
+                + "\"units\": [" + units + "],\n\"requirements\": [" + reqs + "]}\n";
+    }
+
+    private static String req(String id, String level, String scope, String dimension, String effect, String industries, String text, String issuer) {
+        return String.format("{\"id\": \"%s\", \"level\": \"%s\", \"scope\": \"%s\", \"dimension\": \"%s\", \"effect\": \"%s\", "
+                + "\"industries\": [%s], \"text\": {\"zh\": \"%s\", \"en\": \"%s\"}, "
+                + "\"basis\": {\"issuer\": \"%s\", \"document\": \"《%s测试规划》\", \"article\": \"§1\"}}",
+                id, level, scope, dimension, effect, industries, text, id + " (en)", issuer, issuer);
+    }
+
+    private static String zoneRule(String id, String collection, String match, String industries, String text, String document) {
+        return String.format("{\"id\": \"%s\", \"level\": \"国家\", \"scope\": \"全国\", \"zone\": {\"collection\": \"%s\", \"match\": %s}, "
+                + "\"dimension\": \"空间布局约束\", \"effect\": \"禁止\", \"industries\": [%s], \"text\": {\"zh\": \"%s\", \"en\": \"%s (en)\"}, "
+                + "\"basis\": {\"issuer\": \"国家\", \"document\": \"%s\", \"article\": \"\"}}", id, collection, match, industries, text, id, document);
+    }
 
     private SiteFixtureLayers() {}
 

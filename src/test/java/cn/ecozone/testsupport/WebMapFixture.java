@@ -32,17 +32,32 @@ public final class WebMapFixture {
                {"name": "quality", "type": "json", "title": {"zh": "水质类别", "en": "Water quality class"}}]}
             """;
     public static final String ACCESS_LIST = """
-            {"industries": [{"id": "pv", "zh": "光伏发电", "en": "Photovoltaic"}, {"id": "coal", "zh": "煤炭开采", "en": "Coal mining"}],
-             "clauses": [
-              {"id": "RL-1", "collection": "redline", "match": {}, "severity": "prohibited",
-               "text": {"zh": "生态保护红线内禁止开发性、生产性建设活动", "en": "No development inside the red line"}, "basis": "《关于在国土空间规划中统筹划定落实三条控制线的指导意见》"},
-              {"id": "WS-1", "collection": "water_source", "match": {"level": "一级"}, "severity": "prohibited",
-               "text": {"zh": "一级保护区内禁止新建、改建、扩建与供水设施和保护水源无关的建设项目", "en": "No new projects in a grade-1 zone"}, "basis": "水污染防治法第六十五条"},
-              {"id": "CU-1", "collection": "control_unit", "match": {"type": "优先保护"}, "severity": "restricted",
-               "text": {"zh": "优先保护单元严格限制大规模、高强度开发", "en": "Priority protection units restrict large-scale development"}, "basis": "大同市生态环境准入清单"},
-              {"id": "CU-2", "collection": "control_unit", "match": {"type": "重点管控"}, "severity": "required",
-               "text": {"zh": "重点管控单元须落实污染物排放管控要求", "en": "Key control units must meet emission controls"}, "basis": "大同市生态环境准入清单"}
-             ]}
+            {"format": "ecozone-access-list/2", "title": {"zh": "测试准入清单", "en": "Test access list"},
+             "industries": [{"id": "pv", "zh": "光伏发电", "en": "Photovoltaic"}, {"id": "coal", "zh": "煤炭开采", "en": "Coal mining"}],
+             "units": [
+              {"code": "ZH14021310001", "name": "平城西", "province": "山西省", "city": "大同市", "county": "平城区", "type": "优先保护"},
+              {"code": "ZH14021320002", "name": "平城东", "province": "山西省", "city": "大同市", "county": "平城区", "type": "重点管控"},
+              {"code": "ZH14021510001", "name": "云州北", "province": "山西省", "city": "大同市", "county": "云州区", "type": "优先保护"},
+              {"code": "ZH14021530002", "name": "云州南", "province": "山西省", "city": "大同市", "county": "云州区", "type": "一般管控"}],
+             "requirements": [
+              {"id": "ZH14021310001-S", "level": "单元", "scope": "ZH14021310001", "dimension": "空间布局约束", "effect": "限制", "text": {"zh": "优先保护单元严格限制大规模、高强度开发", "en": "ZH14021310001 S"}, "basis": {"issuer": "平城区", "document": "《平城区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021310001-E", "level": "单元", "scope": "ZH14021310001", "dimension": "污染物排放管控", "effect": "要求", "text": {"zh": "污染物排放管控：执行国家和地方标准", "en": "ZH14021310001 E"}, "basis": {"issuer": "平城区", "document": "《平城区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021310001-R", "level": "单元", "scope": "ZH14021310001", "dimension": "环境风险防控", "effect": "要求", "text": {"zh": "环境风险防控：执行国家和地方标准", "en": "ZH14021310001 R"}, "basis": {"issuer": "平城区", "document": "《平城区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021310001-U", "level": "单元", "scope": "ZH14021310001", "dimension": "资源利用效率", "effect": "要求", "text": {"zh": "资源利用效率：执行国家和地方标准", "en": "ZH14021310001 U"}, "basis": {"issuer": "平城区", "document": "《平城区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021320002-S", "level": "单元", "scope": "ZH14021320002", "dimension": "空间布局约束", "effect": "要求", "text": {"zh": "重点管控单元须落实污染物排放管控要求", "en": "ZH14021320002 S"}, "basis": {"issuer": "平城区", "document": "《平城区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021320002-E", "level": "单元", "scope": "ZH14021320002", "dimension": "污染物排放管控", "effect": "要求", "text": {"zh": "污染物排放管控：执行国家和地方标准", "en": "ZH14021320002 E"}, "basis": {"issuer": "平城区", "document": "《平城区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021320002-R", "level": "单元", "scope": "ZH14021320002", "dimension": "环境风险防控", "effect": "要求", "text": {"zh": "环境风险防控：执行国家和地方标准", "en": "ZH14021320002 R"}, "basis": {"issuer": "平城区", "document": "《平城区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021320002-U", "level": "单元", "scope": "ZH14021320002", "dimension": "资源利用效率", "effect": "要求", "text": {"zh": "资源利用效率：执行国家和地方标准", "en": "ZH14021320002 U"}, "basis": {"issuer": "平城区", "document": "《平城区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021510001-S", "level": "单元", "scope": "ZH14021510001", "dimension": "空间布局约束", "effect": "限制", "text": {"zh": "优先保护单元严格限制大规模、高强度开发", "en": "ZH14021510001 S"}, "basis": {"issuer": "云州区", "document": "《云州区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021510001-E", "level": "单元", "scope": "ZH14021510001", "dimension": "污染物排放管控", "effect": "要求", "text": {"zh": "污染物排放管控：执行国家和地方标准", "en": "ZH14021510001 E"}, "basis": {"issuer": "云州区", "document": "《云州区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021510001-R", "level": "单元", "scope": "ZH14021510001", "dimension": "环境风险防控", "effect": "要求", "text": {"zh": "环境风险防控：执行国家和地方标准", "en": "ZH14021510001 R"}, "basis": {"issuer": "云州区", "document": "《云州区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021510001-U", "level": "单元", "scope": "ZH14021510001", "dimension": "资源利用效率", "effect": "要求", "text": {"zh": "资源利用效率：执行国家和地方标准", "en": "ZH14021510001 U"}, "basis": {"issuer": "云州区", "document": "《云州区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021530002-S", "level": "单元", "scope": "ZH14021530002", "dimension": "空间布局约束", "effect": "要求", "text": {"zh": "落实生态环境保护基本要求", "en": "ZH14021530002 S"}, "basis": {"issuer": "云州区", "document": "《云州区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021530002-E", "level": "单元", "scope": "ZH14021530002", "dimension": "污染物排放管控", "effect": "要求", "text": {"zh": "污染物排放管控：执行国家和地方标准", "en": "ZH14021530002 E"}, "basis": {"issuer": "云州区", "document": "《云州区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021530002-R", "level": "单元", "scope": "ZH14021530002", "dimension": "环境风险防控", "effect": "要求", "text": {"zh": "环境风险防控：执行国家和地方标准", "en": "ZH14021530002 R"}, "basis": {"issuer": "云州区", "document": "《云州区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "ZH14021530002-U", "level": "单元", "scope": "ZH14021530002", "dimension": "资源利用效率", "effect": "要求", "text": {"zh": "资源利用效率：执行国家和地方标准", "en": "ZH14021530002 U"}, "basis": {"issuer": "云州区", "document": "《云州区“十四五”生态环境保护规划》", "article": "§7"}},
+              {"id": "RL-1", "level": "国家", "scope": "全国", "zone": {"collection": "redline", "match": {}}, "dimension": "空间布局约束", "effect": "禁止", "industries": ["pv", "coal"], "text": {"zh": "生态保护红线内禁止开发性、生产性建设活动", "en": "No development inside the red line"}, "basis": {"issuer": "国家", "document": "《关于在国土空间规划中统筹划定落实三条控制线的指导意见》", "article": ""}},
+              {"id": "WS-1", "level": "国家", "scope": "全国", "zone": {"collection": "water_source", "match": {"level": ["一级"]}}, "dimension": "空间布局约束", "effect": "禁止", "industries": ["pv", "coal"], "text": {"zh": "一级保护区内禁止新建、改建、扩建与供水设施和保护水源无关的建设项目", "en": "No new projects in a grade-1 zone"}, "basis": {"issuer": "国家", "document": "《中华人民共和国水污染防治法》", "article": "第六十五条"}}]}
             """;
     public static final String[][] STYLES = {
             {"admin", """
