@@ -40,7 +40,7 @@ public final class SampleDataGenerator {
         List<Feature> points = MonitoringPoints.build(districts);
         Json.write(layers.resolve("monitoring.geojson"), GeoJsonWriter.collection(points));
         Json.write(layers.resolve("catalog.json"), Json.pretty(Catalog.build()));
-        Json.write(layers.resolve("access-list.json"), Json.pretty(AccessList.build()));
+        Json.write(layers.resolve("access-list.json"), Json.pretty(AccessList.build(tiled.units())));
         Styles.build().forEach((id, style) -> Json.write(root.resolve("styles").resolve(id + ".json"), Json.pretty(style)));
     }
 }

@@ -127,24 +127,101 @@ class SampleDataGeneratorTest {
     @Test
     void accessList() throws IOException {
         JsonNode a = JSON.readTree(LAYERS.resolve("access-list.json").toFile());
+        assertEquals("ecozone-access-list/2", a.get("format").asText());
         Set<String> industries = new HashSet<>();
         a.get("industries").forEach(i -> industries.add(i.get("id").asText()));
-        assertTrue(industries.size() >= 8);
-        assertTrue(a.get("clauses").size() >= 25);
+        assertEquals(Set.of("光伏", "风电", "煤矿", "非煤矿山", "化工", "冶金建材", "养殖", "房地产", "道路交通", "水利", "旅游"), industries);
+        // one row per control unit, same code, name, type and district
+        Map<String, JsonNode> units = new TreeMap<>();
+        for (JsonNode u : a.get("units")) {
+            assertTrue(units.put(u.get("code").asText(), u) == null, "duplicate unit " + u.get("code"));
+        }
+        assertEquals(ids(data.get("control_unit")), units.keySet());
+        for (F f : data.get("control_unit")) {
+            JsonNode u = units.get(f.id());
+            assertEquals(f.s("name"), u.get("name").asText());
+            assertEquals(f.s("type"), u.get("type").asText());
+            assertEquals(f.s("district"), u.get("county").asText());
+            assertEquals("山西省", u.get("province").asText());
+            assertEquals(f.s("district").equals("朔城区") ? "朔州市" : "大同市", u.get("city").asText());
+        }
+        Set<String> dimensions = Set.of("空间布局约束", "污染物排放管控", "环境风险防控", "资源利用效率");
         Set<String> ids = new HashSet<>();
-        for (JsonNode c : a.get("clauses")) {
-            assertTrue(ids.add(c.get("id").asText()));
-            assertTrue(data.containsKey(c.get("collection").asText()));
-            assertTrue(Set.of("prohibited", "restricted", "required").contains(c.get("severity").asText()));
-            assertFalse(c.get("basis").asText().isEmpty());
-            assertFalse(c.path("text").path("zh").asText().isEmpty());
-            assertFalse(c.path("text").path("en").asText().isEmpty());
-            if (c.has("industries")) {
-                c.get("industries").forEach(i -> assertTrue(industries.contains(i.asText()), i.asText()));
+        Map<String, Set<String>> unitDimensions = new TreeMap<>();
+        for (JsonNode r : a.get("requirements")) {
+            String id = r.get("id").asText();
+            assertTrue(ids.add(id), "duplicate id " + id);
+            String level = r.get("level").asText();
+            String scope = r.get("scope").asText();
+            assertTrue(dimensions.contains(r.get("dimension").asText()), id);
+            String effect = r.get("effect").asText();
+            assertTrue(Set.of("禁止", "限制", "要求").contains(effect), id);
+            if (r.has("industries")) {
+                assertTrue(r.get("industries").size() > 0, id);
+                r.get("industries").forEach(i -> assertTrue(industries.contains(i.asText()), id + " " + i.asText()));
             }
-            // every clause matches at least one feature of its collection
-            boolean any = data.get(c.get("collection").asText()).stream().anyMatch(f -> matches(c.get("match"), f.props()));
-            assertTrue(any, "clause " + c.get("id") + " matches nothing");
+            if (effect.equals("禁止")) {
+                assertTrue(r.has("industries"), id + ": a 禁止 names its industries");
+            }
+            assertFalse(r.path("text").path("zh").asText().isEmpty(), id);
+            assertFalse(r.path("text").path("en").asText().isEmpty(), id);
+            JsonNode basis = r.get("basis");
+            for (String k : List.of("issuer", "document", "article")) {
+                assertFalse(basis.path(k).asText().isEmpty(), id + " basis." + k);
+            }
+            // a requirement cites its own scope or a higher one, never another district or city
+            String issuer = basis.get("issuer").asText();
+            Set<String> allowed = switch (level) {
+                case "单元" -> {
+                    JsonNode u = units.get(scope);
+                    assertNotNull(u, id + ": no unit " + scope);
+                    unitDimensions.computeIfAbsent(scope, k -> new TreeSet<>()).add(r.get("dimension").asText());
+                    yield Set.of(u.get("county").asText(), u.get("city").asText(), "山西省", "国家");
+                }
+                case "区县" -> {
+                    String[] p = scope.split("/");
+                    assertEquals(3, p.length, id);
+                    yield Set.of(p[2], p[1], "山西省", "国家");
+                }
+                case "市" -> {
+                    String[] p = scope.split("/");
+                    assertEquals(2, p.length, id);
+                    yield Set.of(p[1], "山西省", "国家");
+                }
+                case "省" -> {
+                    assertEquals("山西省", scope, id);
+                    yield Set.of("山西省", "国家");
+                }
+                case "国家" -> {
+                    assertEquals("全国", scope, id);
+                    yield Set.of("国家");
+                }
+                default -> throw new AssertionError(id + ": level " + level);
+            };
+            assertTrue(allowed.contains(issuer), id + " (" + level + " " + scope + ") cites " + issuer);
+            if (r.has("zone")) {
+                JsonNode zone = r.get("zone");
+                String collection = zone.get("collection").asText();
+                assertTrue(data.containsKey(collection), id);
+                String county = level.equals("区县") ? scope.split("/")[2] : null;
+                // every zone rule matches at least one feature (of its county, below 国家)
+                boolean any = data.get(collection).stream().anyMatch(f -> matches(zone.get("match"), f.props())
+                        && (county == null || county.equals(f.s("district"))));
+                assertTrue(any, id + " matches nothing");
+            } else {
+                assertFalse(level.equals("国家"), id + ": a national rule needs a zone");
+                // no ban of 光伏 that covers whole units of a type (一般管控) or whole scopes
+                if (effect.equals("禁止") && !level.equals("单元")) {
+                    r.get("industries").forEach(i -> assertFalse(i.asText().equals("光伏"), id));
+                }
+            }
+            if (effect.equals("禁止") && level.equals("单元") && units.get(scope).get("type").asText().equals("一般管控")) {
+                r.get("industries").forEach(i -> assertFalse(i.asText().equals("光伏"), id));
+            }
+        }
+        // every unit has its own requirements in all four dimensions
+        for (String code : units.keySet()) {
+            assertEquals(dimensions, unitDimensions.getOrDefault(code, Set.of()), code);
         }
     }
 
