@@ -103,8 +103,9 @@ public final class SiteCheck {
                 if (!overlaps) {
                     double d = def.isPolygon() || fallback.apart(zone, siteEdges) ? distance.metresWithin(zoneEdges, nearbyM) : 0;
                     if (d <= nearbyM) {
+                        Object level = c.feature().getAttribute("level");
                         layerNearby.add(new SiteCheckResult.Nearby(def.id(), def.title().zh(), c.id(),
-                                FeatureProperties.name(c.feature(), def.nameProperty()), d));
+                                FeatureProperties.name(c.feature(), def.nameProperty()), level == null ? null : String.valueOf(level), d));
                     }
                 }
             }

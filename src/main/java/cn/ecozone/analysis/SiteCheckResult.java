@@ -36,8 +36,11 @@ public record SiteCheckResult(String name, String industry, String industryZh, S
     public record Hit(String collection, String collectionTitle, String featureId, String name, Map<String, Object> properties,
                       double overlapM2, double overlapHa, double overlapMu, double siteShare, double zoneShare, double zoneAreaM2) {}
 
-    /** A zone (or monitoring point) within the search distance that the site does not overlap. */
-    public record Nearby(String collection, String collectionTitle, String featureId, String name, double distanceM) {}
+    /**
+     * A zone (or monitoring point) within the search distance that the site does not overlap; {@code level} is the
+     * feature's {@code level} attribute when it has one (water-source 一级/二级/准保护区, a station's 国控…).
+     */
+    public record Nearby(String collection, String collectionTitle, String featureId, String name, String level, double distanceM) {}
 
     /**
      * An access-list requirement that applies to the site, with the zone that triggered it (the first of the largest

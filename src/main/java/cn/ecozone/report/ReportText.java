@@ -9,8 +9,9 @@ import java.util.Locale;
 /** The words and numbers both report formats print, so the HTML and the PDF say exactly the same thing. */
 public final class ReportText {
     public static final String TITLE = "建设项目选址研判报告";
-    public static final String VERDICT_RULE = "结论规则：命中任一“禁止”条款 → 禁止准入；否则命中任一“限制”条款 → 限制准入；"
-            + "否则命中任一“要求”条款 → 有条件准入；否则 → 准入。面积为 CGCS2000 椭球面积（与国土调查一致），另列所在 3 度带高斯-克吕格平面面积。";
+    public static final String VERDICT_RULE = "结论规则：适用于本项目行业的任一“禁止”要求 → 禁止准入；否则任一“限制”要求 → 限制准入；"
+            + "否则任一“要求” → 有条件准入；否则 → 准入；地块不在环境管控单元范围内 → 无法研判。未指定行业时只计适用于所有项目的要求，"
+            + "另列各行业的研判。面积为 CGCS2000 椭球面积（与国土调查一致），另列所在 3 度带高斯-克吕格平面面积。";
 
     private ReportText() {}
 
@@ -29,7 +30,7 @@ public final class ReportText {
         SiteCheckResult.Site s = r.site();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"项目名称", r.name()});
-        rows.add(new String[] {"行业类别", r.industryZh() == null ? "未指定（列出全部行业条款）" : r.industryZh()});
+        rows.add(new String[] {"行业类别", r.industryZh() == null ? "未指定（结论只计适用于所有项目的要求，各行业研判见下表）" : r.industryZh()});
         rows.add(new String[] {"椭球面积（CGCS2000）", m2(s.areaM2()) + " 平方米 ＝ " + ha(s.areaHa()) + " 公顷 ＝ " + mu(s.areaMu()) + " 亩"});
         rows.add(new String[] {"高斯-克吕格平面面积", m2(s.gkAreaM2()) + " 平方米（3 度带第 " + s.gkZone() + " 带，EPSG:" + s.gkEpsg() + "）"});
         rows.add(new String[] {"地块数 / 顶点数", s.parcelCount() + " / " + s.vertices()});
@@ -56,7 +57,7 @@ public final class ReportText {
     public static List<String[]> hitRows(SiteCheckResult r) {
         List<String[]> rows = new ArrayList<>();
         for (SiteCheckResult.Hit h : r.hits()) {
-            rows.add(new String[] {h.collectionTitle(), h.featureId(), h.name(), m2(h.overlapM2()), ha(h.overlapHa()), mu(h.overlapMu()),
+            rows.add(new String[] {h.collectionTitle(), h.featureId(), withLevel(h.name(), h.properties().get("level")), m2(h.overlapM2()), ha(h.overlapHa()), mu(h.overlapMu()),
                     pct(h.siteShare()), pct(h.zoneShare())});
         }
         return rows;
@@ -66,17 +67,57 @@ public final class ReportText {
 
     public static List<String[]> nearbyRows(SiteCheckResult r) {
         List<String[]> rows = new ArrayList<>();
-        for (SiteCheckResult.Nearby n : r.nearby()) rows.add(new String[] {n.collectionTitle(), n.featureId(), n.name(), metres(n.distanceM())});
+        for (SiteCheckResult.Nearby n : r.nearby()) {
+            rows.add(new String[] {n.collectionTitle(), n.featureId(), withLevel(n.name(), n.level()), metres(n.distanceM())});
+        }
         return rows;
     }
 
-    public static final String[] CLAUSE_HEADER = {"类别", "条款", "依据", "适用区域"};
+    /** A zone's name with its level when it has one (water-source 一级/二级/准保护区), unless the name already says it. */
+    public static String withLevel(String name, Object level) {
+        if (level == null || String.valueOf(level).isBlank() || (name != null && name.contains(String.valueOf(level)))) return name;
+        return name + "（" + level + "）";
+    }
 
-    public static List<String[]> clauseRows(SiteCheckResult r) {
+    public static final String[] DIMENSION_HEADER = {"维度", "研判", "适用要求", "起决定作用的要求"};
+
+    /** 逐维度研判: one row per dimension. */
+    public static List<String[]> dimensionRows(SiteCheckResult r) {
         List<String[]> rows = new ArrayList<>();
-        for (SiteCheckResult.AppliedClause c : r.clauses()) {
-            rows.add(new String[] {c.severityZh(), c.text(), c.basis(), c.featureName() + "（" + c.featureId() + "）"});
+        for (SiteCheckResult.DimensionConclusion d : r.dimensions()) {
+            rows.add(new String[] {d.dimensionZh(), d.requirementCount() == 0 && !d.verdict().equals("outside") ? "无相关要求" : d.verdictZh(),
+                    d.requirementCount() + " 条", d.strongest().isEmpty() ? "—" : String.join("、", d.strongest())});
         }
         return rows;
+    }
+
+    public static final String[] INDUSTRY_HEADER = {"行业", "研判", "禁止依据", "禁止所在区域"};
+
+    /** Without an industry: what each industry would get here. */
+    public static List<String[]> industryRows(SiteCheckResult r) {
+        List<String[]> rows = new ArrayList<>();
+        for (SiteCheckResult.IndustryVerdict v : r.industryVerdicts()) {
+            rows.add(new String[] {v.industryZh(), v.verdictZh(), v.bannedBy().isEmpty() ? "—" : String.join("、", v.bannedBy()),
+                    v.bannedWhere().isEmpty() ? "—" : String.join("；", v.bannedWhere())});
+        }
+        return rows;
+    }
+
+    public static final String[] CLAUSE_HEADER = {"效力", "层级", "编号", "要求", "依据", "触发区域"};
+
+    /** The applied requirements of one dimension (strongest first, as in the result). */
+    public static List<String[]> clauseRows(SiteCheckResult r, String dimension) {
+        List<String[]> rows = new ArrayList<>();
+        for (SiteCheckResult.AppliedClause c : r.clauses()) {
+            if (!c.dimension().equals(dimension)) continue;
+            rows.add(new String[] {c.effectZh(), c.level().equals("单元") ? "单元" : c.level() + "（" + c.scope() + "）", c.clauseId(), c.text(),
+                    c.basis(), c.featureName() + "（" + c.featureId() + "）"});
+        }
+        return rows;
+    }
+
+    /** The numbered sub-heading of a dimension's section, e.g. （一）空间布局约束. */
+    public static String dimensionHeading(int i, SiteCheckResult.DimensionConclusion d) {
+        return "（" + "一二三四五六".charAt(i) + "）" + d.dimensionZh() + "：" + (d.requirementCount() == 0 ? "无相关要求" : d.verdictZh());
     }
 }

@@ -22,11 +22,17 @@ public final class SiteReportHtml {
                 .append("table{border-collapse:collapse;width:100%;font-size:.9em}td,th{border:1px solid #999;padding:.25em .5em;text-align:left}")
                 .append("th{background:#eee}.num{text-align:right}.verdict{font-size:1.3em;font-weight:bold;padding:.4em .8em;display:inline-block}")
                 .append(".prohibited{background:#c0161a;color:#fff}.restricted{background:#e8871e;color:#fff}.conditional{background:#f1c232}")
-                .append(".allowed{background:#2b8c6e;color:#fff}.note{font-size:.85em;color:#555}figure{margin:1em 0}")
+                .append(".allowed{background:#2b8c6e;color:#fff}.outside{background:#666;color:#fff}h3{font-size:1em;margin:1em 0 .3em}.note{font-size:.85em;color:#555}figure{margin:1em 0}")
                 .append("@media print{body{margin:0}h2{page-break-after:avoid}table{page-break-inside:auto}}</style></head><body>");
         h.append("<h1>").append(ReportText.TITLE).append("</h1>");
         h.append("<p>研判结论：<span class=\"verdict ").append(r.verdict()).append("\">").append(esc(r.verdictZh())).append("</span></p>");
         h.append("<p class=\"note\">").append(esc(ReportText.VERDICT_RULE)).append("</p>");
+        h.append("<h2>逐维度研判</h2>");
+        table(h, ReportText.DIMENSION_HEADER, ReportText.dimensionRows(r));
+        if (!r.industryVerdicts().isEmpty()) {
+            h.append("<h2>各行业研判（未指定行业）</h2>");
+            table(h, ReportText.INDUSTRY_HEADER, ReportText.industryRows(r));
+        }
 
         h.append("<h2>一、项目地块</h2>");
         table(h, null, ReportText.siteRows(r));
@@ -44,9 +50,15 @@ public final class SiteReportHtml {
         if (r.nearby().isEmpty()) h.append("<p>无。</p>");
         else table(h, ReportText.NEARBY_HEADER, ReportText.nearbyRows(r));
 
-        h.append("<h2>五、适用的准入清单条款</h2>");
-        if (r.clauses().isEmpty()) h.append("<p>没有适用的条款。</p>");
-        else table(h, ReportText.CLAUSE_HEADER, ReportText.clauseRows(r));
+        h.append("<h2>五、适用的准入清单要求（按维度）</h2>");
+        if (r.clauses().isEmpty()) h.append("<p>没有适用的要求。</p>");
+        for (int i = 0; i < r.dimensions().size(); i++) {
+            SiteCheckResult.DimensionConclusion d = r.dimensions().get(i);
+            h.append("<h3>").append(esc(ReportText.dimensionHeading(i, d))).append("</h3>");
+            List<String[]> rows = ReportText.clauseRows(r, d.dimension());
+            if (rows.isEmpty()) h.append("<p>无。</p>");
+            else table(h, ReportText.CLAUSE_HEADER, rows);
+        }
 
         h.append("<h2>六、提示</h2>");
         if (r.warnings().isEmpty()) h.append("<p>无。</p>");

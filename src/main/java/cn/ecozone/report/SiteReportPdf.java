@@ -77,8 +77,14 @@ public final class SiteReportPdf {
         newPage();
         text(ReportText.TITLE, 18, MARGIN, true);
         y -= 6;
-        paragraph("研判结论：" + r.verdictZh() + "（" + r.verdict() + "）", 14, verdictColour(r.verdict()));
+        paragraph("研判结论：" + r.verdictZh(), 14, verdictColour(r.verdict()));
         paragraph(ReportText.VERDICT_RULE, 8, Color.DARK_GRAY);
+        heading("逐维度研判");
+        table(ReportText.DIMENSION_HEADER, ReportText.dimensionRows(r), new float[] {1.3f, 1.3f, 0.8f, 3f});
+        if (!r.industryVerdicts().isEmpty()) {
+            heading("各行业研判（未指定行业）");
+            table(ReportText.INDUSTRY_HEADER, ReportText.industryRows(r), new float[] {1.6f, 1f, 1.6f, 2.6f});
+        }
 
         heading("一、项目地块");
         table(null, ReportText.siteRows(r), new float[] {1.2f, 4f});
@@ -97,9 +103,17 @@ public final class SiteReportPdf {
         if (r.nearby().isEmpty()) paragraph("无。", BODY, Color.BLACK);
         else table(ReportText.NEARBY_HEADER, ReportText.nearbyRows(r), new float[] {1.3f, 1.8f, 2.5f, 1f});
 
-        heading("五、适用的准入清单条款");
-        if (r.clauses().isEmpty()) paragraph("没有适用的条款。", BODY, Color.BLACK);
-        else table(ReportText.CLAUSE_HEADER, ReportText.clauseRows(r), new float[] {0.6f, 4f, 2f, 1.8f});
+        heading("五、适用的准入清单要求（按维度）");
+        if (r.clauses().isEmpty()) paragraph("没有适用的要求。", BODY, Color.BLACK);
+        for (int i = 0; i < r.dimensions().size(); i++) {
+            SiteCheckResult.DimensionConclusion d = r.dimensions().get(i);
+            List<String[]> rows = ReportText.clauseRows(r, d.dimension());
+            need(60);
+            text(ReportText.dimensionHeading(i, d), BODY + 0.5f, MARGIN, true);
+            y -= 2;
+            if (rows.isEmpty()) paragraph("无。", BODY, Color.BLACK);
+            else table(ReportText.CLAUSE_HEADER, rows, new float[] {0.55f, 1.1f, 1.3f, 3.4f, 2.1f, 1.6f});
+        }
 
         heading("六、提示");
         if (r.warnings().isEmpty()) paragraph("无。", BODY, Color.BLACK);
@@ -115,6 +129,7 @@ public final class SiteReportPdf {
             case "prohibited" -> new Color(0xC0, 0x16, 0x1A);
             case "restricted" -> new Color(0xE8, 0x87, 0x1E);
             case "conditional" -> new Color(0xB0, 0x8A, 0x00);
+            case "outside" -> new Color(0x66, 0x66, 0x66);
             default -> new Color(0x2B, 0x8C, 0x6E);
         };
     }

@@ -117,7 +117,11 @@ class SiteCheckApiTest {
 
         List<String> clauses = new ArrayList<>();
         j.get("clauses").forEach(c -> clauses.add(c.get("clauseId").asText() + ":" + c.get("severity").asText()));
-        assertTrue(clauses.containsAll(List.of("RL-01:prohibited", "CU-01:restricted", "CU-02:required", "CU-04:required")), clauses.toString());
+        assertTrue(clauses.containsAll(List.of("RL-01:prohibited", "ZH14021210007-S:restricted", "ZH14021210007-P:required",
+                "ZH14021230003-S:required", "XR-01:required")), clauses.toString());
+        assertEquals("prohibited", j.at("/dimensions/0/verdict").asText(), "空间布局约束 carries the red line's ban");
+        assertEquals("空间布局约束", j.at("/dimensions/0/dimensionZh").asText());
+        assertEquals(4, j.get("dimensions").size());
         assertEquals("《关于在国土空间规划中统筹划定落实三条控制线的指导意见》", j.get("clauses").get(0).get("basis").asText());
         assertEquals("2025-06-30", j.get("dataDate").asText());
     }
@@ -146,7 +150,8 @@ class SiteCheckApiTest {
         String html = new String(r.body(), StandardCharsets.UTF_8);
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(html.contains("<svg") && html.contains("fill-rule=\"evenodd\""), "map figure drawn as SVG");
-        assertTrue(html.contains(NAME) && html.contains("禁止准入") && html.contains("《中华人民共和国环境影响评价法》第十六条"));
+        assertTrue(html.contains(NAME) && html.contains("禁止准入") && html.contains("《关于在国土空间规划中统筹划定落实三条控制线的指导意见》"));
+        assertTrue(html.contains("逐维度研判") && html.contains("（一）空间布局约束：禁止准入") && html.contains("（四）资源利用效率：有条件准入"), html);
         assertTrue(html.contains("数据日期：2025-06-30"));
     }
 
