@@ -110,7 +110,8 @@ public final class ReportText {
         List<String[]> rows = new ArrayList<>();
         for (SiteCheckResult.AppliedClause c : r.clauses()) {
             if (!c.dimension().equals(dimension)) continue;
-            rows.add(new String[] {c.effectZh(), c.level().equals("单元") ? "单元" : c.level() + "（" + c.scope() + "）", c.clauseId(), c.text(),
+            rows.add(new String[] {c.effectZh(), c.level().equals("单元") || c.level().equals("国家") ? c.level()
+                    : c.level() + "（" + cn.ecozone.accesslist.Scope.place(c.scope()) + "）", c.clauseId(), c.text(),
                     c.basis(), c.featureName() + "（" + c.featureId() + "）"});
         }
         return rows;

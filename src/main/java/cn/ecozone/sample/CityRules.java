@@ -10,20 +10,20 @@ final class CityRules {
 
     /** Seed 003 §3.6.1 summarises the tasks of the 大同市 plan; it quotes no article, so the article names that summary. */
     static List<T> datong() {
-        String where = "五①②（新荣区规划§3.6.1转述，未载条款）";
+        String where = "五①②";
         return List.of(
                 t(S, REQ, ANY, "严守生态保护红线划定；保护与发展生态功能区，实现可持续化发展。",
                         "Keep the delineated ecological red line; protect and develop ecological function areas sustainably.",
                         DT, where),
                 t(E, REQ, ANY, "持续推进产业结构调整；持续推进工业污水治理。",
                         "Continue industrial restructuring; continue treating industrial wastewater.",
-                        DT, "二①、三⑦（新荣区规划§3.6.1转述，未载条款）"),
+                        DT, "二①、三⑦"),
                 t(R, REQ, ANY, "实施建设用地准入管理，防范人居环境风险；加强污染源监管，做好土壤污染预防工作。",
                         "Entry control for construction land against risks to living areas; supervise pollution sources to prevent soil pollution.",
-                        DT, "四③⑤（新荣区规划§3.6.1转述，未载条款）"),
+                        DT, "四③⑤"),
                 t(U, REQ, ANY, "健全绿色低碳循环发展的生产体系；积极推进碳达峰碳中和。",
                         "Green, low-carbon, circular production; work towards carbon peak and neutrality.",
-                        DT, "一①④（新荣区规划§3.6.1转述，未载条款）"));
+                        DT, "一①④"));
     }
 
     static List<T> shuozhou() {
@@ -74,15 +74,15 @@ final class CityRules {
         return List.of(
                 t(S, REQ, ANY, "落实《山西省湿地保护修复制度方案》，强化湿地利用监管和退化湿地修复工作，增强湿地生态功能。",
                         "Wetland use is supervised and degraded wetland restored to strengthen wetland functions.",
-                        SX_WETLAND, "未载条款（云州区规划第三章第六节三引用）"),
+                        SX_WETLAND, "未载条款"),
                 t(E, REQ, List.of("冶金建材"), "督促水泥（熟料）制造企业和独立粉磨站完成超低排放改造，对有组织、无组织和清洁运输等环节开展全过程高标准、系统化整治。",
                         "Cement (clinker) plants and stand-alone grinding stations complete ultra-low-emission retrofits covering stack, fugitive and transport emissions.",
-                        SX_CEMENT, "未载条款（新荣区规划§5.1.2引用）"),
+                        SX_CEMENT, "未载条款"),
                 t(E, REQ, INDUSTRY, "工业废水排放口、清净水排口排水化学需氧量、氨氮、总磷三项污染物达表3中的二级标准，即COD≤40mg/L、氨氮≤2.0mg/L、总磷≤0.4mg/L，其它指标达行业特别排放限值。",
                         "Industrial effluent and clean-water outlets meet Table 3 grade II for COD (≤40 mg/L), NH3-N (≤2.0 mg/L) and TP (≤0.4 mg/L); other parameters at the special industry limits.",
-                        SX_SEWAGE, "表3（平城区规划§6.3（二）引用）"),
+                        SX_SEWAGE, "表3"),
                 t(E, REQ, ANY, "燃煤锅炉、生物质锅炉低碳燃烧技术改造，燃气锅炉低氮燃烧改造，稳定达到《山西省锅炉大气污染排放标准》。",
                         "Coal and biomass boilers are retrofitted for low-carbon combustion and gas boilers for low-NOx, stably meeting the provincial boiler standard.",
-                        SX_BOILER, "未载条款（朔州市规划第四章第四节引用）"));
+                        SX_BOILER, "未载条款"));
     }
 }

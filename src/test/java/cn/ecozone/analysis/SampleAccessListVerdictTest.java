@@ -160,7 +160,7 @@ class SampleAccessListVerdictTest {
                 home = r.scope();
             } else continue;
             for (String p : places) {
-                String doc = r.basis().document() + r.basis().issuer();
+                String doc = r.basis().document() + r.basis().issuer() + r.basis().article();
                 // 朔城区 and 朔州市 share 朔; 新荣区's own plan title names 大同市 (its city)
                 if (doc.contains(p) && !home.contains(p)) throw new AssertionError(r.id() + " (" + home + ") cites " + doc);
             }
