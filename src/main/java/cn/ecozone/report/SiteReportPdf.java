@@ -341,33 +341,32 @@ public final class SiteReportPdf {
     }
 
     /** Lines no wider than {@code width}; Chinese breaks between any two characters, Latin words stay whole when possible. */
+    /**
+     * The text cut into lines that fit the width: at spaces in Latin runs, anywhere in Chinese, and never with closing
+     * punctuation at a line's start or opening punctuation at its end ({@link LineBreaking}).
+     */
     private List<String> wrap(String s, float size, float width) throws IOException {
         List<String> out = new ArrayList<>();
         String text = printable(s);
-        StringBuilder line = new StringBuilder();
-        int lastSpace = -1;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            int len = Character.charCount(cp);
-            line.appendCodePoint(cp);
-            if (cp == ' ') lastSpace = line.length();
-            if (font.getStringWidth(line.toString()) / 1000 * size > width && line.length() > len) {
-                String keep;
-                String carry;
-                if (lastSpace > 0 && cp < 0x2E80 && line.length() - lastSpace < 24) {
-                    keep = line.substring(0, lastSpace);
-                    carry = line.substring(lastSpace);
-                } else {
-                    keep = line.substring(0, line.length() - len);
-                    carry = line.substring(line.length() - len);
-                }
-                out.add(keep.stripTrailing());
-                line = new StringBuilder(carry.stripLeading());
-                lastSpace = -1;
+        int start = 0;
+        while (start < text.length()) {
+            int end = start, lastSpace = -1;
+            while (end < text.length()) {
+                int next = end + Character.charCount(text.codePointAt(end));
+                if (font.getStringWidth(text.substring(start, next)) / 1000 * size > width && end > start) break;
+                if (text.charAt(end) == ' ') lastSpace = end;
+                end = next;
             }
-            i += len;
+            if (end < text.length()) {
+                int cp = text.codePointAt(end);
+                if (lastSpace > start && cp < 0x2E80 && end - lastSpace < 24) end = lastSpace + 1;
+                else end = LineBreaking.adjust(text, start, end);
+            }
+            out.add(text.substring(start, end).strip());
+            start = end;
+            while (start < text.length() && text.charAt(start) == ' ') start++;
         }
-        if (line.length() > 0 || out.isEmpty()) out.add(line.toString());
+        if (out.isEmpty()) out.add("");
         return out;
     }
 
