@@ -108,7 +108,7 @@ class AccessListBrowserTest {
         assertTrue(emission.get(0).getAttribute("class").contains("own"));
         assertEquals("PC-0001", emission.get(1).getAttribute("data-id"));
         assertTrue(emission.get(1).getAttribute("class").contains("general"));
-        assertTrue(emission.get(1).getText().contains("平城区区县总体准入要求"), emission.get(1).getText());
+        assertTrue(emission.get(1).getText().contains("平城区总体准入要求"), emission.get(1).getText());
         WebElement cityBadge = list.findElement(By.cssSelector("li.requirement[data-id='DT-0001'] .effect-badge"));
         assertEquals("限制", cityBadge.getText());
         // the list comes before the zones at the point
