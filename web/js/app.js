@@ -55,6 +55,7 @@
       const bounds = ez.catalogBounds();
       // not animated: the map is usable (and `ready`) only once the view has settled
       if (bounds) ez.map.fitBounds(bounds, { padding: [10, 10], animate: false });
+      ez.initAccessList();
       ez.initIdentify();
       ez.initSearch();
       ez.initPlanner(catalog);

@@ -15,8 +15,8 @@
       searchNone: '未找到匹配的要素', qualityChart: '水质类别（按年份）', attributes: '属性',
       industry: '行业', anyIndustry: '全部行业', projectName: '项目名称', drawSite: '在地图上绘制地块',
       uploadSite: '上传坐标文件（国土 TXT / GeoJSON / WKT）', checking: '正在研判…',
-      verdict: '结论', verdict_prohibited: '禁止', verdict_restricted: '限制', verdict_conditional: '有条件准入',
-      verdict_allowed: '允许', siteArea: '地块面积', ellipsoidArea: '椭球面积（CGCS2000）', gkArea: '高斯平面面积（{zone} 带）',
+      verdict: '结论', verdict_prohibited: '禁止准入', verdict_restricted: '限制准入', verdict_conditional: '有条件准入',
+      verdict_allowed: '准入', siteArea: '地块面积', ellipsoidArea: '椭球面积（CGCS2000）', gkArea: '高斯平面面积（{zone} 带）',
       parcels: '地块', declared: '申报', difference: '差值', hits: '涉及分区', layer: '图层', name: '名称',
       overlapHa: '重叠（公顷）', overlapMu: '重叠（亩）', siteShare: '占地块', zoneShare: '占分区', noHits: '未与任何分区重叠',
       nearby: '周边分区', distance: '距离', clauses: '适用的准入清单条款', noClauses: '无适用条款', basis: '依据',
@@ -27,7 +27,20 @@
       measured: '实测', declaredMu: '申报（亩）', measuredHa: '实测（公顷）', measuredMu: '实测（亩）', downloadCsv: '下载 CSV（Excel）',
       plotsOf: '{key} 的图斑', plotId: '图斑编号', diffPct: '差值 %', mismatched: '超差', progress: '修复进度',
       mine: '矿山', restoredShare: '已修复占比', totals: '合计：{plots} 个图斑，实测 {ha} 公顷（{mu} 亩），超差 {mismatched} 个',
-      noRestoration: '没有矿山修复图层', zoomTo: '定位', close: '关闭', unknown: '（无）', m2: '平方米', ha: '公顷', mu: '亩', m: '米'
+      noRestoration: '没有矿山修复图层', zoomTo: '定位', close: '关闭', unknown: '（无）', m2: '平方米', ha: '公顷', mu: '亩', m: '米',
+      unitList: '管控要求', unitListOf: '{name}（{code}）管控要求', unitListHint: '本单元要求在前，其后为所在区县、市、省的总体准入要求',
+      effect_prohibited: '禁止', effect_restricted: '限制', effect_required: '要求', ownRequirement: '本单元',
+      generalRequirement: '{level}总体准入要求', generalRequirementOf: '{place}总体准入要求', industriesOnly: '适用行业：{list}',
+      noRequirements: '无', printable: '打开可打印页面', showUnitList: '查看管控要求', unitListFailed: '管控要求加载失败',
+      searchRequirement: '准入清单', searchFailed: '部分图层搜索失败', searchUnits: '适用单元：{list}', searchMoreUnits: '等 {n} 个单元',
+      searchZone: '适用于：{layer}', searchScope: '适用范围：{scope}', searching: '搜索中…',
+      verdict_outside: '不在数据范围内，无法研判', dimensionVerdicts: '逐维度研判', requirementCount: '{n} 条',
+      industryVerdicts: '本地块各行业研判', bannedIndustries: '本地块禁止的行业', noBannedIndustry: '没有行业在此被禁止',
+      bannedWhere: '禁止所在', bannedBy: '依据条款', industryCol: '行业', industryLine: '行业：{industry}',
+      triggeredBy: '触发：{zone}', level_unit: '本单元要求', level_county: '区县总体准入要求', level_city: '市总体准入要求',
+      level_province: '省总体准入要求', level_national: '国家法律法规（分区规则）', wsLevel: '级别',
+      clearSite: '清除', staleReport: '条件已更改，正在重新研判；报告按钮暂不可用', siteShapeBox: '地块顶点过多，地图上仅显示外包矩形',
+      coverageWarning: '地块有 {share} 位于管控单元之外（{ha} 公顷）'
     },
     en: {
       appTitle: 'Ecological zoning map', searchPlaceholder: 'Search a name or code (e.g. ZH1402…)', basemap: 'Base map',
@@ -52,7 +65,20 @@
       measured: 'Measured', declaredMu: 'Declared (mu)', measuredHa: 'Measured (ha)', measuredMu: 'Measured (mu)', downloadCsv: 'Download CSV (Excel)',
       plotsOf: 'Plots of {key}', plotId: 'Plot', diffPct: 'Diff %', mismatched: 'Mismatch', progress: 'Progress per mine',
       mine: 'Mine', restoredShare: 'Restored', totals: 'Total: {plots} plots, measured {ha} ha ({mu} mu), {mismatched} mismatched',
-      noRestoration: 'No restoration layer', zoomTo: 'Zoom', close: 'Close', unknown: '(none)', m2: 'm²', ha: 'ha', mu: 'mu', m: 'm'
+      noRestoration: 'No restoration layer', zoomTo: 'Zoom', close: 'Close', unknown: '(none)', m2: 'm²', ha: 'ha', mu: 'mu', m: 'm',
+      unitList: 'Requirements', unitListOf: 'Requirements of {name} ({code})', unitListHint: "The unit's own first, then the general requirements of its county, city and province",
+      effect_prohibited: 'Prohibited', effect_restricted: 'Restricted', effect_required: 'Required', ownRequirement: 'This unit',
+      generalRequirement: 'General requirement ({level})', generalRequirementOf: 'General requirement of {place}', industriesOnly: 'For: {list}',
+      noRequirements: 'None', printable: 'Printable page', showUnitList: 'Show requirements', unitListFailed: 'Could not load the requirements',
+      searchRequirement: 'Access list', searchFailed: 'Search failed in some layers', searchUnits: 'Units: {list}', searchMoreUnits: 'and {n} more',
+      searchZone: 'Applies to: {layer}', searchScope: 'Applies in: {scope}', searching: 'Searching…',
+      verdict_outside: 'Outside the data: cannot assess', dimensionVerdicts: 'By dimension', requirementCount: '{n} items',
+      industryVerdicts: 'Verdict per industry here', bannedIndustries: 'Industries banned here', noBannedIndustry: 'No industry is banned here',
+      bannedWhere: 'Banned in', bannedBy: 'Clauses', industryCol: 'Industry', industryLine: 'Industry: {industry}',
+      triggeredBy: 'Triggered by: {zone}', level_unit: "Unit's own requirements", level_county: 'County general requirements', level_city: 'City general requirements',
+      level_province: 'Province general requirements', level_national: 'National law (zone rules)', wsLevel: 'Level',
+      clearSite: 'Clear', staleReport: 'Inputs changed: checking again; reports are disabled until then', siteShapeBox: 'Too many vertices: the map shows the bounding box only',
+      coverageWarning: '{share} of the site lies outside the control units ({ha} ha)'
     }
   };
 

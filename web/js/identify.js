@@ -1,24 +1,60 @@
-// "Which zones is this point in?": a click anywhere asks /analysis/identify and lists the zones in a panel.
+// "Which zones is this point in?": a click anywhere asks /analysis/identify and lists the zones in a panel, the
+// control unit's 管控要求 (准入清单 by dimension) first. The same panel shows a unit's list found by search.
 (function () {
   'use strict';
   const ez = window.ecozone;
   let marker = null;
-  let last = null;   // {lon, lat, zones} or {lon, lat, error}
+  let last = null;   // {lon, lat, zones | error | loading, unit: {code, data | error | loading, highlight}} or {unit} alone
+
+  function isUnitLayer(collection) {
+    const l = ez.layers[collection];
+    return !!(l && l.def.kind === 'control_unit');
+  }
+
+  function unitCode(z) {
+    const l = ez.layers[z.collection];
+    const p = z.properties || {};
+    return String(l && l.def.idProperty && p[l.def.idProperty] != null ? p[l.def.idProperty] : z.featureId);
+  }
+
+  async function loadUnit(state, code, highlight) {
+    state.unit = { code: code, loading: true, highlight: highlight };
+    if (last === state) render();
+    try {
+      state.unit.data = await ez.unitAccessList(code);
+    } catch (e) {
+      state.unit.error = e;
+    }
+    state.unit.loading = false;
+    if (last === state) render();
+    return state.unit;
+  }
 
   ez.identifyAt = async function (lon, lat) {
     if (marker) marker.remove();
     marker = L.circleMarker([lat, lon], { radius: 5, color: '#000', weight: 2, fillColor: '#fff', fillOpacity: 1, pane: 'markerPane' }).addTo(ez.map);
-    last = { lon: lon, lat: lat, loading: true };
+    const state = { lon: lon, lat: lat, loading: true };
+    last = state;
     render();
     try {
       const r = await ez.getJson('/analysis/identify?' + ez.query({ lon: lon.toFixed(6), lat: lat.toFixed(6) }));
-      last = { lon: lon, lat: lat, zones: r.zones || [] };
+      state.zones = r.zones || [];
     } catch (e) {
-      last = { lon: lon, lat: lat, error: e };
+      state.error = e;
     }
-    ez.lastIdentify = last;
-    render();
-    return last;
+    state.loading = false;
+    ez.lastIdentify = state;
+    const unit = (state.zones || []).find(z => isUnitLayer(z.collection));
+    if (unit) await loadUnit(state, unitCode(unit));
+    else if (last === state) render();
+    return state;
+  };
+
+  /** Shows a unit's 管控要求 in the panel (from a popup or a search hit); highlight marks one requirement. */
+  ez.showUnitList = function (code, highlight) {
+    if (marker) { marker.remove(); marker = null; }
+    last = { unitOnly: true };
+    return loadUnit(last, code, highlight);
   };
 
   function zoneTitle(z) {
@@ -36,16 +72,33 @@
     return c ? ez.pick(c.label) : String(v);
   }
 
+  function unitSection(u) {
+    if (!u) return null;
+    if (u.loading) return ez.el('p', { class: 'unit-list-loading' }, ez.t('unitList') + '：' + ez.t('loading'));
+    if (u.error) return ez.el('div', null, ez.el('h3', null, ez.t('unitListFailed')), ez.errorBox(u.error));
+    return ez.renderUnitList(u.data, u.highlight);
+  }
+
   function render() {
     const panel = document.getElementById('identify');
     const body = ez.clear(document.getElementById('identify-body'));
     if (!last) { panel.hidden = true; return; }
     panel.hidden = false;
+    if (last.unitOnly) {
+      body.appendChild(ez.el('h2', null, ez.t('unitList')));
+      body.appendChild(unitSection(last.unit));
+      scrollToHighlight(body);
+      return;
+    }
     body.appendChild(ez.el('h2', null, ez.t('identifyTitle')));
     body.appendChild(ez.el('p', { class: 'hint' }, ez.t('identifyAt', { lon: last.lon.toFixed(5), lat: last.lat.toFixed(5) })));
     if (last.loading) { body.appendChild(ez.el('p', null, ez.t('loading'))); return; }
     if (last.error) { body.appendChild(ez.errorBox(last.error)); return; }
     if (!last.zones.length) { body.appendChild(ez.el('p', { class: 'none' }, ez.t('identifyNone'))); return; }
+    // the unit's requirements first, as the 分区管控 platforms show them; then every zone at the point
+    const unit = unitSection(last.unit);
+    if (unit) body.appendChild(unit);
+    body.appendChild(ez.el('h3', null, ez.t('hits')));
     body.appendChild(ez.el('ul', { class: 'zones' }, last.zones.map(z => {
       const cls = zoneClass(z);
       return ez.el('li', { class: 'zone', 'data-collection': z.collection, 'data-feature': z.featureId },
@@ -53,6 +106,11 @@
         ez.el('a', { href: '#', onclick: e => { e.preventDefault(); ez.zoomToFeature(z.collection, z.featureId); } }, z.name || z.featureId),
         cls ? ez.el('span', { class: 'zone-class' }, cls) : null);
     })));
+  }
+
+  function scrollToHighlight(body) {
+    const h = body.querySelector('.requirement.highlight');
+    if (h && h.scrollIntoView) h.scrollIntoView({ block: 'nearest' });
   }
 
   ez.initIdentify = function () {

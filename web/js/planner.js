@@ -1,12 +1,22 @@
-// 选址研判: draw or upload a site, run /analysis/site-check, show verdict, hits, clauses; highlight the hit zones; reports.
+// 选址研判: draw or upload a site, run /analysis/site-check, show the verdict, 逐维度研判, the industries banned here,
+// hits and the clauses by dimension and level; highlight the hit zones; reports. The reports always re-send the exact
+// request of the result on screen, and changing 行业 or 项目名称 re-runs the check (report buttons wait for it).
 (function () {
   'use strict';
   const ez = window.ecozone;
-  let request = null;   // {body, type} of the last check, re-sent for the reports
+  const DIMENSIONS = ['spatial', 'emission', 'risk', 'resource'];
+  const LEVELS = ['单元', '区县', '市', '省', '国家'];
+  const RERUN_AFTER_TYPING_MS = 700;
+  let request = null;   // {body, type, geojson, uploaded, query: {industry, name}} of the result on screen
   let result = null;
   let error = null;
+  let busy = false;
+  let stale = false;    // the form changed since the result: a new check is due
+  let seq = 0;
+  let nameAuto = true;  // the project name is empty or was filled from the plot, not typed
   let siteLayer = null;
   let hitLayer = null;
+  let shapeNote = null;
 
   function contentTypeOf(file) {
     const n = (file.name || '').toLowerCase();
@@ -14,27 +24,89 @@
     return 'text/plain';
   }
 
-  function params(f) {
-    return ez.query({ industry: document.getElementById('industry').value, name: document.getElementById('project-name').value.trim(), f: f });
+  function form() {
+    return { industry: document.getElementById('industry').value, name: document.getElementById('project-name').value.trim() };
   }
 
+  function params(q, f) {
+    return ez.query({ industry: q.industry, name: q.name, f: f });
+  }
+
+  /** The URL a report button sends (with the request's body): the query of the result on screen. */
+  ez.reportUrl = function (f) {
+    return request && result ? '/analysis/site-check?' + params(request.query, f) : null;
+  };
+
   /** Runs the check; body is a string or bytes (国土 TXT files are often GBK: sent as they are, the server decodes). */
-  ez.siteCheck = async function (body, type, geojson) {
-    request = { body: body, type: type };
+  ez.siteCheck = async function (body, type, geojson, uploaded) {
+    const mine = ++seq;
+    const q = form();
+    request = { body: body, type: type, geojson: geojson, uploaded: !!uploaded, query: q };
     result = null;
     error = null;
+    stale = false;
+    busy = true;
+    clearMap();
     showSite(geojson);
     renderResult(ez.t('checking'));
+    let r = null;
+    let err = null;
     try {
-      result = await ez.post('/analysis/site-check?' + params('json'), body, type);
+      r = await ez.post('/analysis/site-check?' + params(q, 'json'), body, type);
     } catch (e) {
-      error = e;
+      err = e;
+    }
+    if (mine !== seq) return r;  // a newer check (or 清除) came since
+    busy = false;
+    result = r;
+    error = err;
+    if (err) {
+      // a failed check leaves nothing of the previous one on the map or the panel
+      request = null;
+      clearMap();
+    } else if (uploaded && nameAuto && !q.name && r.name && r.name !== '未命名地块') {
+      // the server named the site after the plot in the file: the field shows that name, the reports use it too
+      document.getElementById('project-name').value = r.name;
     }
     ez.lastSiteCheck = result || { error: error };
+    updateClear();
     renderResult();
     if (result) await highlightHits(result);
     return result;
   };
+
+  function rerun() {
+    if (!request) return;
+    ez.siteCheck(request.body, request.type, request.geojson, request.uploaded);
+  }
+
+  function clearMap() {
+    if (siteLayer) siteLayer.remove();
+    if (hitLayer) hitLayer.remove();
+    siteLayer = null;
+    hitLayer = null;
+    shapeNote = null;
+  }
+
+  /** 清除: forgets the site, its result and highlights. */
+  ez.clearSite = function () {
+    seq++;
+    request = null;
+    result = null;
+    error = null;
+    busy = false;
+    stale = false;
+    clearMap();
+    if (nameAuto) document.getElementById('project-name').value = '';
+    document.getElementById('site-file').value = '';
+    ez.lastSiteCheck = null;
+    updateClear();
+    renderResult();
+  };
+
+  function updateClear() {
+    document.getElementById('clear-site').disabled = !(request || result || error || siteLayer);
+  }
 
   function showSite(geojson) {
     if (siteLayer) siteLayer.remove();
@@ -47,41 +119,98 @@
     }
   }
 
-  /** Draws the hit zones in a highlight colour and zooms to the site with its zones. */
+  /** Draws the site as it is, the hit zones in a highlight colour, and zooms to them. */
   async function highlightHits(r) {
+    if (r.siteGeometry) showSite(r.siteGeometry);
     if (hitLayer) hitLayer.remove();
-    hitLayer = L.featureGroup([], { pane: 'highlight' }).addTo(ez.map);
+    const mine = seq;
+    const group = L.featureGroup([], { pane: 'highlight' });
+    hitLayer = group.addTo(ez.map);
     const seen = new Set();
     // districts are the background of every site: outlining them would hide the zones that matter
     const zones = (r.hits || []).filter(h => !(ez.layers[h.collection] && ez.layers[h.collection].def.kind === 'admin'));
     await Promise.all(zones.filter(h => !seen.has(h.collection + '/' + h.featureId) && seen.add(h.collection + '/' + h.featureId)).map(async h => {
       try {
         const f = await ez.getJson('/collections/' + encodeURIComponent(h.collection) + '/items/' + encodeURIComponent(h.featureId) + '?f=json');
-        L.geoJSON(f, { pane: 'highlight', style: { color: '#ff1744', weight: 3, fillOpacity: 0.05 } }).addTo(hitLayer);
+        if (mine === seq) L.geoJSON(f, { pane: 'highlight', style: { color: '#ff1744', weight: 3, fillOpacity: 0.05 } }).addTo(group);
       } catch (e) {
         console.warn('highlight ' + h.collection + '/' + h.featureId + ': ' + (e.detail || e.message));
       }
     }));
+    if (mine !== seq) return;
     if (!siteLayer && r.site && Array.isArray(r.site.bbox) && r.site.bbox.length === 4) {
+      // too large to send back as a shape: its bounding box, said so
       const b = r.site.bbox;
-      siteLayer = L.rectangle([[b[1], b[0]], [b[3], b[2]]], { pane: 'site', color: '#d400d4', weight: 2, dashArray: '6 4', fillOpacity: 0.05 }).addTo(ez.map);
+      siteLayer = L.rectangle([[b[1], b[0]], [b[3], b[2]]], { pane: 'site', color: '#d400d4', weight: 2, dashArray: '2 6', fillOpacity: 0.02 }).addTo(ez.map);
+      shapeNote = ez.t('siteShapeBox');
+      renderResult();
     }
+    updateClear();
     if (siteLayer) ez.map.fitBounds(siteLayer.getBounds(), { maxZoom: 15, padding: [40, 40], animate: false });
   }
 
-  function verdictBadge(v) {
-    return ez.el('span', { class: 'verdict verdict-' + String(v).replace(/[^a-z]/g, ''), id: 'verdict' }, ez.t('verdict_' + v));
+  function verdictClass(v) { return 'verdict-' + String(v).replace(/[^a-z]/g, ''); }
+
+  function verdictBadge(v, id) {
+    return ez.el('span', { class: 'verdict ' + verdictClass(v), id: id }, ez.t('verdict_' + v));
   }
 
-  function renderResult(busy) {
+  function industryName(id, fallback) {
+    const i = ((ez.catalog && ez.catalog.industries) || []).find(x => x.id === id);
+    return i ? ez.pick(i) : (fallback || id);
+  }
+
+  function layerTitle(h) {
+    const l = ez.layers[h.collection];
+    return l ? ez.pick(l.def.title) : (h.collectionTitle || h.collection);
+  }
+
+  /** A water-source hit's level (一级/二级/准保护区) under its legend label. */
+  function waterLevel(h) {
+    const l = ez.layers[h.collection];
+    if (!l || l.def.kind !== 'water_source' || !h.properties || h.properties.level == null) return null;
+    const v = String(h.properties.level);
+    const c = l.style && l.style.property === 'level' ? (l.style.classes || []).find(k => String(k.value) === v) : null;
+    return ez.el('span', { class: 'ws-level', title: ez.t('wsLevel') }, c ? ez.pick(c.label) : v);
+  }
+
+  function renderResult(message) {
     const box = ez.clear(document.getElementById('planner-result'));
-    if (busy) { box.appendChild(ez.el('p', null, busy)); return; }
+    if (message) { box.appendChild(ez.el('p', { class: 'busy' }, message)); return; }
     if (error) { box.appendChild(ez.errorBox(error)); return; }
     if (!result) return;
     const r = result;
     const s = r.site || {};
-    box.appendChild(ez.el('div', { class: 'verdict-line' }, ez.t('verdict') + '：', verdictBadge(r.verdict),
+    const en = ez.lang === 'en';
+    box.appendChild(ez.el('div', { class: 'verdict-line' }, ez.t('verdict') + '：', verdictBadge(r.verdict, 'verdict'),
       r.name ? ez.el('span', { class: 'site-name' }, r.name) : null));
+    box.appendChild(ez.el('p', { class: 'industry-line', id: 'result-industry' },
+      ez.t('industryLine', { industry: r.industry ? industryName(r.industry, r.industryZh) : ez.t('anyIndustry') })));
+    if (stale) box.appendChild(ez.el('p', { class: 'stale', role: 'status' }, ez.t('staleReport')));
+    if ((r.warnings || []).length) {
+      box.appendChild(ez.el('ul', { class: 'warnings' }, r.warnings.map(w => ez.el('li', null, typeof w === 'string' ? w : JSON.stringify(w)))));
+    }
+    if (shapeNote) box.appendChild(ez.el('p', { class: 'hint' }, shapeNote));
+
+    // 逐维度研判: one line per dimension
+    box.appendChild(ez.el('h3', null, ez.t('dimensionVerdicts')));
+    box.appendChild(ez.el('ul', { class: 'dimension-verdicts' }, (r.dimensions || []).map(d =>
+      ez.el('li', { class: 'dimension-verdict', 'data-dimension': d.dimension, 'data-verdict': d.verdict },
+        ez.el('span', { class: 'dimension-name' }, en ? d.dimensionEn : d.dimensionZh),
+        ez.el('span', { class: 'verdict small ' + verdictClass(d.verdict) }, ez.t('verdict_' + d.verdict)),
+        ez.el('span', { class: 'dimension-count' }, ez.t('requirementCount', { n: d.requirementCount }))))));
+
+    // no industry chosen: which industries are banned here, and where
+    if (!r.industry && (r.industryVerdicts || []).length) {
+      const rows = r.industryVerdicts.slice().sort((a, b) => (a.verdict === 'prohibited' ? 0 : 1) - (b.verdict === 'prohibited' ? 0 : 1));
+      const banned = rows.filter(v => v.verdict === 'prohibited');
+      box.appendChild(ez.el('h3', null, ez.t('industryVerdicts')));
+      if (!banned.length) box.appendChild(ez.el('p', { class: 'none' }, ez.t('noBannedIndustry')));
+      box.appendChild(ez.table('industry-verdicts', ['industryCol', 'verdict', 'bannedWhere', 'bannedBy'], rows.map(v => [
+        industryName(v.industry, v.industryZh), ez.el('span', { class: 'verdict small ' + verdictClass(v.verdict) }, ez.t('verdict_' + v.verdict)),
+        (v.bannedWhere || []).join('、'), (v.bannedBy || []).join(', ')]), i => ({ 'data-industry': rows[i].industry, 'data-verdict': rows[i].verdict })));
+    }
+
     box.appendChild(ez.el('h3', null, ez.t('siteArea')));
     box.appendChild(ez.el('p', { class: 'area' }, ez.t('ellipsoidArea') + '：',
       ez.el('strong', { id: 'site-area-ha' }, ez.num(s.areaHa, 4) + ' ' + ez.t('ha')), '（' + ez.num(s.areaMu, 2) + ' ' + ez.t('mu') + '，' +
@@ -96,7 +225,8 @@
     const hits = r.hits || [];
     if (!hits.length) box.appendChild(ez.el('p', { class: 'none' }, ez.t('noHits')));
     else box.appendChild(ez.table('hits', ['layer', 'name', 'overlapHa', 'overlapMu', 'siteShare', 'zoneShare'], hits.map(h => [
-      layerTitle(h), ez.el('a', { href: '#', onclick: e => { e.preventDefault(); ez.zoomToFeature(h.collection, h.featureId); } }, h.name || h.featureId),
+      layerTitle(h), [ez.el('a', { href: '#', onclick: e => { e.preventDefault(); ez.zoomToFeature(h.collection, h.featureId); } }, h.name || h.featureId),
+        waterLevel(h) ? ' ' : null, waterLevel(h)],
       ez.num(h.overlapHa, 4), ez.num(h.overlapMu, 2), ez.pct(h.siteShare), ez.pct(h.zoneShare)]), i => ({ 'data-collection': hits[i].collection })));
     if ((r.nearby || []).length) {
       box.appendChild(ez.el('h3', null, ez.t('nearby')));
@@ -106,29 +236,45 @@
     box.appendChild(ez.el('h3', null, ez.t('clauses')));
     const clauses = r.clauses || [];
     if (!clauses.length) box.appendChild(ez.el('p', { class: 'none' }, ez.t('noClauses')));
-    else box.appendChild(ez.el('ul', { class: 'clauses' }, clauses.map(c => ez.el('li', { class: 'clause severity-' + String(c.severity).replace(/[^a-z]/g, '') },
-      ez.el('span', { class: 'severity' }, ez.t('severity_' + c.severity)),
-      ez.el('span', { class: 'clause-text' }, ez.lang === 'en' && c.textEn ? c.textEn : c.text),
-      ez.el('span', { class: 'clause-meta' }, [c.featureName || c.featureId, c.basis ? ez.t('basis') + '：' + c.basis : null].filter(Boolean).join(' · '))))));
-    if ((r.warnings || []).length) {
-      box.appendChild(ez.el('h3', null, ez.t('warnings')));
-      box.appendChild(ez.el('ul', { class: 'warnings' }, r.warnings.map(w => ez.el('li', null, typeof w === 'string' ? w : JSON.stringify(w)))));
-    }
+    else box.appendChild(clausesByDimension(r, clauses));
+    const disabled = busy || stale;
     box.appendChild(ez.el('div', { class: 'buttons reports' },
-      ez.el('button', { type: 'button', id: 'report-html', onclick: openHtmlReport }, ez.t('reportHtml')),
-      ez.el('button', { type: 'button', id: 'report-pdf', onclick: downloadPdf }, ez.t('reportPdf'))));
+      ez.el('button', { type: 'button', id: 'report-html', onclick: openHtmlReport, disabled: disabled }, ez.t('reportHtml')),
+      ez.el('button', { type: 'button', id: 'report-pdf', onclick: downloadPdf, disabled: disabled }, ez.t('reportPdf'))));
   }
 
-  function layerTitle(h) {
-    const l = ez.layers[h.collection];
-    return l ? ez.pick(l.def.title) : (h.collectionTitle || h.collection);
+  /** The clauses under a heading per dimension, then per level (unit, county … national), each with its zone and basis. */
+  function clausesByDimension(r, clauses) {
+    const en = ez.lang === 'en';
+    const names = {};
+    (r.dimensions || []).forEach(d => { names[d.dimension] = en ? d.dimensionEn : d.dimensionZh; });
+    const order = DIMENSIONS.concat(clauses.map(c => c.dimension).filter(d => !DIMENSIONS.includes(d)));
+    return ez.el('div', { class: 'clauses-by-dimension' }, order.filter(d => clauses.some(c => c.dimension === d)).map(d => {
+      const mine = clauses.filter(c => c.dimension === d);
+      const levels = LEVELS.concat(mine.map(c => c.level).filter(l => !LEVELS.includes(l)));
+      return ez.el('div', { class: 'clause-dimension', 'data-dimension': d },
+        ez.el('h4', null, names[d] || (mine[0].dimensionZh || d)),
+        levels.filter(l => mine.some(c => c.level === l)).map(l => [
+          ez.el('h5', { class: 'clause-level' }, ez.levelLabel(l)),
+          ez.el('ul', { class: 'clauses' }, mine.filter(c => c.level === l).map(c => {
+            const effect = String(c.effect || c.severity).replace(/[^a-z]/g, '');
+            const zone = (c.collection && ez.layers[c.collection] ? ez.pick(ez.layers[c.collection].def.title) + ' ' : '') + (c.featureName || c.featureId || '');
+            return ez.el('li', { class: 'clause severity-' + effect, 'data-clause': c.clauseId },
+              ez.el('span', { class: 'severity' }, ez.t('effect_' + effect)),
+              ez.el('span', { class: 'clause-text' }, en && c.textEn ? c.textEn : c.text),
+              zone.trim() ? ez.el('span', { class: 'clause-meta clause-zone' }, ez.t('triggeredBy', { zone: zone.trim() })) : null,
+              c.basis ? ez.el('span', { class: 'clause-meta clause-basis' }, ez.t('basis') + '：' + c.basis + (c.basisIssuer ? '（' + c.basisIssuer + '）' : '')) : null);
+          }))]));
+    }));
   }
 
   /** The report is a POST: opened in a tab as a blob URL (the tab is opened at the click so no pop-up blocker stops it). */
   async function openHtmlReport() {
+    const url0 = ez.reportUrl('html');
+    if (!url0) return;
     const tab = window.open('', '_blank');
     try {
-      const blob = await ez.post('/analysis/site-check?' + params('html'), request.body, request.type, true);
+      const blob = await ez.post(url0, request.body, request.type, true);
       const url = URL.createObjectURL(new Blob([blob], { type: 'text/html;charset=utf-8' }));
       if (tab) tab.location = url; else window.location.assign(url);
     } catch (e) {
@@ -138,8 +284,10 @@
   }
 
   async function downloadPdf() {
+    const url0 = ez.reportUrl('pdf');
+    if (!url0) return;
     try {
-      const blob = await ez.post('/analysis/site-check?' + params('pdf'), request.body, request.type, true);
+      const blob = await ez.post(url0, request.body, request.type, true);
       const url = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
       const a = ez.el('a', { href: url, download: '选址研判-' + (result.name || 'site') + '.pdf' });
       document.body.appendChild(a);
@@ -151,22 +299,40 @@
     }
   }
 
+  /** The form changed: the result on screen no longer matches it; reports wait for the new check. */
+  function markStale() {
+    if (!request || !result) return;
+    stale = true;
+    renderResult();
+  }
+
   ez.initPlanner = function (catalog) {
     ez.map.createPane('highlight').style.zIndex = '620';
     ez.map.createPane('site').style.zIndex = '630';
     const select = document.getElementById('industry');
+    const name = document.getElementById('project-name');
     (catalog.industries || []).forEach(i => select.appendChild(ez.el('option', { value: i.id }, ez.pick(i))));
     ez.onLanguage(() => {
       Array.from(select.options).forEach(o => {
         const i = (catalog.industries || []).find(x => x.id === o.value);
         if (i) o.textContent = ez.pick(i);
       });
-      renderResult();
+      renderResult(busy ? ez.t('checking') : null);
     });
+    select.addEventListener('change', () => { markStale(); rerun(); });
+    let timer = null;
+    name.addEventListener('input', () => {
+      nameAuto = name.value.trim() === '';
+      markStale();
+      clearTimeout(timer);
+      timer = setTimeout(rerun, RERUN_AFTER_TYPING_MS);
+    });
+    name.addEventListener('change', () => { clearTimeout(timer); if (stale) rerun(); });
+    document.getElementById('clear-site').addEventListener('click', ez.clearSite);
     document.getElementById('draw-site').addEventListener('click', () => ez.drawPolygon(geometry => {
       const feature = { type: 'Feature', properties: {}, geometry: geometry };
       ez.lastSiteGeometry = geometry;
-      ez.siteCheck(JSON.stringify(geometry), 'application/json', feature);
+      ez.siteCheck(JSON.stringify(geometry), 'application/json', feature, false);
     }));
     document.getElementById('site-file').addEventListener('change', async e => {
       const file = e.target.files && e.target.files[0];
@@ -177,8 +343,9 @@
       if (type === 'application/json') {
         try { geojson = JSON.parse(new TextDecoder('utf-8').decode(bytes)); } catch (err) { geojson = null; }
       }
-      if (!document.getElementById('project-name').value.trim()) document.getElementById('project-name').value = file.name.replace(/\.[^.]*$/, '');
-      await ez.siteCheck(bytes, type, geojson);
+      // a new file gets its own plot's name, unless the planner typed one
+      if (nameAuto) name.value = '';
+      await ez.siteCheck(bytes, type, geojson, true);
       e.target.value = '';
     });
   };

@@ -1,8 +1,13 @@
-// Search a feature by name or code on the server (CQL2 LIKE on each layer's name and id properties) and zoom to it.
+// Search every target by name or code (CQL2 LIKE on each layer's queryable name and id properties) and the
+// 准入清单 by requirement text (/access-list/search); a hit zooms to its feature or unit(s). Keyboard: Enter runs the
+// search and moves to the first result, arrow keys move between results, Enter opens one, Escape closes the list.
 (function () {
   'use strict';
   const ez = window.ecozone;
   const PER_LAYER = 8;
+  const REQUIREMENTS = 10;
+  /** Name-like attributes worth searching besides the layer's name and id properties. */
+  const NAME_LIKE = ['name', 'code', 'source_name', 'mine', 'plot_id'];
   let seq = 0;
 
   /** A CQL2 text literal: single quotes doubled, LIKE wildcards typed by the user taken literally. */
@@ -10,19 +15,107 @@
     return "'%" + q.replace(/'/g, "''").replace(/[%_\\]/g, '') + "%'";
   }
 
-  async function searchLayer(l, q) {
-    const props = [l.def.nameProperty, l.def.idProperty].filter((p, i, a) => p && a.indexOf(p) === i)
+  /**
+   * The properties a layer is searched on: its name and id properties and the usual name attributes, when they are
+   * queryable strings. `id` is not: CQL2 reserves it for the feature id, so a layer whose id property is called `id`
+   * (the water sources) is found by its name property.
+   */
+  function searchProperties(l) {
+    return [l.def.nameProperty, l.def.idProperty].concat(NAME_LIKE)
+      .filter((p, i, a) => p && p !== 'id' && a.indexOf(p) === i)
       .filter(p => l.def.attributes.some(a => a.name === p && a.type === 'string'));
-    if (!props.length) return [];
+  }
+
+  async function searchLayer(l, q) {
+    const props = searchProperties(l);
+    if (!props.length) return { hits: [] };
     const filter = props.map(p => p + ' LIKE ' + likeLiteral(q)).join(' OR ');
     try {
       const r = await ez.getJson('/collections/' + encodeURIComponent(l.def.id) + '/items?' +
         ez.query({ filter: filter, 'filter-lang': 'cql2-text', limit: PER_LAYER, f: 'json' }));
-      return (r.features || []).map(f => ({ layer: l, feature: f }));
+      return { hits: (r.features || []).map(f => ({ kind: 'feature', layer: l, feature: f })) };
     } catch (e) {
-      console.warn('search ' + l.def.id + ': ' + (e.detail || e.message));
-      return [];
+      return { hits: [], error: { layer: l, error: e } };
     }
+  }
+
+  async function searchRequirements(q) {
+    try {
+      const r = await ez.getJson('/access-list/search?' + ez.query({ q: q, limit: REQUIREMENTS }));
+      return { hits: (r.requirements || []).map(req => ({ kind: 'requirement', requirement: req })) };
+    } catch (e) {
+      return { hits: [], error: { error: e } };
+    }
+  }
+
+  function unitLayer() {
+    return Object.values(ez.layers).find(l => l.def.kind === 'control_unit');
+  }
+
+  /** A requirement hit: zoom to its unit(s) and show the unit's list with the requirement marked. */
+  async function openRequirement(req) {
+    const units = req.units || [];
+    const l = unitLayer();
+    if (units.length && l) {
+      if (units.length === 1) {
+        await ez.zoomToFeature(l.def.id, units[0].code);
+      } else {
+        const bounds = L.latLngBounds([]);
+        await Promise.all(units.map(async u => {
+          try {
+            const f = await ez.getJson('/collections/' + encodeURIComponent(l.def.id) + '/items/' + encodeURIComponent(u.code) + '?f=json');
+            bounds.extend(L.geoJSON(f).getBounds());
+          } catch (e) { /* a unit missing from the layer: the others still show */ }
+        }));
+        if (bounds.isValid()) ez.map.fitBounds(bounds, { padding: [20, 20], animate: false });
+      }
+      ez.showUnitList(units[0].code, req.id);
+      return;
+    }
+    const zl = req.zone && ez.layers[req.zone.collection];
+    if (zl && zl.def.bbox) {
+      const b = zl.def.bbox;
+      ez.map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [20, 20], animate: false });
+    }
+  }
+
+  function requirementWhere(req) {
+    const units = req.units || [];
+    if (units.length) {
+      const names = units.slice(0, 3).map(u => u.name + '（' + u.code + '）').join('、');
+      return ez.t('searchUnits', { list: names }) + (req.unitCount > 3 ? ' ' + ez.t('searchMoreUnits', { n: req.unitCount }) : '');
+    }
+    if (req.zone) {
+      const zl = ez.layers[req.zone.collection];
+      return ez.t('searchZone', { layer: zl ? ez.pick(zl.def.title) : req.zone.collection });
+    }
+    return ez.t('searchScope', { scope: req.scope || '' });
+  }
+
+  function resultItem(r, list) {
+    const activate = () => {
+      list.hidden = true;
+      if (r.kind === 'requirement') return openRequirement(r.requirement);
+      const l = r.layer;
+      ez.zoomToFeature(l.def.id, r.feature.id, r.feature);
+      if (l.def.kind === 'control_unit') {
+        const p = r.feature.properties || {};
+        ez.showUnitList(String(p[l.def.idProperty] != null ? p[l.def.idProperty] : r.feature.id));
+      }
+    };
+    const item = r.kind === 'requirement'
+      ? ez.el('li', { class: 'result requirement-result', role: 'option', tabindex: -1, 'data-id': r.requirement.id },
+        ez.el('span', { class: 'result-name' }, ez.effectBadge(r.requirement.effect), ' ',
+          ez.lang === 'en' && r.requirement.textEn ? r.requirement.textEn : r.requirement.text),
+        ez.el('span', { class: 'result-layer' }, ez.t('searchRequirement') + ' · ' + requirementWhere(r.requirement)))
+      : ez.el('li', { class: 'result', role: 'option', tabindex: -1, 'data-layer': r.layer.def.id, 'data-feature': String(r.feature.id) },
+        ez.el('span', { class: 'result-name' }, ez.featureName(r.layer, r.feature)),
+        ez.el('span', { class: 'result-layer' }, ez.pick(r.layer.def.title) + ' · ' + String(r.feature.id)));
+    item.addEventListener('click', activate);
+    item.addEventListener('keydown', e => {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); activate(); }
+    });
+    return item;
   }
 
   ez.search = async function (q) {
@@ -30,25 +123,63 @@
     const text = q.trim();
     const list = document.getElementById('search-results');
     if (text.replace(/[%_\\']/g, '').length < 1) { list.hidden = true; return []; }
-    const found = [].concat(...await Promise.all(Object.values(ez.layers).map(l => searchLayer(l, text))));
-    if (mine !== seq) return found;  // a newer search is under way
+    const answers = await Promise.all(Object.values(ez.layers).map(l => searchLayer(l, text)).concat([searchRequirements(text)]));
+    if (mine !== seq) return [];  // a newer search is under way
+    const found = [].concat(...answers.map(a => a.hits));
+    const errors = answers.filter(a => a.error).map(a => a.error);
     ez.clear(list);
+    errors.forEach(er => {
+      console.warn('search ' + (er.layer ? er.layer.def.id : 'access-list') + ': ' + (er.error.detail || er.error.message));
+      list.appendChild(ez.el('li', { class: 'error', role: 'alert' },
+        ez.el('strong', null, ez.t('searchFailed') + '：' + (er.layer ? ez.pick(er.layer.def.title) : ez.t('searchRequirement'))), ' ',
+        er.error.detail || er.error.message || ''));
+    });
     if (!found.length) list.appendChild(ez.el('li', { class: 'none' }, ez.t('searchNone')));
-    found.slice(0, 30).forEach(r => list.appendChild(ez.el('li', { class: 'result', tabindex: 0,
-      onclick: () => { list.hidden = true; ez.zoomToFeature(r.layer.def.id, r.feature.id, r.feature); } },
-      ez.el('span', { class: 'result-name' }, ez.featureName(r.layer, r.feature)),
-      ez.el('span', { class: 'result-layer' }, ez.pick(r.layer.def.title) + ' · ' + String(r.feature.id)))));
+    // features first (a name typed is most often a place), then requirement texts
+    found.slice(0, 40).forEach(r => list.appendChild(resultItem(r, list)));
     list.hidden = false;
+    ez.lastSearch = { q: text, found: found.length, errors: errors.length };
     return found;
   };
 
+  function results() {
+    return Array.from(document.querySelectorAll('#search-results li.result'));
+  }
+
+  function focusResult(i) {
+    const rs = results();
+    if (!rs.length) return;
+    const k = Math.max(0, Math.min(rs.length - 1, i));
+    rs.forEach((r, j) => { r.tabIndex = j === k ? 0 : -1; r.setAttribute('aria-selected', j === k ? 'true' : 'false'); });
+    rs[k].focus();
+  }
+
   ez.initSearch = function () {
     const input = document.getElementById('search-input');
+    const list = document.getElementById('search-results');
+    list.setAttribute('role', 'listbox');
     let timer = null;
     input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => ez.search(input.value), 300); });
-    input.addEventListener('keydown', e => {
-      if (e.key === 'Enter') { clearTimeout(timer); ez.search(input.value); }
-      if (e.key === 'Escape') document.getElementById('search-results').hidden = true;
+    input.addEventListener('keydown', async e => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        clearTimeout(timer);
+        await ez.search(input.value);
+        focusResult(0);
+      } else if (e.key === 'ArrowDown') {
+        e.preventDefault();
+        if (list.hidden || !results().length) { clearTimeout(timer); await ez.search(input.value); }
+        focusResult(0);
+      } else if (e.key === 'Escape') {
+        list.hidden = true;
+      }
+    });
+    list.addEventListener('keydown', e => {
+      const rs = results();
+      const i = rs.indexOf(document.activeElement);
+      if (e.key === 'ArrowDown') { e.preventDefault(); focusResult(i + 1); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); if (i <= 0) input.focus(); else focusResult(i - 1); }
+      else if (e.key === 'Escape') { list.hidden = true; input.focus(); }
     });
   };
 })();

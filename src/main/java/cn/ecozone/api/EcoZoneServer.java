@@ -58,11 +58,12 @@ public final class EcoZoneServer implements AutoCloseable {
         m.add(new SecurityHeaders(CorsPolicy.fromEnvironment()));
         m.add(new HealthRoutes(layers, config.mode()));
         m.add(new CollectionsRoutes(layers));
-        m.add(new OgcApiRoutes(layers, config.limits()));
+        m.add(new OgcApiRoutes(layers, config.limits(), accessList));
         m.add(new WebMapRoutes(config, layers, accessList));
         m.add(new MeasureRoutes(layers));
         m.add(new ItemEditRoutes(config, layers, accessList));
         m.add(new SiteCheckRoutes(layers, accessList, config.limits()));
+        m.add(new AccessListRoutes(accessList));
         return m;
     }
 

@@ -1,5 +1,7 @@
 package cn.ecozone.api;
 
+import cn.ecozone.accesslist.AccessList;
+import cn.ecozone.accesslist.Unit;
 import cn.ecozone.api.ogc.CacheValidation;
 import cn.ecozone.api.ogc.Format;
 import cn.ecozone.api.ogc.HtmlPage;
@@ -31,10 +33,12 @@ import java.util.stream.Stream;
 public final class ItemsRoutes implements RouteModule {
     private final LiveLayers layers;
     private final int maxPageSize;
+    private final LiveAccessList accessList;
 
-    public ItemsRoutes(LiveLayers layers, int maxPageSize) {
+    public ItemsRoutes(LiveLayers layers, int maxPageSize, LiveAccessList accessList) {
         this.layers = layers;
         this.maxPageSize = maxPageSize;
+        this.accessList = accessList;
     }
 
     @Override
@@ -73,27 +77,47 @@ public final class ItemsRoutes implements RouteModule {
         Format format = Format.of(ctx);
         SimpleFeature f = source.get(id).orElseThrow(() -> ApiProblem.notFound("图层 " + source.layer().id()
                 + " 中没有编号为 \"" + id + "\" 的要素 / no feature \"" + id + "\" in collection " + source.layer().id()));
-        if (CacheValidation.answeredNotModified(ctx, source.version(), format)) return;
+        // a control unit's page and links also show its 准入清单: the answer changes with the list too
+        AccessList list = accessList == null ? AccessList.EMPTY : accessList.current();
+        Unit unit = "control_unit".equals(source.layer().kind()) ? list.unit(unitCode(source.layer(), f, id)).orElse(null) : null;
+        String version = unit == null ? source.version() : source.version() + "|" + AccessListRoutes.version(list);
+        if (CacheValidation.answeredNotModified(ctx, version, format)) return;
         ctx.header("Content-Crs", "<" + crs.uri() + ">");
         String base = RequestUrls.base(ctx);
         String self = base + "/collections/" + source.layer().id() + "/items/" + RequestUrls.encode(id);
-        List<Link> links = List.of(
+        List<Link> links = new ArrayList<>(List.of(
                 new Link(self + "?f=json", "self", MediaTypes.GEOJSON, "本要素 / this feature"),
                 new Link(self + "?f=html", "alternate", MediaTypes.HTML, "本要素 HTML / this feature as HTML"),
-                new Link(base + "/collections/" + source.layer().id(), "collection", MediaTypes.JSON, source.layer().title().zh()));
+                new Link(base + "/collections/" + source.layer().id(), "collection", MediaTypes.JSON, source.layer().title().zh())));
+        if (unit != null) {
+            String list_ = base + "/access-list/units/" + RequestUrls.encode(unit.code());
+            links.add(new Link(list_ + "?f=json", "describedby", MediaTypes.JSON, "管控要求（生态环境准入清单）/ the unit's access list"));
+            links.add(new Link(list_ + "?f=html", "describedby", MediaTypes.HTML, "管控要求 HTML / the unit's access list as HTML"));
+        }
         if (format == Format.HTML) {
             LayerDef l = source.layer();
             List<List<String>> rows = new ArrayList<>();
             for (AttributeDef a : l.attributes()) rows.add(List.of(a.name(), String.valueOf(f.getAttribute(a.name()))));
-            ctx.contentType("text/html; charset=utf-8").result(new HtmlPage(l.title().zh() + " " + id)
+            HtmlPage page = new HtmlPage(l.title().zh() + " " + id)
                     .heading(l.title().zh() + " " + id)
-                    .table(List.of("属性 Property", "值 Value"), rows)
+                    .table(List.of("属性 Property", "值 Value"), rows);
+            if (unit != null) {
+                page.raw(AccessListRoutes.htmlSections(list, unit))
+                        .link("/access-list/units/" + RequestUrls.encode(unit.code()) + "?f=html", "管控要求单页（可打印）Printable access list");
+            }
+            ctx.contentType("text/html; charset=utf-8").result(page
                     .link("/map/", "在地图上查看 See it on the map")
                     .links(links).render());
             return;
         }
         ctx.contentType(MediaTypes.GEOJSON);
         new FeatureCollectionWriter(source.layer(), crs, null, false).writeFeature(ctx.outputStream(), f, links);
+    }
+
+    /** The unit code of a control-unit feature: its id property, or the feature id. */
+    private static String unitCode(LayerDef layer, SimpleFeature f, String id) {
+        Object v = layer.idProperty() == null ? null : f.getAttribute(layer.idProperty());
+        return v == null ? id : String.valueOf(v);
     }
 
     private static List<Link> links(Context ctx, LayerDef layer, ItemsRequest r, int returned, long matched) {

@@ -6,10 +6,12 @@ import io.javalin.Javalin;
 public final class OgcApiRoutes implements RouteModule {
     private final LiveLayers layers;
     private final Limits limits;
+    private final LiveAccessList accessList;
 
-    public OgcApiRoutes(LiveLayers layers, Limits limits) {
+    public OgcApiRoutes(LiveLayers layers, Limits limits, LiveAccessList accessList) {
         this.layers = layers;
         this.limits = limits;
+        this.accessList = accessList;
     }
 
     @Override
@@ -17,7 +19,7 @@ public final class OgcApiRoutes implements RouteModule {
         new LandingPage(layers).register(app);
         new ConformanceRoutes().register(app);
         new ApiRoutes(layers, limits.maxPageSize()).register(app);
-        new ItemsRoutes(layers, limits.maxPageSize()).register(app);
+        new ItemsRoutes(layers, limits.maxPageSize(), accessList).register(app);
         new QueryablesRoutes(layers).register(app);
     }
 }

@@ -50,6 +50,16 @@ public final class OpenApiDocument {
                 "可查询属性 Queryables (JSON Schema)", List.of("collectionId", "f"));
         responses(queryables, MediaTypes.JSON_SCHEMA, false);
 
+        ObjectNode unitList = operation(paths, "/access-list/units/{unitCode}", "getUnitAccessList",
+                "管控单元的生态环境准入清单（按四个维度，本单元要求在前，其后为区县、市、省总体准入要求）/ A control unit's access list by dimension",
+                List.of("unitCode", "f"));
+        unitList.replace("tags", Json.MAPPER.createArrayNode().add("Access list"));
+        responses(unitList, MediaTypes.JSON, false);
+        ObjectNode search = operation(paths, "/access-list/search", "searchAccessList",
+                "按文字、编号或依据搜索准入清单要求 / Search requirements by text, id or basis", List.of("q", "searchLimit"));
+        search.replace("tags", Json.MAPPER.createArrayNode().add("Access list"));
+        responses(search, MediaTypes.JSON, false);
+
         for (FeatureSource s : set.inOrder()) {
             String id = s.layer().id();
             ObjectNode op = paths.putObject("/collections/" + id + "/items").putObject("get");
@@ -128,6 +138,16 @@ public final class OpenApiDocument {
         ArrayNode ids = cid.putObject("schema").put("type", "string").putArray("enum");
         set.inOrder().forEach(s -> ids.add(s.layer().id()));
         param(ps, "featureId", "path", "要素编号 / feature id").put("required", true).putObject("schema").put("type", "string");
+        param(ps, "unitCode", "path", "环境管控单元编码 / control unit code (e.g. ZH14021210001)").put("required", true)
+                .putObject("schema").put("type", "string");
+        ObjectNode q = param(ps, "q", "query", "搜索文字（中文或英文，不区分大小写，最长 " + AccessListRoutes.MAX_QUERY_CHARS
+                + " 字）/ text to find in a requirement's text, id or basis (case-insensitive)");
+        q.put("required", true);
+        q.putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", AccessListRoutes.MAX_QUERY_CHARS);
+        ObjectNode searchLimit = param(ps, "searchLimit", "query", "最多返回的要求数 / requirements to return (1–" + AccessListRoutes.MAX_LIMIT + ")");
+        searchLimit.put("name", "limit");
+        searchLimit.putObject("schema").put("type", "integer").put("minimum", 1).put("maximum", AccessListRoutes.MAX_LIMIT)
+                .put("default", AccessListRoutes.DEFAULT_LIMIT);
         ObjectNode f = param(ps, "f", "query", "格式 / format: json (默认 default) or html");
         f.putObject("schema").put("type", "string").putArray("enum").add("json").add("html");
         ObjectNode limit = param(ps, "limit", "query", "每页要素数 / features per page (1–" + maxPageSize + ")");

@@ -92,8 +92,28 @@ public final class SiteCheckRoutes implements RouteModule {
                 ctx.res().setCharacterEncoding(null);
                 ctx.res().setContentType("application/pdf");
             }
-            default -> ctx.json(result);
+            default -> ctx.json(withSiteGeometry(result, input));
         }
+    }
+
+    /**
+     * The JSON answer with the site's own shape ({@code siteGeometry}, GeoJSON lon/lat) when it is small, so the map
+     * draws an uploaded 国土 TXT or WKT plot as it is (the browser cannot read GK coordinates itself). Large sites
+     * (over {@link #QUICK_MAX_VERTICES} vertices) leave it out: the map then shows its bounding box.
+     */
+    static Object withSiteGeometry(SiteCheckResult result, SiteInput input) {
+        if (input.vertexCount() > QUICK_MAX_VERTICES) return result;
+        com.fasterxml.jackson.databind.node.ObjectNode node = Json.MAPPER.valueToTree(result);
+        try {
+            java.io.StringWriter out = new java.io.StringWriter();
+            try (com.fasterxml.jackson.core.JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+                cn.ecozone.io.GeoJsonGeometryWriter.write(g, input.geometry());
+            }
+            node.set("siteGeometry", Json.MAPPER.readTree(out.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return node;
     }
 
     /** The uploaded bytes: a multipart file field {@code file}, or the raw body. Bodies over the limit are a 413. */

@@ -20,6 +20,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,7 +50,25 @@ class OgcPart1Test {
 
     @BeforeAll
     static void start() {
-        LayerLoader.Result r = LayerLoader.load(OgcFixtureLayers.write(dir));
+        Path layers = OgcFixtureLayers.write(dir);
+        // one unit of the 准入清单, so the access-list paths described in /api answer 200 too
+        try {
+            Files.writeString(layers.resolve("access-list.json"), """
+                    {"format": "ecozone-access-list/2", "title": {"zh": "测试", "en": "Test"}, "industries": [],
+                     "units": [{"code": "ZH14060210001", "name": "管控单元1", "province": "山西省", "city": "朔州市", "county": "朔城区", "type": "优先保护"}],
+                     "requirements": [{"id": "U1-S", "level": "单元", "scope": "ZH14060210001", "dimension": "空间布局约束", "effect": "要求",
+                       "text": {"zh": "落实生态环境保护基本要求", "en": "Basic protection"}, "basis": {"issuer": "朔城区", "document": "《朔城区规划》", "article": "§1"}},
+                       {"id": "U1-0", "level": "单元", "scope": "ZH14060210001", "dimension": "污染物排放管控", "effect": "要求",
+                        "text": {"zh": "执行国家和地方标准", "en": "Standards"}, "basis": {"issuer": "朔城区", "document": "《朔城区规划》", "article": "§1"}},
+                       {"id": "U1-1", "level": "单元", "scope": "ZH14060210001", "dimension": "环境风险防控", "effect": "要求",
+                        "text": {"zh": "执行国家和地方标准", "en": "Standards"}, "basis": {"issuer": "朔城区", "document": "《朔城区规划》", "article": "§1"}},
+                       {"id": "U1-2", "level": "单元", "scope": "ZH14060210001", "dimension": "资源利用效率", "effect": "要求",
+                        "text": {"zh": "执行国家和地方标准", "en": "Standards"}, "basis": {"issuer": "朔城区", "document": "《朔城区规划》", "article": "§1"}}]}
+                    """);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        LayerLoader.Result r = LayerLoader.load(layers);
         assertTrue(r.ok(), () -> "fixture is valid: " + r.problems());
         server = EcoZoneServer.start(ServerConfig.defaults(0), r.layers());
         http = new Http(server.port());
@@ -177,7 +196,9 @@ class OgcPart1Test {
         });
         Iterator<String> paths = doc.get("paths").fieldNames();
         while (paths.hasNext()) {
-            String p = paths.next().replace("{collectionId}", "control_unit").replace("{featureId}", "ZH14060210001");
+            String p = paths.next().replace("{collectionId}", "control_unit").replace("{featureId}", "ZH14060210001")
+                    .replace("{unitCode}", "ZH14060210001");
+            if (p.equals("/access-list/search")) p += "?q=%E7%94%9F%E6%80%81";
             assertEquals(200, http.get(p).status(), "every described path is served: " + p);
         }
     }

@@ -239,7 +239,7 @@ class WebMapBrowserTest {
                 .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file))).build()).body());
         assertEquals("prohibited", expected.get("verdict").asText());
         assertTrue(verdict.getAttribute("class").contains("verdict-prohibited"));
-        assertEquals("禁止", verdict.getText());
+        assertEquals("禁止准入", verdict.getText());
         List<WebElement> rows = driver.findElements(By.cssSelector("table.hits tbody tr"));
         assertEquals(expected.get("hits").size(), rows.size());
         String hits = driver.findElement(By.cssSelector("table.hits")).getText();
