@@ -2,6 +2,8 @@ package cn.ecozone.report;
 
 import cn.ecozone.analysis.SiteCheckResult;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,29 @@ public final class ReportText {
             + "否则任一“要求” → 有条件准入；否则 → 准入；地块不在环境管控单元范围内 → 无法研判。未指定行业时只计适用于所有项目的要求，"
             + "另列各行业的研判。面积为 CGCS2000 椭球面积（与国土调查一致），另列所在 3 度带高斯-克吕格平面面积。";
 
+    public static final String ILLUSTRATIVE = "本报告所用图层为示意数据（非官方边界），仅供演示，不得作为审批依据。";
+    public static final String SIGNATURE = "编制人：＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日　　（盖章）";
+
     private ReportText() {}
+
+    /**
+     * A report number a file can cite: EZ-date-hash of what was checked (site, industry, verdict, clauses) and when,
+     * so the HTML and PDF of one check made in the same minute carry the same number.
+     */
+    public static String reportNumber(SiteCheckResult r, LocalDateTime at) {
+        String key = r.name() + "|" + r.industry() + "|" + r.verdict() + "|" + java.util.Arrays.toString(r.site().bbox()) + "|" + r.site().areaM2()
+                + "|" + r.clauses().size() + "|" + at.format(DateTimeFormatter.ofPattern("yyyyMMddHHmm"));
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "EZ-" + at.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + java.util.HexFormat.of().formatHex(h, 0, 3).toUpperCase(Locale.ROOT);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String generated(LocalDateTime at) {
+        return at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    }
 
     public static String m2(double v) { return String.format(Locale.ROOT, "%,.1f", v); }
 

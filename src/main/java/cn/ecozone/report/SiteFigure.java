@@ -46,6 +46,7 @@ public final class SiteFigure {
     private final List<Shape> zones = new ArrayList<>();
     private final List<double[][]> siteRings = new ArrayList<>();
     private final double scaleBarMetres;
+    private final String dataTitle;
 
     /**
      * @param site the site, EPSG:4490 lon/lat
@@ -54,6 +55,7 @@ public final class SiteFigure {
     public SiteFigure(SiteCheckResult result, Geometry site, LayerSet layers, double width, double height) {
         this.width = width;
         this.height = height;
+        this.dataTitle = layers.catalog().title() == null ? "" : layers.catalog().title().zh();
         Envelope e = new Envelope(site.getEnvelopeInternal());
         this.cosLat = Math.cos(Math.toRadians(e.centre().y));
         double padLat = Math.max(e.getHeight(), e.getWidth() * cosLat) * 0.3 + 0.002;
@@ -117,6 +119,12 @@ public final class SiteFigure {
     }
 
     public double width() { return width; }
+
+    /** The title of the data drawn (the catalog's), e.g. "…（示意数据）". */
+    public String dataTitle() { return dataTitle; }
+
+    /** Whether the layers are the illustrative sample (their title says 示意): the report must say so. */
+    public boolean illustrative() { return dataTitle.contains("示意"); }
 
     public double height() { return height; }
 

@@ -22,9 +22,14 @@ public final class SiteReportHtml {
                 .append("table{border-collapse:collapse;width:100%;font-size:.9em}td,th{border:1px solid #999;padding:.25em .5em;text-align:left}")
                 .append("th{background:#eee}.num{text-align:right}.verdict{font-size:1.3em;font-weight:bold;padding:.4em .8em;display:inline-block}")
                 .append(".prohibited{background:#c0161a;color:#fff}.restricted{background:#e8871e;color:#fff}.conditional{background:#f1c232}")
+                .append(".disclaimer{border:2px solid #c0161a;color:#c0161a;padding:.4em .8em;font-weight:bold}.signature{margin-top:3em}")
                 .append(".allowed{background:#2b8c6e;color:#fff}.outside{background:#666;color:#fff}h3{font-size:1em;margin:1em 0 .3em}.note{font-size:.85em;color:#555}figure{margin:1em 0}")
                 .append("@media print{body{margin:0}h2{page-break-after:avoid}table{page-break-inside:auto}}</style></head><body>");
+        LocalDateTime now = LocalDateTime.now();
         h.append("<h1>").append(ReportText.TITLE).append("</h1>");
+        h.append("<p class=\"note\">报告编号：").append(esc(ReportText.reportNumber(r, now))).append("　生成时间：").append(esc(ReportText.generated(now)))
+                .append("　数据：").append(esc(figure.dataTitle())).append("（数据日期 ").append(esc(r.dataDate() == null ? "未注明" : r.dataDate())).append("）</p>");
+        if (figure.illustrative()) h.append("<p class=\"disclaimer\">").append(esc(ReportText.ILLUSTRATIVE)).append("</p>");
         h.append("<p>研判结论：<span class=\"verdict ").append(r.verdict()).append("\">").append(esc(r.verdictZh())).append("</span></p>");
         h.append("<p class=\"note\">").append(esc(ReportText.VERDICT_RULE)).append("</p>");
         h.append("<h2>逐维度研判</h2>");
@@ -67,6 +72,7 @@ public final class SiteReportHtml {
             for (String w : r.warnings()) h.append("<li>").append(esc(w)).append("</li>");
             h.append("</ul>");
         }
+        h.append("<p class=\"signature\">").append(esc(ReportText.SIGNATURE)).append("</p>");
         h.append("<p class=\"note\">数据日期：").append(esc(r.dataDate() == null || r.dataDate().isEmpty() ? "未注明" : r.dataDate()))
                 .append("；生成时间：").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                 .append("；EcoZone 生态环境分区管控</p></body></html>");

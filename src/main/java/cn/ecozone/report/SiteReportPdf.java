@@ -74,8 +74,13 @@ public final class SiteReportPdf {
     }
 
     private void write(SiteCheckResult r, SiteFigure figure) throws IOException {
+        LocalDateTime now = LocalDateTime.now();
+        String number = ReportText.reportNumber(r, now);
         newPage();
         text(ReportText.TITLE, 18, MARGIN, true);
+        paragraph("报告编号：" + number + "　生成时间：" + ReportText.generated(now) + "　数据：" + figure.dataTitle() + "（数据日期 "
+                + (r.dataDate() == null ? "未注明" : r.dataDate()) + "）", 8, Color.DARK_GRAY);
+        if (figure.illustrative()) paragraph(ReportText.ILLUSTRATIVE, 10.5f, new Color(0xC0, 0x16, 0x1A));
         y -= 6;
         paragraph("研判结论：" + r.verdictZh(), 14, verdictColour(r.verdict()));
         paragraph(ReportText.VERDICT_RULE, 8, Color.DARK_GRAY);
@@ -119,9 +124,31 @@ public final class SiteReportPdf {
         if (r.warnings().isEmpty()) paragraph("无。", BODY, Color.BLACK);
         for (String w : r.warnings()) paragraph("• " + w, BODY, Color.BLACK);
         y -= 8;
+        need(60);
+        y -= 24;
+        paragraph(ReportText.SIGNATURE, BODY + 0.5f, Color.BLACK);
+        y -= 8;
         paragraph("数据日期：" + (r.dataDate() == null || r.dataDate().isEmpty() ? "未注明" : r.dataDate()) + "；生成时间："
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + "；EcoZone 生态环境分区管控", 8, Color.DARK_GRAY);
         cs.close();
+        cs = null;
+        footers(number);
+    }
+
+    /** 第 x 页 共 y 页 and the report number at the foot of every page. */
+    private void footers(String number) throws IOException {
+        int n = doc.getNumberOfPages();
+        for (int i = 0; i < n; i++) {
+            try (PDPageContentStream foot = new PDPageContentStream(doc, doc.getPage(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
+                PDPageContentStream body = cs;
+                cs = foot;
+                cs.setNonStrokingColor(Color.DARK_GRAY);
+                String page = "第 " + (i + 1) + " 页 共 " + n + " 页";
+                show(page, 8, (WIDTH - font.getStringWidth(page) / 1000 * 8) / 2, MARGIN / 2, false);
+                show(number, 7, MARGIN, MARGIN / 2, false);
+                cs = body;
+            }
+        }
     }
 
     private static Color verdictColour(String verdict) {
@@ -147,7 +174,8 @@ public final class SiteReportPdf {
     }
 
     private void heading(String s) throws IOException {
-        need(40);
+        // a heading keeps at least the start of what follows on its page (no orphaned headings)
+        need(90);
         y -= 10;
         text(s, 12.5f, MARGIN, true);
         y -= 3;

@@ -27,6 +27,7 @@ import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -140,6 +141,21 @@ class SiteCheckApiTest {
             assertTrue(text.contains("安家小村水源地二级保护区"), "nearby water source listed");
             assertTrue(text.contains("采凉山水源涵养生态保护红线"), text);
             assertTrue(doc.getPage(0).getResources().getFontNames().iterator().hasNext(), "a font is embedded");
+            int pages = doc.getNumberOfPages();
+            assertTrue(text.contains("第1页共" + pages + "页") && text.contains("第" + pages + "页共" + pages + "页"), "page numbers on every page");
+            assertTrue(text.matches(".*报告编号：EZ-\\d{8}-[0-9A-F]{6}.*"), "a report number");
+            assertTrue(text.contains("编制人") && text.contains("审核人") && text.contains("盖章"), "signature and seal block");
+            assertTrue(text.contains("逐维度研判") && text.contains("（一）空间布局约束：禁止准入"), text);
+            assertFalse(text.contains("（prohibited）"), "the Chinese report does not mix in English verdict ids");
+            assertFalse(text.contains("示意数据"), "the fixture is not the illustrative sample");
+            // 禁则: no line of the PDF starts with closing punctuation or ends with opening punctuation
+            PDFTextStripper lines = new PDFTextStripper();
+            for (String line : lines.getText(doc).split("\\R")) {
+                String l = line.strip();
+                if (l.isEmpty()) continue;
+                assertTrue(LineBreakingRules.mayStart(l.charAt(0)), "line starts with closing punctuation: " + l);
+                assertTrue(LineBreakingRules.mayEnd(l.charAt(l.length() - 1)), "line ends with opening punctuation: " + l);
+            }
         }
     }
 
@@ -234,5 +250,16 @@ class SiteCheckApiTest {
         assertEquals(400, swapped.status());
         assertTrue(swapped.json().get("detail").asText().contains("写反"));
         assertEquals(400, http.get("/analysis/identify?lon=113.2").status());
+    }
+
+    /** The marks of GB/T 15834's rules, written out here independently of the report's own list. */
+    static final class LineBreakingRules {
+        static boolean mayStart(char c) {
+            return "，。、；：！？）》」』〕】”’".indexOf(c) < 0;
+        }
+
+        static boolean mayEnd(char c) {
+            return "（《「『〔【“‘".indexOf(c) < 0;
+        }
     }
 }
