@@ -48,6 +48,7 @@ public final class EcoZoneServer implements AutoCloseable {
         m.add(new HealthRoutes(layers, config.mode()));
         m.add(new CollectionsRoutes(layers));
         m.add(new OgcApiRoutes(layers, config.limits()));
+        m.add(new TilesRoutes(config, layers));
         m.add(new WebMapRoutes(config, layers));
         m.add(new MeasureRoutes(layers));
         m.add(new ItemEditRoutes(config, layers));
