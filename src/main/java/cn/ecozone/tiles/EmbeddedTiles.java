@@ -10,6 +10,7 @@ import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
 import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 import org.geotools.api.feature.simple.SimpleFeature;
+import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
@@ -29,7 +30,8 @@ import java.util.Map;
  * Mapbox Vector Tiles made in the JVM from a layer's spatial index (embedded mode; any {@link FeatureSource} can use
  * it through {@code candidates}). Per feature that intersects the tile (exact test in lon/lat): vertices projected to
  * Web Mercator and to tile units, rings clipped to the tile plus buffer, coordinates rounded to the tile's integer
- * grid and consecutive repeated points dropped. That is the whole generalisation: a vertex shared by two adjacent
+ * grid, and consecutive repeated points (and the there-and-back spikes of no area that rounding leaves) dropped.
+ * That is the whole generalisation: a vertex shared by two adjacent
  * polygons rounds to the same grid point in both, so shared boundaries stay closed at every zoom (no per-polygon
  * simplification, which would open slivers between neighbours). Polygons that round to no area are left out, as
  * PostGIS {@code ST_AsMVTGeom} does. Encoded with mapbox-vector-tile-java (winding order per MVT 2.1).
@@ -119,9 +121,12 @@ public final class EmbeddedTiles {
             LinearRing shell = ring(poly.getExteriorRing().getCoordinateSequence());
             if (shell == null) return null;
             List<LinearRing> holes = new ArrayList<>();
+            double shellArea = Math.abs(Area.ofRingSigned(shell.getCoordinateSequence()));
             for (int i = 0; i < poly.getNumInteriorRing(); i++) {
                 LinearRing h = ring(poly.getInteriorRingN(i).getCoordinateSequence());
-                if (h != null) holes.add(h);
+                // a hole that grid rounding made as large as its shell (a ring zone a few units wide) is dropped, so the
+                // zone still shows as a small patch instead of the encoder leaving the whole polygon out
+                if (h != null && Math.abs(Area.ofRingSigned(h.getCoordinateSequence())) < shellArea) holes.add(h);
             }
             return TILE_GEOMETRY.createPolygon(shell, holes.toArray(LinearRing[]::new));
         }
@@ -186,15 +191,31 @@ public final class EmbeddedTiles {
 
         private static LinearRing snap(Ring r) {
             List<Coordinate> pts = new ArrayList<>(r.n + 1);
-            double lastX = Double.NaN, lastY = Double.NaN;
             for (int i = 0; i < r.n; i++) {
-                double x = Math.rint(r.xs[i]), y = Math.rint(r.ys[i]);
-                if (x == lastX && y == lastY) continue;
-                pts.add(new Coordinate(x, y));
-                lastX = x;
-                lastY = y;
+                Coordinate c = new Coordinate(Math.rint(r.xs[i]), Math.rint(r.ys[i]));
+                int k = pts.size();
+                if (k > 0 && pts.get(k - 1).equals2D(c)) continue; // repeated point
+                if (k > 1 && pts.get(k - 2).equals2D(c)) { // a there-and-back spike of no area: a, b, a → a
+                    pts.remove(k - 1);
+                    continue;
+                }
+                pts.add(c);
             }
-            while (pts.size() > 1 && pts.get(0).equals2D(pts.get(pts.size() - 1))) pts.remove(pts.size() - 1);
+            boolean changed = true;
+            while (changed && pts.size() >= 3) { // the same where the ring closes
+                changed = false;
+                int k = pts.size();
+                if (pts.get(0).equals2D(pts.get(k - 1))) {
+                    pts.remove(k - 1);
+                    changed = true;
+                } else if (pts.get(k - 2).equals2D(pts.get(0))) {
+                    pts.remove(k - 1);
+                    changed = true;
+                } else if (pts.get(1).equals2D(pts.get(k - 1))) {
+                    pts.remove(0);
+                    changed = true;
+                }
+            }
             if (pts.size() < 3) return null;
             pts.add(new Coordinate(pts.get(0)));
             return TILE_GEOMETRY.createLinearRing(pts.toArray(Coordinate[]::new));
