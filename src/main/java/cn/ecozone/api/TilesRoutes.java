@@ -201,7 +201,10 @@ public final class TilesRoutes implements RouteModule {
             ctx.status(204);
             return;
         }
-        ctx.contentType(MVT).result(tile);
+        ctx.result(tile);
+        // exactly the registered media type: binary, so no charset (Javalin sets UTF-8 on every response)
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType(MVT);
     }
 
     private static long number(Context ctx, String name) {
