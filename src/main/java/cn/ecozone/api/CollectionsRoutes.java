@@ -109,7 +109,8 @@ public final class CollectionsRoutes implements RouteModule {
                 // no query string: GDAL appends "/{featureId}" to this href to read one feature
                 new Link(self + "/items", "items", MediaTypes.GEOJSON, "要素 / features"),
                 new Link(self + "/items?f=html", "items", MediaTypes.HTML, "要素 HTML / features as HTML"),
-                new Link(self + "/queryables", QUERYABLES_REL, MediaTypes.JSON_SCHEMA, "可查询属性 / queryables")));
+                new Link(self + "/queryables", QUERYABLES_REL, MediaTypes.JSON_SCHEMA, "可查询属性 / queryables"),
+                new Link(self + "/tiles", TilesRoutes.REL_TILESETS_VECTOR, MediaTypes.JSON, "矢量切片集 / vector tilesets")));
         return c;
     }
 }

@@ -23,7 +23,17 @@ public enum Conformance {
     // Part 4 (draft) for editable layers: proved by ItemEditRoutesTest and KillDuringEditsTest; PATCH (update) is not offered
     CREATE_REPLACE_DELETE("http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete"),
     FEATURES_CRUD("http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features"),
-    OPTIMISTIC_LOCKING_ETAGS("http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags");
+    OPTIMISTIC_LOCKING_ETAGS("http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags"),
+    // OGC API – Tiles Part 1 1.0 (vector tiles of every collection): proved by TilesConformanceTest, MVT content by
+    // TileContentTest and, for the PostGIS mode, PostgisTilesTest
+    TILES_CORE("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core"),
+    TILES_TILESET("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset"),
+    TILES_TILESETS_LIST("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list"),
+    TILES_GEODATA_TILESETS("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets"),
+    TILES_MVT("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt"),
+    // OGC Two Dimensional Tile Matrix Set 2.0: the tile matrix set and its JSON encoding (/tileMatrixSets)
+    TMS("http://www.opengis.net/spec/tms/2.0/conf/tilematrixset"),
+    TMS_JSON("http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
 
     private final String uri;
 

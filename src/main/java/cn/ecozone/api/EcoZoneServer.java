@@ -59,6 +59,7 @@ public final class EcoZoneServer implements AutoCloseable {
         m.add(new HealthRoutes(layers, config.mode()));
         m.add(new CollectionsRoutes(layers));
         m.add(new OgcApiRoutes(layers, config.limits(), accessList));
+        m.add(new TilesRoutes(config, layers));
         m.add(new WebMapRoutes(config, layers, accessList));
         m.add(new MeasureRoutes(layers));
         m.add(new ItemEditRoutes(config, layers, accessList));

@@ -59,6 +59,7 @@ public final class LandingPage implements RouteModule {
                 new Link(base + "/api?f=html", "service-doc", MediaTypes.HTML, "接口文档 / API documentation"),
                 new Link(base + "/conformance", "conformance", MediaTypes.JSON, "符合的标准类 / conformance classes"),
                 new Link(base + "/collections", "data", MediaTypes.JSON, "图层 / collections"),
+                new Link(base + "/tileMatrixSets", TilesRoutes.REL_TILING_SCHEMES, MediaTypes.JSON, "切片方案 / tile matrix sets"),
                 new Link(base + "/map/", "related", MediaTypes.HTML, "地图 / web map"));
     }
 }

@@ -6,6 +6,7 @@ import cn.ecozone.api.ogc.Queryables;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerSet;
+import cn.ecozone.tiles.WebMercatorQuad;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,7 +30,7 @@ public final class OpenApiDocument {
         info.put("title", LandingPage.TITLE);
         info.put("version", "1.0.0");
         info.put("description", "OGC API – Features Part 1 (core, GeoJSON, HTML, OpenAPI 3.0), Part 2 (CRS by reference) and "
-                + "Part 3 (CQL2 text filters, queryables) for the zoning layers. 生态环境分区管控图层的 OGC API – Features 服务。");
+                + "Part 3 (CQL2 text filters, queryables) and OGC API – Tiles Part 1 (Mapbox vector tiles in WebMercatorQuad) for the zoning layers. 生态环境分区管控图层的 OGC API – Features 服务。");
         doc.putArray("servers").addObject().put("url", baseUrl);
         ObjectNode paths = doc.putObject("paths");
         simple(paths, "/", "getLandingPage", "首页 Landing page", MediaTypes.JSON);
@@ -59,6 +60,17 @@ public final class OpenApiDocument {
                 "按文字、编号或依据搜索准入清单要求 / Search requirements by text, id or basis", List.of("q", "searchLimit"));
         search.replace("tags", Json.MAPPER.createArrayNode().add("Access list"));
         responses(search, MediaTypes.JSON, false);
+        simple(paths, "/tileMatrixSets", "getTileMatrixSetsList", "切片方案列表 Tile matrix sets", MediaTypes.JSON);
+        responses(operation(paths, "/tileMatrixSets/{tileMatrixSetId}", "getTileMatrixSet", "切片方案 A tile matrix set (OGC TMS 2.0 JSON)",
+                List.of("tileMatrixSetId", "f")), MediaTypes.JSON, false);
+        responses(operation(paths, "/collections/{collectionId}/tiles", "getCollectionVectorTilesetsList",
+                "图层的矢量切片集 Vector tilesets of a collection", List.of("collectionId", "f")), MediaTypes.JSON, false);
+        responses(operation(paths, "/collections/{collectionId}/tiles/{tileMatrixSetId}", "getCollectionVectorTileSet",
+                "切片集说明 Tileset metadata (tile URL template, layers and their properties)", List.of("collectionId", "tileMatrixSetId", "f")),
+                MediaTypes.JSON, false);
+        tileResponses(operation(paths, "/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
+                "getCollectionVectorTile", "矢量切片 A Mapbox vector tile of a collection",
+                List.of("collectionId", "tileMatrixSetId", "tileMatrix", "tileRow", "tileCol")));
 
         for (FeatureSource s : set.inOrder()) {
             String id = s.layer().id();
@@ -125,6 +137,24 @@ public final class OpenApiDocument {
         }
     }
 
+    private static void tileResponses(ObjectNode op) {
+        op.withArray("tags").removeAll().add("Tiles");
+        ObjectNode r = op.putObject("responses");
+        ObjectNode ok = r.putObject("200");
+        ok.put("description", "矢量切片 / Mapbox vector tile");
+        ok.putObject("headers").putObject("ETag").put("description", "数据版本与切片地址 / data version and tile address")
+                .putObject("schema").put("type", "string");
+        ok.putObject("content").putObject(TilesRoutes.MVT).putObject("schema").put("type", "string").put("format", "binary");
+        r.putObject("204").put("description", "切片内无要素 / no feature in this tile (empty tile)");
+        r.putObject("304").put("description", "未修改 / not modified (If-None-Match)");
+        for (String code : List.of("400", "404")) {
+            ObjectNode e = r.putObject(code);
+            e.put("description", code.equals("400") ? "请求有误（非整数）/ bad request (not an integer)"
+                    : "未找到（超出切片矩阵范围）/ not found (outside the tile matrix limits)");
+            e.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/Problem");
+        }
+    }
+
     private static void components(ObjectNode c, LayerSet set, int maxPageSize) {
         ObjectNode problem = c.putObject("schemas").putObject("Problem");
         problem.put("type", "object");
@@ -148,6 +178,13 @@ public final class OpenApiDocument {
         searchLimit.put("name", "limit");
         searchLimit.putObject("schema").put("type", "integer").put("minimum", 1).put("maximum", AccessListRoutes.MAX_LIMIT)
                 .put("default", AccessListRoutes.DEFAULT_LIMIT);
+        param(ps, "tileMatrixSetId", "path", "切片方案 / tile matrix set").put("required", true).putObject("schema").put("type", "string")
+                .putArray("enum").add(WebMercatorQuad.ID);
+        for (String[] t : new String[][] {{"tileMatrix", "切片级别 / zoom level (tile matrix) 0–" + WebMercatorQuad.MAX_ZOOM},
+                {"tileRow", "切片行号（自北向南）/ tile row from the north, 0 … 2^tileMatrix − 1"},
+                {"tileCol", "切片列号（自西向东）/ tile column from the west, 0 … 2^tileMatrix − 1"}}) {
+            param(ps, t[0], "path", t[1]).put("required", true).putObject("schema").put("type", "integer").put("minimum", 0);
+        }
         ObjectNode f = param(ps, "f", "query", "格式 / format: json (默认 default) or html");
         f.putObject("schema").put("type", "string").putArray("enum").add("json").add("html");
         ObjectNode limit = param(ps, "limit", "query", "每页要素数 / features per page (1–" + maxPageSize + ")");

@@ -110,9 +110,14 @@ public final class WebMapRoutes implements RouteModule {
 
     /** The layer's style file from the styles folder; only a plain file name listed in the catalog is ever opened. */
     private JsonNode readStyle(LayerDef layer) throws IOException {
+        return readStyle(config.stylesDir(), layer);
+    }
+
+    /** The layer's style file in {@code stylesDir}, or null when it has none (also used for the vector tiles' attributes). */
+    static JsonNode readStyle(Path stylesDir, LayerDef layer) throws IOException {
         String name = layer.style() == null || layer.style().isBlank() ? layer.id() + ".json" : layer.style();
         if (!SAFE_PATH.matcher(name).matches() || name.contains("/")) return null;
-        Path file = config.stylesDir().resolve(name);
+        Path file = stylesDir.resolve(name);
         if (!Files.isRegularFile(file)) return null;
         try {
             return Json.MAPPER.readTree(file.toFile());

@@ -17,17 +17,17 @@ import org.locationtech.jts.geom.Polygon;
  * (softly) per ring — at national scale a map browsed for a while held twice the layers' memory. One instance per
  * box; not thread-safe.
  */
-final class BoxIntersects {
+public final class BoxIntersects {
     private final Envelope box;
     private final RectangleLineIntersector sides;
     private final Coordinate a = new Coordinate(), b = new Coordinate();
 
-    BoxIntersects(Envelope box) {
+    public BoxIntersects(Envelope box) {
         this.box = box;
         this.sides = new RectangleLineIntersector(box);
     }
 
-    boolean test(Geometry g) {
+    public boolean test(Geometry g) {
         Envelope e = g.getEnvelopeInternal();
         if (!box.intersects(e)) return false;
         if (box.contains(e)) return true;

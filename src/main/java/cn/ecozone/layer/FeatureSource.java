@@ -1,5 +1,7 @@
 package cn.ecozone.layer;
 
+import cn.ecozone.tiles.EmbeddedTiles;
+import cn.ecozone.tiles.TileRequest;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
 import org.locationtech.jts.geom.Envelope;
@@ -37,4 +39,12 @@ public interface FeatureSource {
 
     /** Changes whenever the layer's data changes (for ETags and caches). */
     String version();
+
+    /**
+     * A Mapbox Vector Tile of the features intersecting the tile (an empty array when there are none). By default
+     * made in the JVM from {@link #candidates} ({@link EmbeddedTiles}); the PostGIS sources push it down as one SQL.
+     */
+    default byte[] vectorTile(TileRequest request) {
+        return EmbeddedTiles.encode(this, request);
+    }
 }

@@ -95,6 +95,7 @@ public final class SiteReportPdf {
         table(null, ReportText.siteRows(r), new float[] {1.2f, 4f});
         if (!r.site().parcels().isEmpty()) table(ReportText.PARCEL_HEADER, ReportText.parcelRows(r), new float[] {2, 1.3f, 1.1f, 1.3f, 1.1f, 0.9f});
 
+        need((float) (figure.height() * (WIDTH - 2 * MARGIN) / figure.width()) + 60); // the heading goes with its figure
         heading("二、位置示意图");
         figure(figure);
         paragraph("粗黑线为项目地块；着色区域为与地块重叠的区域，浅色虚线为周边 " + ReportText.metres(r.nearbyM())

@@ -150,7 +150,15 @@ class OgcPart1Test {
                 "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
                 "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
                 "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features",
-                "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags"), declared);
+                "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags",
+                // OGC API – Tiles and the tile matrix set: proved by TilesConformanceTest and TileContentTest
+                "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+                "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+                "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+                "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+                "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+                "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+                "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset"), declared);
     }
 
     // /conf/oas30: the API definition is valid OpenAPI 3.0 and describes everything served
@@ -197,7 +205,8 @@ class OgcPart1Test {
         Iterator<String> paths = doc.get("paths").fieldNames();
         while (paths.hasNext()) {
             String p = paths.next().replace("{collectionId}", "control_unit").replace("{featureId}", "ZH14060210001")
-                    .replace("{unitCode}", "ZH14060210001");
+                    .replace("{unitCode}", "ZH14060210001")
+                    .replace("{tileMatrixSetId}", "WebMercatorQuad").replace("{tileMatrix}/{tileRow}/{tileCol}", "0/0/0");
             if (p.equals("/access-list/search")) p += "?q=%E7%94%9F%E6%80%81";
             assertEquals(200, http.get(p).status(), "every described path is served: " + p);
         }

@@ -60,6 +60,7 @@ public final class PostgisEditableSource implements FeatureSource, FeatureEditor
     @Override public Stream<SimpleFeature> query(FeatureQuery q) { return reads.query(q); }
     @Override public List<IndexedFeature> candidates(Envelope e) { return reads.candidates(e); }
     @Override public String version() { return reads.version(); }
+    @Override public byte[] vectorTile(cn.ecozone.tiles.TileRequest r) { return reads.vectorTile(r); }
 
     @Override
     public Optional<FeatureVersion> current(String id) {

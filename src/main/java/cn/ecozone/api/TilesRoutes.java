@@ -1,0 +1,240 @@
+package cn.ecozone.api;
+
+import cn.ecozone.api.ogc.CacheValidation;
+import cn.ecozone.api.ogc.Format;
+import cn.ecozone.api.ogc.HtmlPage;
+import cn.ecozone.api.ogc.Link;
+import cn.ecozone.api.ogc.MediaTypes;
+import cn.ecozone.api.ogc.OgcCrs;
+import cn.ecozone.api.ogc.RequestUrls;
+import cn.ecozone.layer.AttributeDef;
+import cn.ecozone.layer.FeatureSource;
+import cn.ecozone.layer.LayerDef;
+import cn.ecozone.tiles.TileAddress;
+import cn.ecozone.tiles.TileRequest;
+import cn.ecozone.tiles.WebMercatorQuad;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.locationtech.jts.geom.Envelope;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * OGC API – Tiles Part 1 for every collection, as Mapbox Vector Tiles in WebMercatorQuad: the tile matrix sets
+ * ({@code /tileMatrixSets}), each collection's tileset list and tileset metadata, and the tiles. A tile holds the
+ * features intersecting it with the attributes the map's styles need (id, name and the style's {@code property});
+ * a tile without features is {@code 204 No Content}. Tiles are made by {@link FeatureSource#vectorTile}, so both
+ * storage modes serve them. ETags follow the layer's data version, so edits, reloads and re-imports invalidate them.
+ */
+public final class TilesRoutes implements RouteModule {
+    public static final String MVT = "application/vnd.mapbox-vector-tile";
+    static final String REL_TILESETS_VECTOR = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
+    static final String REL_TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
+    static final String REL_TILING_SCHEMES = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes";
+    static final String REL_GEODATA = "http://www.opengis.net/def/rel/ogc/1.0/geodata";
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
+    private final LiveLayers layers;
+    private final ServerConfig config;
+
+    public TilesRoutes(ServerConfig config, LiveLayers layers) {
+        this.config = config;
+        this.layers = layers;
+    }
+
+    @Override
+    public void register(Javalin app) {
+        app.get("/tileMatrixSets", this::matrixSets);
+        app.get("/tileMatrixSets/{tileMatrixSetId}", this::matrixSet);
+        app.get("/collections/{collectionId}/tiles", this::tilesets);
+        app.get("/collections/{collectionId}/tiles/{tileMatrixSetId}", this::tileset);
+        app.get("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", this::tile);
+    }
+
+    private void matrixSets(Context ctx) {
+        OgcResponses.onlyParameters(ctx, Set.of("f"));
+        String base = RequestUrls.base(ctx);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("links", List.of(new Link(base + "/tileMatrixSets", "self", MediaTypes.JSON, "切片方案 / tile matrix sets")));
+        Map<String, Object> tms = new LinkedHashMap<>();
+        tms.put("id", WebMercatorQuad.ID);
+        tms.put("title", "网络墨卡托 Web Mercator (WebMercatorQuad)");
+        tms.put("uri", WebMercatorQuad.URI);
+        tms.put("crs", WebMercatorQuad.CRS);
+        tms.put("links", List.of(new Link(base + "/tileMatrixSets/" + WebMercatorQuad.ID, "self", MediaTypes.JSON, "WebMercatorQuad"),
+                new Link(base + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, MediaTypes.JSON, "WebMercatorQuad")));
+        body.put("tileMatrixSets", List.of(tms));
+        OgcResponses.answer(ctx, "tms-1", MediaTypes.JSON, () -> body, () -> new HtmlPage("切片方案 Tile matrix sets")
+                .heading("切片方案 Tile matrix sets")
+                .link("/tileMatrixSets/" + WebMercatorQuad.ID + "?f=json", WebMercatorQuad.ID + " (" + WebMercatorQuad.CRS + ")"));
+    }
+
+    private void matrixSet(Context ctx) {
+        OgcResponses.onlyParameters(ctx, Set.of("f"));
+        requireMatrixSet(ctx.pathParam("tileMatrixSetId"));
+        String self = RequestUrls.base(ctx) + "/tileMatrixSets/" + WebMercatorQuad.ID;
+        OgcResponses.answer(ctx, "tms-1", MediaTypes.JSON, () -> WebMercatorQuad.document(self), () -> new HtmlPage(WebMercatorQuad.ID)
+                .heading(WebMercatorQuad.ID)
+                .paragraph("EPSG:3857, 256×256, 0–" + WebMercatorQuad.MAX_ZOOM)
+                .link(self + "?f=json", "JSON"));
+    }
+
+    private void tilesets(Context ctx) {
+        OgcResponses.onlyParameters(ctx, Set.of("f"));
+        FeatureSource s = layers.require(ctx.pathParam("collectionId"));
+        String base = RequestUrls.base(ctx);
+        String self = base + "/collections/" + s.layer().id() + "/tiles";
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("title", s.layer().title().zh() + " " + s.layer().title().en());
+        entry.put("dataType", "vector");
+        entry.put("crs", WebMercatorQuad.CRS);
+        entry.put("tileMatrixSetURI", WebMercatorQuad.URI);
+        entry.put("links", List.of(
+                new Link(self + "/" + WebMercatorQuad.ID, "self", MediaTypes.JSON, "切片集 / tileset metadata"),
+                new Link(base + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, MediaTypes.JSON, "切片方案 / tiling scheme")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("links", List.of(new Link(self, "self", MediaTypes.JSON, "切片集列表 / tilesets"),
+                new Link(base + "/collections/" + s.layer().id(), REL_GEODATA, MediaTypes.JSON, s.layer().title().zh())));
+        body.put("tilesets", List.of(entry));
+        OgcResponses.answer(ctx, "tiles-1", MediaTypes.JSON, () -> body, () -> new HtmlPage(s.layer().title().zh() + " 切片 Tiles")
+                .heading(s.layer().title().zh() + " 切片 Tiles")
+                .link(self + "/" + WebMercatorQuad.ID + "?f=json", WebMercatorQuad.ID));
+    }
+
+    private void tileset(Context ctx) {
+        OgcResponses.onlyParameters(ctx, Set.of("f"));
+        FeatureSource s = layers.require(ctx.pathParam("collectionId"));
+        requireMatrixSet(ctx.pathParam("tileMatrixSetId"));
+        String base = RequestUrls.base(ctx);
+        LayerDef l = s.layer();
+        String self = base + "/collections/" + l.id() + "/tiles/" + WebMercatorQuad.ID;
+        List<String> props = properties(l);
+        OgcResponses.answer(ctx, s.version(), MediaTypes.JSON, () -> metadata(s, base, self, props), () -> new HtmlPage(l.title().zh() + " 切片集 Tileset")
+                .heading(l.title().zh() + " 切片集 Tileset " + WebMercatorQuad.ID)
+                .paragraph("切片地址 Tile URL: " + self + "/{tileMatrix}/{tileRow}/{tileCol} (" + MVT + ", 0–" + WebMercatorQuad.MAX_ZOOM
+                        + "；无要素的切片为 204 / a tile without features is 204 No Content)")
+                .paragraph("属性 Properties: " + String.join(", ", props)));
+    }
+
+    private Map<String, Object> metadata(FeatureSource s, String base, String self, List<String> props) {
+        LayerDef l = s.layer();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", l.title().zh() + " " + l.title().en());
+        m.put("description", "矢量切片（MVT，范围 " + TileRequest.EXTENT + "，缓冲 " + TileRequest.BUFFER + "）。无要素的切片返回 204。 "
+                + "Mapbox Vector Tiles, extent " + TileRequest.EXTENT + ", buffer " + TileRequest.BUFFER
+                + "; a tile without features is answered 204 No Content. Geometry is snapped to the tile grid only "
+                + "(shared boundaries stay shared); polygons smaller than a tile unit are left out.");
+        m.put("dataType", "vector");
+        m.put("crs", WebMercatorQuad.CRS);
+        m.put("tileMatrixSetURI", WebMercatorQuad.URI);
+        m.put("tileMatrixSetLimits", WebMercatorQuad.limits());
+        Envelope e = s.extent();
+        if (!e.isNull()) {
+            m.put("boundingBox", Map.of("lowerLeft", List.of(e.getMinX(), e.getMinY()), "upperRight", List.of(e.getMaxX(), e.getMaxY()),
+                    "crs", OgcCrs.CRS84_URI));
+        }
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("href", self + "/{tileMatrix}/{tileRow}/{tileCol}");
+        link.put("rel", "item");
+        link.put("type", MVT);
+        link.put("title", "矢量切片 / Mapbox vector tiles");
+        link.put("templated", true);
+        m.put("links", List.of(
+                new Link(self, "self", MediaTypes.JSON, "本切片集 / this tileset"),
+                new Link(base + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, MediaTypes.JSON, "切片方案 / tiling scheme"),
+                new Link(base + "/collections/" + l.id(), REL_GEODATA, MediaTypes.JSON, l.title().zh()),
+                link));
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("id", l.id());
+        layer.put("title", l.title().zh() + " " + l.title().en());
+        layer.put("dataType", "vector");
+        layer.put("geometryDimension", l.isPolygon() ? 2 : 0);
+        layer.put("minTileMatrix", "0");
+        layer.put("maxTileMatrix", String.valueOf(WebMercatorQuad.MAX_ZOOM));
+        Map<String, Object> schemaProps = new LinkedHashMap<>();
+        for (String p : props) {
+            AttributeDef a = l.attribute(p).orElseThrow();
+            Map<String, Object> ps = new LinkedHashMap<>();
+            ps.put("type", switch (a.type()) {
+                case "integer" -> "integer";
+                case "number" -> "number";
+                default -> "string";
+            });
+            ps.put("title", a.title() == null ? a.name() : a.title().zh() + " " + a.title().en());
+            if (a.name().equals(l.idProperty())) ps.put("x-ogc-role", "id");
+            if (!a.values().isEmpty()) ps.put("enum", a.values());
+            schemaProps.put(p, ps);
+        }
+        layer.put("propertiesSchema", Map.of("type", "object", "properties", schemaProps));
+        m.put("layers", List.of(layer));
+        return m;
+    }
+
+    private void tile(Context ctx) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!name.equals("f")) throw ApiProblem.badRequest("未知参数 / unknown query parameter \"" + name + "\"; 可用 allowed: [f]");
+        }
+        String f = ctx.queryParam("f");
+        if (f != null && !f.equals("mvt") && !f.equals(MVT)) {
+            throw ApiProblem.badRequest("切片只有 MVT 格式 / tiles are only served as Mapbox Vector Tiles (f=mvt), got \"" + f + "\"");
+        }
+        FeatureSource s = layers.require(ctx.pathParam("collectionId"));
+        requireMatrixSet(ctx.pathParam("tileMatrixSetId"));
+        long z = number(ctx, "tileMatrix"), y = number(ctx, "tileRow"), x = number(ctx, "tileCol");
+        if (!WebMercatorQuad.contains(z, x, y)) {
+            long max = z >= 0 && z <= WebMercatorQuad.MAX_ZOOM ? (1L << z) - 1 : -1;
+            throw ApiProblem.notFound("切片 " + z + "/" + y + "/" + x + " 超出切片矩阵范围（级别 0–" + WebMercatorQuad.MAX_ZOOM
+                    + (max >= 0 ? "，本级行列 0–" + max : "") + "）/ tile " + z + "/" + y + "/" + x + " is outside the tile matrix limits (tileMatrix 0–"
+                    + WebMercatorQuad.MAX_ZOOM + (max >= 0 ? ", tileRow and tileCol 0–" + max + " at this level" : "") + ")");
+        }
+        if (CacheValidation.answeredNotModified(ctx, s.version(), Format.JSON)) return;
+        TileAddress address = new TileAddress((int) z, (int) x, (int) y);
+        byte[] tile = s.vectorTile(TileRequest.of(address, s.layer().id(), properties(s.layer())));
+        if (tile.length == 0) {
+            ctx.status(204);
+            return;
+        }
+        ctx.result(tile);
+        // exactly the registered media type: binary, so no charset (Javalin sets UTF-8 on every response)
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType(MVT);
+    }
+
+    private static long number(Context ctx, String name) {
+        String v = ctx.pathParam(name);
+        if (!INTEGER.matcher(v).matches()) {
+            throw ApiProblem.badRequest(name + " 应为整数 / must be an integer, got \"" + v + "\"");
+        }
+        return Long.parseLong(v);
+    }
+
+    private static void requireMatrixSet(String id) {
+        if (!id.equals(WebMercatorQuad.ID)) {
+            throw ApiProblem.notFound("没有切片方案 \"" + id + "\"，现有 " + WebMercatorQuad.ID + " / no tile matrix set \"" + id
+                    + "\"; available: " + WebMercatorQuad.ID);
+        }
+    }
+
+    /** The attributes a tile carries: the layer's id and name attributes and its style's {@code property}. */
+    List<String> properties(LayerDef l) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(l.idProperty());
+        if (l.nameProperty() != null) names.add(l.nameProperty());
+        try {
+            JsonNode style = WebMapRoutes.readStyle(config.stylesDir(), l);
+            if (style != null && style.hasNonNull("property")) names.add(style.get("property").asText());
+        } catch (IOException | ApiProblem e) {
+            // a broken style file is reported by /styles; tiles still carry id and name
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : names) l.attribute(n).filter(a -> !a.type().equals("json")).ifPresent(a -> out.add(a.name()));
+        return out;
+    }
+}
