@@ -49,9 +49,11 @@ public final class EcoZoneServer implements AutoCloseable {
         m.add(new CollectionsRoutes(layers));
         m.add(new OgcApiRoutes(layers, config.limits()));
         m.add(new WebMapRoutes(config, layers));
-        m.add(new MeasureRoutes(layers));
+        // one pool and time budget for every analysis route: a flood of any of them cannot take more than its workers
+        AnalysisBudget budget = new AnalysisBudget(config.limits());
+        m.add(new MeasureRoutes(layers, budget));
         m.add(new ItemEditRoutes(config, layers));
-        m.add(new SiteCheckRoutes(layers, config.limits()));
+        m.add(new SiteCheckRoutes(layers, config.limits(), budget));
         return m;
     }
 
