@@ -25,7 +25,7 @@ public record Limits(int maxVertices, int maxPageSize, Duration analysisTimeout,
                      int maxResultEntries, int maxOverlays) {
     public static final Limits DEFAULTS = new Limits(100_000, 10_000, Duration.ofSeconds(20),
             Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
-            500, 200_000, 20_000, 2_000_000, 5_000, 500);
+            300, 50_000, 20_000, 2_000_000, 10_000, 500);
 
     public Limits {
         if (maxVertices < 4 || maxPageSize < 1 || analysisTimeout.isNegative() || analysisTimeout.isZero() || analysisWorkers < 1

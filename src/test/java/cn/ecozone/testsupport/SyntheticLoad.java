@@ -91,12 +91,15 @@ public final class SyntheticLoad {
 
     /**
      * A site covering (nearly) the whole extent as GeoJSON: a star of {@code vertices} vertices around the extent's
-     * centre, its radius wobbling between 90 % and 100 % of half the extent, with a seed-dependent phase.
+     * centre, its radius wobbling between 93 % and 98 % of half the extent, with a seed-dependent phase.
      */
     public static String wholeExtentSite(int vertices, long seed) {
-        Random rnd = new Random(seed);
-        double cx = EXTENT.centre().x, cy = EXTENT.centre().y, rx = EXTENT.getWidth() / 2 * 0.98, ry = EXTENT.getHeight() / 2 * 0.98;
-        double phase = rnd.nextDouble() * 2 * Math.PI;
+        return star(EXTENT.centre().x, EXTENT.centre().y, EXTENT.getWidth() / 2 * 0.98, EXTENT.getHeight() / 2 * 0.98, vertices, seed);
+    }
+
+    /** A star-shaped site of {@code vertices} vertices, radii rx × ry degrees (wobbling by 5 %), as GeoJSON. */
+    public static String star(double cx, double cy, double rx, double ry, int vertices, long seed) {
+        double phase = new Random(seed).nextDouble() * 2 * Math.PI;
         StringBuilder b = new StringBuilder("{\"type\":\"Polygon\",\"coordinates\":[[");
         for (int k = 0; k <= vertices; k++) {
             double a = 2 * Math.PI * (k % vertices) / vertices;
