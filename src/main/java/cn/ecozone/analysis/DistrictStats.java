@@ -50,6 +50,7 @@ public final class DistrictStats {
         List<District> out = new ArrayList<>();
         try (var s = admin.query(FeatureQuery.all())) {
             for (SimpleFeature d : s.toList()) {
+                Budgeted.checkInterrupted();
                 Geometry dg = (Geometry) d.getDefaultGeometry();
                 double dm2 = EllipsoidalMeasure.area(dg);
                 Object name = d.getAttribute(admin.layer().nameProperty());
@@ -73,6 +74,7 @@ public final class DistrictStats {
         if (zones == null) return new Share(label, Area.ofM2(0), 0);
         List<Geometry> pieces = new ArrayList<>();
         for (IndexedFeature z : zones.candidates(district.getEnvelopeInternal())) {
+            Budgeted.checkInterrupted();
             if (!which.test(z.feature()) || !z.geometry().isValid() || !z.prepared().intersects(district)) continue;
             pieces.add(z.prepared().containsProperly(district) ? district
                     : OverlayNGRobust.overlay(z.geometry(), district, OverlayNG.INTERSECTION));

@@ -38,6 +38,7 @@ public final class LayerChecks {
         List<OverlapPairs.Item> items = new ArrayList<>();
         try (var s = source.query(FeatureQuery.all())) {
             for (SimpleFeature f : s.toList()) {
+                Budgeted.checkInterrupted();
                 Geometry g = (Geometry) f.getDefaultGeometry();
                 GeometryChecks.check(g).ifPresent(issue -> invalid.add(new Finding("error", f.getID(), issue.message(),
                         issue.location() == null ? null : new double[]{issue.location().x, issue.location().y})));

@@ -36,6 +36,7 @@ public final class OverlapPairs {
         for (int i = 0; i < valid.size(); i++) tree.insert(valid.get(i).geometry().getEnvelopeInternal(), i);
         List<Overlap> out = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
+            Budgeted.checkInterrupted();
             Geometry a = valid.get(i).geometry();
             @SuppressWarnings("unchecked")
             List<Integer> near = tree.query(a.getEnvelopeInternal());

@@ -38,6 +38,7 @@ public final class PlotAnalysis {
         List<PlotReport.ZoneOverlap> zones = new ArrayList<>();
         List<PlotReport.OutsideDistricts> outside = new ArrayList<>();
         for (Plot p : plots) {
+            Budgeted.checkInterrupted();
             if (!p.geometry().isValid() || p.geometry().isEmpty()) continue;
             for (FeatureSource z : context.protectedZones()) zones.addAll(zoneOverlaps(p, z));
             if (context.districts() != null) outside(p, context.districts(), outside);

@@ -49,10 +49,17 @@ public final class SiteCheck {
 
     private final LayerSet layers;
     private final AccessList accessList;
+    private final AnalysisCaps caps;
 
     public SiteCheck(LayerSet layers, AccessList accessList) {
+        this(layers, accessList, AnalysisCaps.NONE);
+    }
+
+    /** @param caps what one run may read and build; past them it stops with {@link AnalysisLimitExceeded} */
+    public SiteCheck(LayerSet layers, AccessList accessList, AnalysisCaps caps) {
         this.layers = layers;
         this.accessList = accessList;
+        this.caps = caps;
     }
 
     /**
@@ -82,6 +89,7 @@ public final class SiteCheck {
         Fallback fallback = new Fallback(site);
         List<SiteCheckResult.Hit> hits = new ArrayList<>();
         List<SiteCheckResult.Nearby> nearby = new ArrayList<>();
+        AnalysisCaps.Meter meter = caps.meter();
         for (FeatureSource source : layers.inOrder()) {
             LayerDef def = source.layer();
             List<SiteCheckResult.Hit> layerHits = new ArrayList<>();
@@ -89,14 +97,19 @@ public final class SiteCheck {
             for (IndexedFeature c : source.candidates(searchEnv)) {
                 // an analysis abandoned past its time budget stops here rather than running on unseen
                 if (Thread.currentThread().isInterrupted()) throw new CancellationException("site check abandoned");
+                meter.zone(c);
                 Geometry zone = c.geometry();
                 zoneEdges.load(zone, searchEnv);
                 boolean overlaps = false;
                 if (def.isPolygon() && zone.getEnvelopeInternal().intersects(siteEnv)) {
                     double overlap = overlapArea.m2(zoneEdges);
-                    if (Double.isNaN(overlap)) overlap = fallback.overlapM2(c, summary.areaM2());
+                    if (Double.isNaN(overlap)) {
+                        meter.overlay();
+                        overlap = fallback.overlapM2(c, summary.areaM2());
+                    }
                     if (overlap > MIN_OVERLAP_M2) {
                         overlaps = true;
+                        meter.entry();
                         layerHits.add(hit(def, c, overlap, summary.areaM2()));
                     }
                 }
@@ -104,6 +117,7 @@ public final class SiteCheck {
                     double d = def.isPolygon() || fallback.apart(zone, siteEdges) ? distance.metresWithin(zoneEdges, nearbyM) : 0;
                     if (d <= nearbyM) {
                         Object level = c.feature().getAttribute("level");
+                        meter.entry();
                         layerNearby.add(new SiteCheckResult.Nearby(def.id(), def.title().zh(), c.id(),
                                 FeatureProperties.name(c.feature(), def.nameProperty()), level == null ? null : String.valueOf(level), d));
                     }

@@ -1,28 +1,37 @@
 package cn.ecozone.api;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * Runs analyses on a bounded pool with a time budget: past the budget the client gets a clean 503 (the server
  * is not held hostage by one enormous site), and when every worker and queue slot is taken new analyses get 503
- * at once instead of piling up. Analyses known to be quick run on the request thread instead: handing them to the
- * pool and back would cost more than the budget protects.
+ * with {@code Retry-After} at once instead of piling up. Analyses whose cost was estimated as small run on the
+ * request thread instead: handing them to the pool and back would cost more than the budget protects. Results that
+ * depend only on the layers (district statistics, layer checks) are computed once per layer version by one worker
+ * ({@link #cached}), however many clients ask at once. One budget is shared by every analysis route.
  */
-final class AnalysisBudget {
+final class AnalysisBudget implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final Duration timeout;
+    private final int workers;
+    private final Map<String, Computation> cache = new ConcurrentHashMap<>();
 
     AnalysisBudget(Limits limits) {
         this.timeout = limits.analysisTimeout();
-        int workers = limits.analysisWorkers();
+        this.workers = limits.analysisWorkers();
         this.pool = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(workers * 8), r -> {
             Thread t = new Thread(r, "ecozone-analysis");
             t.setDaemon(true);
@@ -31,30 +40,140 @@ final class AnalysisBudget {
         pool.allowCoreThreadTimeOut(true);
     }
 
+    /** Seconds a client told "busy" should wait: a quarter of the time budget, at least one. */
+    int retryAfterSeconds() {
+        return (int) Math.max(1, (timeout.toMillis() + 3999) / 4000);
+    }
+
     /** Runs a quick analysis on the calling thread, any other on the pool within the budget. */
     <T> T run(boolean quick, Supplier<T> analysis) {
         return quick ? analysis.get() : run(analysis);
     }
 
     <T> T run(Supplier<T> analysis) {
-        Future<T> f;
+        AtomicBoolean started = new AtomicBoolean();
+        FutureTask<T> f = new FutureTask<>(() -> {
+            started.set(true);
+            return analysis.get();
+        });
         try {
-            f = pool.submit(analysis::get);
+            pool.execute(f);
         } catch (RejectedExecutionException e) {
-            throw new ApiProblem(503, "服务繁忙 Service busy", "分析请求过多，请稍后再试 / too many analyses at once, please retry shortly");
+            throw busy();
         }
         try {
             return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new ApiProblem(503, "分析超时 Analysis timed out", "分析超过 " + timeout.toSeconds() + " 秒的时限，已中止；请简化地块或分批提交 / "
-                    + "the analysis exceeded its " + timeout.toSeconds() + " s budget and was abandoned; simplify or split the site");
+            // still waiting in the queue when the budget ran out: the server was busy, not the analysis too big
+            if (!started.get()) throw busy();
+            throw timedOut();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
+            throw unwrap(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiProblem(503, "服务暂不可用 Service unavailable", "服务器正在停止 / the server is stopping");
+            f.cancel(true);
+            throw stopping();
         }
+    }
+
+    /**
+     * The result of {@code analysis} for this key and version, computed once by one worker: concurrent requests wait
+     * for the same computation (up to the time budget, then 503 with Retry-After while it carries on), later requests
+     * get the stored result. A new version replaces the key's entry and stops the old computation if it still runs.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T cached(String key, String version, Supplier<T> analysis) {
+        Computation c = cache.compute(key, (k, old) -> {
+            if (old != null && old.version.equals(version) && !old.failed()) return old;
+            if (old != null) old.task.cancel(true);
+            return new Computation(version, new FutureTask<>(analysis::get));
+        });
+        if (c.submitted.compareAndSet(false, true)) {
+            try {
+                pool.execute(c.task);
+            } catch (RejectedExecutionException e) {
+                cache.remove(key, c);
+                throw busy();
+            }
+        }
+        try {
+            return (T) c.task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ApiProblem(503, "正在计算 Still computing", "该结果正在计算（每个数据版本只算一次），请 " + retryAfterSeconds()
+                    + " 秒后再试 / the result is being computed (once per data version); retry in " + retryAfterSeconds() + " s",
+                    retryAfterSeconds());
+        } catch (CancellationException e) {
+            throw new ApiProblem(503, "数据已更新 Data changed", "计算期间图层已更新，请重试 / the layers changed during the computation; please retry",
+                    1);
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stopping();
+        }
+    }
+
+    private static final class Computation {
+        final String version;
+        final FutureTask<Object> task;
+        final AtomicBoolean submitted = new AtomicBoolean();
+
+        @SuppressWarnings("unchecked")
+        Computation(String version, FutureTask<?> task) {
+            this.version = version;
+            this.task = (FutureTask<Object>) task;
+        }
+
+        /** A failed or stopped computation is not kept: the next request tries again. */
+        boolean failed() {
+            if (!task.isDone()) return false;
+            if (task.isCancelled()) return true;
+            try {
+                task.get();
+                return false;
+            } catch (Exception e) {
+                return true;
+            }
+        }
+    }
+
+    /** Analyses running or waiting now (for tests and diagnostics). */
+    int inFlight() {
+        return pool.getActiveCount() + pool.getQueue().size();
+    }
+
+    int workers() {
+        return workers;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    ApiProblem busy() {
+        int s = retryAfterSeconds();
+        return new ApiProblem(503, "服务繁忙 Service busy", "分析请求过多（" + workers + " 个分析同时进行，队列已满），请 " + s
+                + " 秒后再试 / too many analyses at once (" + workers + " running, queue full); retry in " + s + " s", s);
+    }
+
+    private ApiProblem timedOut() {
+        return new ApiProblem(503, "分析超时 Analysis timed out", "分析超过 " + timeout.toSeconds() + " 秒的时限，已中止；请缩小地块、减小 nearbyM 或分批提交 / "
+                + "the analysis exceeded its " + timeout.toSeconds() + " s budget and was abandoned; use a smaller site, a smaller nearbyM, or split it");
+    }
+
+    private static ApiProblem stopping() {
+        return new ApiProblem(503, "服务暂不可用 Service unavailable", "服务器正在停止 / the server is stopping");
+    }
+
+    private static RuntimeException unwrap(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) return r;
+        if (e.getCause() instanceof Error err) throw err;
+        return new IllegalStateException(e.getCause());
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 }

@@ -7,11 +7,18 @@ package cn.ecozone.api;
 public class ApiProblem extends RuntimeException {
     private final int status;
     private final String title;
+    private final Integer retryAfterSeconds;
 
     public ApiProblem(int status, String title, String detail) {
+        this(status, title, detail, null);
+    }
+
+    /** @param retryAfterSeconds sent as {@code Retry-After} (a busy server's 503), or null */
+    public ApiProblem(int status, String title, String detail, Integer retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiProblem badRequest(String detail) {
@@ -28,6 +35,10 @@ public class ApiProblem extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public String detail() {

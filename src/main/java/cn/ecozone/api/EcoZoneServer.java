@@ -61,9 +61,11 @@ public final class EcoZoneServer implements AutoCloseable {
         m.add(new OgcApiRoutes(layers, config.limits(), accessList));
         m.add(new TilesRoutes(config, layers));
         m.add(new WebMapRoutes(config, layers, accessList));
-        m.add(new MeasureRoutes(layers));
+        // one pool and time budget for every analysis route: a flood of any of them cannot take more than its workers
+        AnalysisBudget budget = new AnalysisBudget(config.limits());
+        m.add(new MeasureRoutes(layers, budget));
         m.add(new ItemEditRoutes(config, layers, accessList));
-        m.add(new SiteCheckRoutes(layers, accessList, config.limits()));
+        m.add(new SiteCheckRoutes(layers, accessList, config.limits(), budget));
         m.add(new AccessListRoutes(accessList));
         return m;
     }

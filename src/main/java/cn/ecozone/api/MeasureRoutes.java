@@ -39,21 +39,41 @@ public final class MeasureRoutes implements RouteModule {
     public static final int MAX_UPLOADED_PLOTS = 10_000;
 
     private final LiveLayers layers;
+    private final AnalysisBudget budget;
 
     public MeasureRoutes(LiveLayers layers) {
+        this(layers, new AnalysisBudget(Limits.DEFAULTS));
+    }
+
+    /**
+     * Measurements run on the analysis pool within its time budget; district statistics and layer checks, which
+     * depend only on the layers, are computed once per layer version and kept ({@link AnalysisBudget#cached}).
+     */
+    MeasureRoutes(LiveLayers layers, AnalysisBudget budget) {
         this.layers = layers;
+        this.budget = budget;
     }
 
     @Override
     public void register(Javalin app) {
         app.post("/analysis/measure", this::measureUpload);
         app.get("/analysis/measure/{collectionId}", this::measureCollection);
-        app.get("/analysis/stats", ctx -> ctx.json(DistrictStats.compute(layers.current())));
+        app.get("/analysis/stats", ctx -> {
+            LayerSet set = layers.current();
+            ctx.json(budget.cached("stats", versionOf(set), () -> DistrictStats.compute(set)));
+        });
         app.get("/analysis/checks/{collectionId}", ctx -> {
             LayerSet set = layers.current();
             FeatureSource s = layers.require(ctx.pathParam("collectionId"));
-            ctx.json(LayerChecks.check(set, s));
+            ctx.json(budget.cached("checks/" + s.layer().id(), versionOf(set), () -> LayerChecks.check(set, s)));
         });
+    }
+
+    /** Every layer's id and version: changes whenever any layer's data does. */
+    static String versionOf(LayerSet set) {
+        StringBuilder b = new StringBuilder();
+        set.sources().forEach((id, s) -> b.append(id).append('@').append(s.version()).append(';'));
+        return b.toString();
     }
 
     private void measureUpload(Context ctx) throws IOException {
@@ -62,7 +82,9 @@ public final class MeasureRoutes implements RouteModule {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         plots.forEach(p -> names.addAll(p.attributes().keySet()));
         String groupBy = groupBy(ctx, names);
-        PlotReport report = PlotAnalysis.run(plots, PlotSchema.detect(names), PlotContext.from(layers.current()), groupBy, threshold(ctx));
+        double threshold = threshold(ctx);
+        LayerSet set = layers.current();
+        PlotReport report = budget.run(() -> PlotAnalysis.run(plots, PlotSchema.detect(names), PlotContext.from(set), groupBy, threshold));
         respond(ctx, report, plots, Map.of(), "measure");
     }
 
@@ -74,8 +96,14 @@ public final class MeasureRoutes implements RouteModule {
         }
         List<String> names = source.layer().attributes().stream().map(AttributeDef::name).toList();
         String groupBy = groupBy(ctx, names);
-        List<Plot> plots = Plot.of(source);
-        PlotReport report = PlotAnalysis.run(plots, PlotSchema.detect(names), PlotContext.from(set), groupBy, threshold(ctx));
+        double threshold = threshold(ctx);
+        record Measured(List<Plot> plots, PlotReport report) {}
+        Measured m = budget.run(() -> {
+            List<Plot> all = Plot.of(source);
+            return new Measured(all, PlotAnalysis.run(all, PlotSchema.detect(names), PlotContext.from(set), groupBy, threshold));
+        });
+        List<Plot> plots = m.plots();
+        PlotReport report = m.report();
         Map<String, String> titles = new LinkedHashMap<>();
         for (AttributeDef a : source.layer().attributes()) {
             if (a.title() != null && !a.title().zh().isBlank()) titles.put(a.name(), a.title().zh());

@@ -16,9 +16,14 @@ public final class ProblemResponses implements RouteModule {
 
     @Override
     public void register(Javalin app) {
-        app.exception(ApiProblem.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.detail()));
+        app.exception(ApiProblem.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            write(ctx, e.status(), e.title(), e.detail());
+        });
         app.exception(cn.ecozone.layer.postgis.DatabaseUnavailable.class, (e, ctx) ->
                 write(ctx, 503, "服务暂不可用 Service unavailable", e.getMessage()));
+        app.exception(cn.ecozone.analysis.AnalysisLimitExceeded.class, (e, ctx) -> write(ctx, 413, "分析范围过大 Analysis too large",
+                e.getMessage() + "。请缩小请求范围或分批提交 / make the request smaller or split it"));
         // an analysis interrupted because the server is stopping
         app.exception(java.util.concurrent.CancellationException.class, (e, ctx) ->
                 write(ctx, 503, "服务暂不可用 Service unavailable", "分析已中止，请稍后再试 / the analysis was stopped; please retry"));

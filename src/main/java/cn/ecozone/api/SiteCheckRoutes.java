@@ -1,12 +1,16 @@
 package cn.ecozone.api;
 
+import cn.ecozone.analysis.AnalysisCaps;
+import cn.ecozone.analysis.AnalysisLimitExceeded;
 import cn.ecozone.analysis.Identify;
 import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
+import cn.ecozone.analysis.SiteCost;
 import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.io.SiteInput;
 import cn.ecozone.io.SiteInputException;
 import cn.ecozone.io.SiteInputReader;
+import cn.ecozone.layer.Footprint;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.report.SiteFigure;
 import cn.ecozone.report.SiteReportHtml;
@@ -29,7 +33,10 @@ import java.util.Map;
  * query: crs, industry, name, nearbyM, f=json|html|pdf) and {@code GET /analysis/identify?lon=&lat=}.
  */
 public final class SiteCheckRoutes implements RouteModule {
-    /** A site this small, searched this near, is checked in milliseconds: on the request thread, not the analysis pool. */
+    /**
+     * A site this small, searched this near, meeting few enough zones ({@link Limits#quickMaxCandidates()},
+     * {@link Limits#quickMaxZoneVertices()}) is checked in milliseconds: on the request thread, not the analysis pool.
+     */
     static final int QUICK_MAX_VERTICES = 5_000;
     static final double QUICK_MAX_NEARBY_M = 5_000;
 
@@ -40,10 +47,53 @@ public final class SiteCheckRoutes implements RouteModule {
     private final AnalysisBudget budget;
 
     public SiteCheckRoutes(LiveLayers layers, LiveAccessList accessList, Limits limits) {
+        this(layers, accessList, limits, new AnalysisBudget(limits));
+    }
+
+    SiteCheckRoutes(LiveLayers layers, LiveAccessList accessList, Limits limits, AnalysisBudget budget) {
         this.layers = layers;
         this.accessList = accessList;
         this.limits = limits;
-        this.budget = new AnalysisBudget(limits);
+        this.budget = budget;
+    }
+
+    /** Where a site check of this cost runs. */
+    enum Route { QUICK, POOL }
+
+    /**
+     * The request thread for a small cost, the pool for a larger one, 413 (with the numbers and what to do) beyond
+     * the caps. A cost whose counting stopped at a cap is beyond it.
+     */
+    static Route route(SiteCost cost, Limits limits) {
+        if (!cost.complete() || cost.candidates() > limits.maxCandidates() || cost.zoneVertices() > limits.maxZoneVertices()) {
+            throw tooLarge(cost, limits);
+        }
+        boolean quick = cost.siteVertices() <= QUICK_MAX_VERTICES && cost.nearbyM() <= QUICK_MAX_NEARBY_M
+                && cost.candidates() <= limits.quickMaxCandidates() && cost.zoneVertices() <= limits.quickMaxZoneVertices();
+        return quick ? Route.QUICK : Route.POOL;
+    }
+
+    static ApiProblem tooLarge(SiteCost cost, Limits limits) {
+        String atLeast = cost.complete() ? "" : "≥ ";
+        String atLeastEn = cost.complete() ? "" : "at least ";
+        return new ApiProblem(413, "分析范围过大 Analysis too large", String.format(java.util.Locale.ROOT,
+                "地块外扩 nearbyM=%.0f 米的检索范围内有 %s%,d 个区域、共 %s%,d 个顶点，超过单次研判的上限（%,d 个区域、%,d 个顶点）。"
+                        + "请提交较小的地块（或分块提交），或减小 nearbyM。"
+                        + " / The search box of this site (its extent grown by nearbyM=%.0f m) meets %s%,d zones holding %s%,d vertices, "
+                        + "more than one site check may read (%,d zones, %,d vertices). Submit a smaller site (or split it) or a smaller nearbyM.",
+                cost.nearbyM(), atLeast, cost.candidates(), atLeast, cost.zoneVertices(), limits.maxCandidates(), limits.maxZoneVertices(),
+                cost.nearbyM(), atLeastEn, cost.candidates(), atLeastEn, cost.zoneVertices(), limits.maxCandidates(), limits.maxZoneVertices()));
+    }
+
+    static ApiProblem tooLarge(AnalysisLimitExceeded e) {
+        return new ApiProblem(413, "分析范围过大 Analysis too large", String.format(java.util.Locale.ROOT,
+                "研判中途停止：%s 已达 %,d，超过上限 %,d。请提交较小的地块（或分块提交），或减小 nearbyM。"
+                        + " / The site check stopped: %s reached %,d, over the limit of %,d. Submit a smaller site (or split it) or a smaller nearbyM.",
+                e.whatZh(), e.value(), e.limit(), e.whatEn(), e.value(), e.limit()));
+    }
+
+    private AnalysisCaps caps() {
+        return new AnalysisCaps(limits.maxZoneVertices(), limits.maxResultEntries(), limits.maxOverlays());
     }
 
     @Override
@@ -71,10 +121,14 @@ public final class SiteCheckRoutes implements RouteModule {
         try {
             SiteInput site = input;
             String industry = ctx.queryParam("industry");
-            boolean quick = input.vertexCount() <= QUICK_MAX_VERTICES && nearbyM <= QUICK_MAX_NEARBY_M;
-            result = budget.run(quick, () -> new SiteCheck(set, list).run(site, industry, nearbyM));
+            // an out-of-range nearbyM is refused by the check itself (400), before any counting
+            boolean quick = !(nearbyM >= 0 && nearbyM <= SiteCheck.MAX_NEARBY_M) || route(SiteCost.of(set, input.geometry(), input.vertexCount(),
+                    nearbyM, limits.maxCandidates(), limits.maxZoneVertices()), limits) == Route.QUICK;
+            result = budget.run(quick, () -> new SiteCheck(set, list, caps()).run(site, industry, nearbyM));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest(e.getMessage());
+        } catch (AnalysisLimitExceeded e) {
+            throw tooLarge(e);
         }
         switch (format) {
             case "html" -> ctx.contentType("text/html; charset=utf-8")
@@ -141,7 +195,16 @@ public final class SiteCheckRoutes implements RouteModule {
                     ? "经纬度疑似写反：lon 应为经度（73–136），lat 为纬度（3–54）/ lon and lat look swapped"
                     : "坐标不在中国范围内 / the point is outside China: lon " + lon + ", lat " + lat);
         }
-        List<Identify.ZoneAtPoint> zones = Identify.at(layers.current(), lon, lat);
+        LayerSet set = layers.current();
+        // a point meets few zones; one where many overlap is identified on the pool, within the budget
+        Footprint f = Footprint.NONE;
+        org.locationtech.jts.geom.Envelope at = new org.locationtech.jts.geom.Envelope(lon, lon, lat, lat);
+        for (var s : set.inOrder()) {
+            if (!s.layer().isPolygon()) continue;
+            f = f.plus(s.footprint(at, limits.quickMaxCandidates() - f.candidates(), limits.quickMaxZoneVertices() - f.vertices()));
+            if (!f.complete()) break;
+        }
+        List<Identify.ZoneAtPoint> zones = budget.run(f.complete(), () -> Identify.at(set, lon, lat));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("lon", lon);
         body.put("lat", lat);

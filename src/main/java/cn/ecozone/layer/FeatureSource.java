@@ -37,6 +37,21 @@ public interface FeatureSource {
     /** Features whose envelope intersects the envelope, with prepared geometries, for exact tests by the caller. */
     List<IndexedFeature> candidates(Envelope lonLat);
 
+    /**
+     * How many candidates {@link #candidates} would give for the envelope and how many vertices they hold, counting
+     * no further once more than {@code maxCandidates} zones or {@code maxVertices} vertices are seen. Cheap: it
+     * reads the index, not the geometries' coordinates, and builds no list.
+     */
+    default Footprint footprint(Envelope lonLat, long maxCandidates, long maxVertices) {
+        long n = 0, v = 0;
+        for (IndexedFeature c : candidates(lonLat)) {
+            n++;
+            v += c.vertices();
+            if (n > maxCandidates || v > maxVertices) return new Footprint(n, v, false);
+        }
+        return new Footprint(n, v, true);
+    }
+
     /** Changes whenever the layer's data changes (for ETags and caches). */
     String version();
 

@@ -13,6 +13,7 @@ public final class IndexedFeature {
     private final SimpleFeature feature;
     private final PreparedGeometry prepared;
     private volatile double areaM2 = Double.NaN;
+    private volatile int vertices = -1;
 
     public IndexedFeature(SimpleFeature feature, PreparedGeometry prepared) {
         this.feature = feature;
@@ -33,6 +34,13 @@ public final class IndexedFeature {
 
     public Geometry geometry() {
         return prepared.getGeometry();
+    }
+
+    /** Number of vertices (all rings and parts), counted once: what an analysis reading this zone's boundary meets. */
+    public int vertices() {
+        int v = vertices;
+        if (v < 0) vertices = v = geometry().getNumPoints();
+        return v;
     }
 
     /** Ellipsoidal area in m² ({@link AuthalicArea}), computed on first use. */

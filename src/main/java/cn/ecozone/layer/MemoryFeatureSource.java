@@ -108,6 +108,30 @@ public final class MemoryFeatureSource implements FeatureSource {
         return index.query(lonLat);
     }
 
+    @Override
+    public Footprint footprint(Envelope lonLat, long maxCandidates, long maxVertices) {
+        long[] nv = new long[2];
+        try {
+            index.query(lonLat, item -> {
+                nv[0]++;
+                nv[1] += ((IndexedFeature) item).vertices();
+                if (nv[0] > maxCandidates || nv[1] > maxVertices) throw LimitPassed.INSTANCE;
+            });
+        } catch (LimitPassed stop) {
+            return new Footprint(nv[0], nv[1], false);
+        }
+        return new Footprint(nv[0], nv[1], true);
+    }
+
+    /** Stops an index walk once a footprint passes its limit (no stack trace: it is control flow). */
+    private static final class LimitPassed extends RuntimeException {
+        static final LimitPassed INSTANCE = new LimitPassed();
+
+        private LimitPassed() {
+            super(null, null, false, false);
+        }
+    }
+
     /** The indexed (prepared) form of a feature, for analyses that start from an id. */
     public Optional<IndexedFeature> indexed(String id) {
         return Optional.ofNullable(byId.get(id));

@@ -59,6 +59,9 @@ public final class PostgisEditableSource implements FeatureSource, FeatureEditor
     @Override public long count(FeatureQuery q) { return reads.count(q); }
     @Override public Stream<SimpleFeature> query(FeatureQuery q) { return reads.query(q); }
     @Override public List<IndexedFeature> candidates(Envelope e) { return reads.candidates(e); }
+    @Override public cn.ecozone.layer.Footprint footprint(Envelope e, long maxCandidates, long maxVertices) {
+        return reads.footprint(e, maxCandidates, maxVertices);
+    }
     @Override public String version() { return reads.version(); }
     @Override public byte[] vectorTile(cn.ecozone.tiles.TileRequest r) { return reads.vectorTile(r); }
 

@@ -181,6 +181,24 @@ public final class PostgisFeatureSource implements FeatureSource {
         }
     }
 
+    /**
+     * Counted in the database from the GiST index's candidates, at most {@code maxCandidates + 1} rows read, so a
+     * country-wide box is refused before its rows are shipped and parsed ({@link #candidates} loads them all).
+     */
+    @Override
+    public cn.ecozone.layer.Footprint footprint(Envelope e, long maxCandidates, long maxVertices) {
+        String sql = "SELECT count(*), coalesce(sum(n), 0) FROM (SELECT ST_NPoints(geom) n FROM " + table.name()
+                + " WHERE geom && ST_MakeEnvelope(?,?,?,?,4490) LIMIT ?) s";
+        Sql q = Sql.of(sql, e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), Math.min(maxCandidates, Long.MAX_VALUE - 1) + 1);
+        try (Connection c = db.getConnection(); PreparedStatement ps = prepare(c, q); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long n = rs.getLong(1), v = rs.getLong(2);
+            return new cn.ecozone.layer.Footprint(n, v, n <= maxCandidates && v <= maxVertices);
+        } catch (SQLException ex) {
+            throw new DatabaseUnavailable(ex);
+        }
+    }
+
     private Sql where(Envelope bbox, FilterToSql.Translation t) {
         List<Sql> parts = new ArrayList<>();
         if (bbox != null) {
