@@ -157,10 +157,13 @@ class AnalysisRoutingTest {
         Thread holder = new Thread(() -> {
             try {
                 budget.run(() -> {
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                    // holds its worker even when abandoned (as an uninterruptible overlay would), so the next one stays queued
+                    while (release.getCount() > 0) {
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            // keep holding
+                        }
                     }
                     return 0;
                 });
