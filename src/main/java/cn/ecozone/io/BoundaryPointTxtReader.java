@@ -287,7 +287,9 @@ public final class BoundaryPointTxtReader {
             Geometry lonLat = Transforms.apply(plane, epsg, 4490);
             Geometry site = Geometries.FACTORY.createGeometry(lonLat);
             site.setSRID(4490);
-            return new SiteParcel(h.name(), site, h.areaHa());
+            List<BoundaryPoint> listed = new ArrayList<>();
+            for (PointLine p : points) listed.add(new BoundaryPoint(p.id(), p.ring(), p.north(), p.east()));
+            return new SiteParcel(h.name(), site, h.areaHa(), listed, epsg);
         }
 
         /** Rings in file order: a new ring starts when 圈号 changes or after the first point has been repeated. */

@@ -8,5 +8,15 @@ import org.locationtech.jts.geom.Geometry;
  * @param name the parcel's name or number as the file gives it
  * @param geometry Polygon or MultiPolygon, EPSG:4490, x = longitude, y = latitude
  * @param declaredHa the area the file declares, in 公顷, or null when it declares none
+ * @param points the 界址点 as a boundary-point file lists them (empty for GeoJSON and WKT), for the report's table
+ * @param pointsEpsg the Gauss-Krüger CRS of {@code points} (0 when there are none)
  */
-public record SiteParcel(String name, Geometry geometry, Double declaredHa) {}
+public record SiteParcel(String name, Geometry geometry, Double declaredHa, java.util.List<BoundaryPoint> points, int pointsEpsg) {
+    public SiteParcel {
+        points = java.util.List.copyOf(points);
+    }
+
+    public SiteParcel(String name, Geometry geometry, Double declaredHa) {
+        this(name, geometry, declaredHa, java.util.List.of(), 0);
+    }
+}

@@ -14,6 +14,11 @@ public final class SiteReportHtml {
     private SiteReportHtml() {}
 
     public static String render(SiteCheckResult r, SiteFigure figure) {
+        return render(r, figure, java.util.List.of());
+    }
+
+    /** @param parcels the site's parcels as read (their 界址点 go into the appendix table); empty: no table */
+    public static String render(SiteCheckResult r, SiteFigure figure, java.util.List<cn.ecozone.io.SiteParcel> parcels) {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").append(esc(ReportText.TITLE + " — " + r.name()))
                 .append("</title><style>")
@@ -73,6 +78,12 @@ public final class SiteReportHtml {
             h.append("</ul>");
         }
         h.append("<p class=\"signature\">").append(esc(ReportText.SIGNATURE)).append("</p>");
+        if (!parcels.isEmpty()) {
+            BoundaryPointTable.Table t = BoundaryPointTable.of(parcels, r);
+            h.append("<h2>附表　界址点坐标</h2><p class=\"note\">").append(esc(t.caption())).append("</p>");
+            table(h, BoundaryPointTable.HEADER, t.rows());
+            if (t.omitted() > 0) h.append("<p class=\"note\">其余 ").append(t.omitted()).append(" 个界址点从略（见原始坐标文件）。</p>");
+        }
         h.append("<p class=\"note\">数据日期：").append(esc(r.dataDate() == null || r.dataDate().isEmpty() ? "未注明" : r.dataDate()))
                 .append("；生成时间：").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                 .append("；EcoZone 生态环境分区管控</p></body></html>");

@@ -54,6 +54,11 @@ public final class SiteReportPdf {
 
     /** The report as PDF bytes. */
     public static byte[] render(SiteCheckResult r, SiteFigure figure) {
+        return render(r, figure, List.of());
+    }
+
+    /** @param parcels the site's parcels as read (their 界址点 go into the appendix table); empty: no table */
+    public static byte[] render(SiteCheckResult r, SiteFigure figure, List<cn.ecozone.io.SiteParcel> parcels) {
         Path fontPath = fontFile();
         if (!Files.isRegularFile(fontPath)) {
             throw new IllegalStateException("缺少中文字体 " + fontPath + "：请安装 Debian 软件包 fonts-wqy-microhei / CJK font missing; apt-get install fonts-wqy-microhei");
@@ -61,7 +66,7 @@ public final class SiteReportPdf {
         try (TrueTypeCollection ttc = new TrueTypeCollection(new File(fontPath.toString())); PDDocument doc = new PDDocument()) {
             PDType0Font font = PDType0Font.load(doc, ttc.getFontByName("WenQuanYiMicroHei"), true);
             SiteReportPdf w = new SiteReportPdf(doc, font);
-            w.write(r, figure);
+            w.write(r, figure, parcels);
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(ReportText.TITLE + " — " + r.name());
             info.setCreator("EcoZone");
@@ -73,7 +78,7 @@ public final class SiteReportPdf {
         }
     }
 
-    private void write(SiteCheckResult r, SiteFigure figure) throws IOException {
+    private void write(SiteCheckResult r, SiteFigure figure, List<cn.ecozone.io.SiteParcel> parcels) throws IOException {
         LocalDateTime now = LocalDateTime.now();
         String number = ReportText.reportNumber(r, now);
         newPage();
@@ -128,6 +133,13 @@ public final class SiteReportPdf {
         need(60);
         y -= 24;
         paragraph(ReportText.SIGNATURE, BODY + 0.5f, Color.BLACK);
+        if (!parcels.isEmpty()) {
+            BoundaryPointTable.Table t = BoundaryPointTable.of(parcels, r);
+            heading("附表　界址点坐标");
+            paragraph(t.caption(), 8, Color.DARK_GRAY);
+            table(BoundaryPointTable.HEADER, t.rows(), new float[] {2f, 1f, 0.7f, 1.8f, 1.8f});
+            if (t.omitted() > 0) paragraph("其余 " + t.omitted() + " 个界址点从略（见原始坐标文件）。", 8, Color.DARK_GRAY);
+        }
         y -= 8;
         paragraph("数据日期：" + (r.dataDate() == null || r.dataDate().isEmpty() ? "未注明" : r.dataDate()) + "；生成时间："
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + "；EcoZone 生态环境分区管控", 8, Color.DARK_GRAY);

@@ -148,6 +148,11 @@ class SiteCheckApiTest {
             assertTrue(text.contains("逐维度研判") && text.contains("（一）空间布局约束：禁止准入"), text);
             assertFalse(text.contains("（prohibited）"), "the Chinese report does not mix in English verdict ids");
             assertFalse(text.contains("示意数据"), "the fixture is not the illustrative sample");
+            // the 界址点 appendix lists the points exactly as the TXT gives them (X north, Y east with zone prefix)
+            assertTrue(text.contains("界址点坐标") && text.contains("EPSG:4526"), "boundary-point table");
+            String firstPoint = java.util.Arrays.stream(solarFarm().text().split("\\R")).filter(l -> l.startsWith("J1,")).findFirst().orElseThrow();
+            String[] f = firstPoint.split(",");
+            assertTrue(text.contains("光伏一区J11" + f[2] + f[3]), "J1 of plot 1 with its X and Y as in the file: " + firstPoint);
             // 禁则: no line of the PDF starts with closing punctuation or ends with opening punctuation
             PDFTextStripper lines = new PDFTextStripper();
             for (String line : lines.getText(doc).split("\\R")) {
