@@ -63,6 +63,7 @@ public final class EcoZoneServer implements AutoCloseable {
         m.add(new MeasureRoutes(layers));
         m.add(new ItemEditRoutes(config, layers, accessList));
         m.add(new SiteCheckRoutes(layers, accessList, config.limits()));
+        m.add(new AccessListRoutes(config, layers, accessList));
         return m;
     }
 
