@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class AccessListItems {
     private static final Pattern NUMBER = Pattern.compile("^\\s*(\\d+)\\s*[.．、]\\s*");
-    private static final Pattern LIST = Pattern.compile("[、,，;；]+");
+    private static final Pattern LIST = Pattern.compile("[、,，;；]+"), LINES = Pattern.compile("\r\n|\r|\n"), BAR = Pattern.compile("[｜|]");
     static final String BASIS_OPEN = "（依据：";
 
     private AccessListItems() {}
@@ -49,7 +49,7 @@ final class AccessListItems {
 
     static Basis parseBasis(String s) {
         if (s == null || s.isBlank()) return new Basis("", "", "");
-        String[] p = s.split("[｜|]", 3);
+        String[] p = BAR.split(s, 3);
         return p.length == 1 ? new Basis("", p[0], "") : new Basis(p[0], p[1], p.length == 3 ? p[2] : "");
     }
 
@@ -58,7 +58,7 @@ final class AccessListItems {
         List<String> out = new ArrayList<>();
         if (cell == null) return out;
         StringBuilder cur = null;
-        for (String line : cell.split("\r\n|\r|\n")) {
+        for (String line : LINES.split(cell)) {
             if (line.isBlank()) continue;
             Matcher m = NUMBER.matcher(line);
             if (m.find()) {
@@ -90,7 +90,7 @@ final class AccessListItems {
         if (s.startsWith("【")) {
             int end = s.indexOf('】');
             if (end < 0) throw new AccessListException("效力缺少“】” / the effect has no closing 】");
-            String[] p = s.substring(1, end).split("[｜|]", 2);
+            String[] p = BAR.split(s.substring(1, end), 2);
             effect = Effect.of(p[0]);
             if (p.length == 2) inds = industries(p[1], industries);
             s = s.substring(end + 1).strip();
