@@ -139,7 +139,7 @@ public final class AccessListCsv {
                         log.error(t.place(r.number(), c[1]), "环境管控单元编码为空 / empty unit code");
                         continue;
                     }
-                    log.unit(code, ImportLog.place(NAME, r.number()) + "（单元 " + code + "）");
+                    log.unit(code, t.place(r.number(), c[1]));
                     units.add(new Unit(code, r.get(c[2]).strip(), r.get(c[6]).strip(), r.get(c[7]).strip(), r.get(c[8]).strip(), r.get(c[9]).strip()));
                 }
                 case REQUIREMENT_ROW -> requirement(t, r, c, names, log).ifPresent(reqs::add);
@@ -199,7 +199,7 @@ public final class AccessListCsv {
             ok = false;
         }
         if (!ok) return java.util.Optional.empty();
-        log.requirement(id, ImportLog.place(NAME, r.number()) + "（要求 " + id + "）");
+        log.requirement(id, t.place(r.number(), c[1]));
         return java.util.Optional.of(new Requirement(id, level, scope, zone, dimension, effect, AccessListItems.industries(r.get(c[12]), names),
                 LocalizedText.of(zh, r.get(c[3]).isEmpty() ? null : r.get(c[3])), new Basis(r.get(c[15]), r.get(c[16]), r.get(c[17]))));
     }

@@ -436,7 +436,7 @@ public final class AccessListXlsx {
                 ok = false;
             }
             if (!ok) return;
-            log.requirement(id, ImportLog.place(t.name(), r.number()) + "（编号 " + id + "）");
+            log.requirement(id, t.place(r.number(), c[0]));
             list.add(new Requirement(id, level, scope, zone, dimension, effect, AccessListItems.industries(r.get(c[7]), names),
                     localized(id, zh), AccessListItems.parseBasis(r.get(c[9]).strip())));
         }

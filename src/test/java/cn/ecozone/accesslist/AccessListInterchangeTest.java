@@ -150,6 +150,20 @@ class AccessListInterchangeTest {
     }
 
     @Test
+    void aCsvUnitWithAnEmptyDimensionAndAnUnknownCodeIsLocatedAtItsRow() {
+        List<String> lines = new java.util.ArrayList<>(List.of(new String(AccessListCsv.bytes(SITE), StandardCharsets.UTF_8).split("\r\n")));
+        int unitRow = -1;
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith("单元,ZH14021220002,")) unitRow = i + 1;
+        lines.removeIf(l -> l.startsWith("要求,ZH14021220002-S,"));
+        lines.replaceAll(l -> l.replace("单元,ZH14021210001,", "单元,ZH00000000000,").replace(",ZH14021210001,", ",ZH00000000000,"));
+        AccessListImport.Result r = AccessListCsv.read(String.join("\r\n", lines).getBytes(StandardCharsets.UTF_8), fixtureUnitCodes());
+        // header row 1, 标题 row 2, three 行业 rows 3–5: the first unit is row 6
+        assertEquals(2, r.errors().size(), String.join("\n", r.errors()));
+        assertTrue(r.errors().get(0).startsWith("「CSV」第 6 行 B 列（编号）：环境管控单元编码 ZH00000000000 不在管控单元图层"), r.errors().get(0));
+        assertEquals("「CSV」第 " + unitRow + " 行 B 列（编号）：［空间布局约束］该维度为空 / no requirement in this dimension", r.errors().get(1));
+    }
+
+    @Test
     void formatsAreDetectedFromTheBytes() {
         assertEquals(AccessListImport.Format.XLSX, AccessListImport.Format.detect("application/octet-stream", AccessListXlsx.bytes(SITE)));
         assertEquals(AccessListImport.Format.CSV, AccessListImport.Format.detect(null, AccessListCsv.bytes(SITE)));
