@@ -33,7 +33,7 @@ public final class ServeCommand implements Command {
                   --layers DIR   图层目录 catalog folder (default: layers)
                   --styles DIR   样式目录 styles folder (default: styles)
                   --web DIR      地图网页目录 web map folder (default: web)
-                  --db URL       从 PostGIS 提供要素（先运行 import）/ serve the features from PostGIS (run import first)
+                  --db URL       从 PostGIS 提供要素与准入清单（先运行 import）/ serve the features and the access list from PostGIS (run import first)
                   --tokens FILE  编辑令牌文件 edit tokens, one "token:role:name" per line (role forester|admin);
                                  also read from env ECOZONE_TOKENS (comma-separated) and ECOZONE_TOKENS_FILE
                 """;

@@ -204,5 +204,4 @@ public final class PostgisAccessListStore implements AccessListStore {
             throw new DatabaseUnavailable(e);
         }
     }
-
 }
