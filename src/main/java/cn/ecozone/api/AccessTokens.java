@@ -94,6 +94,29 @@ public final class AccessTokens {
         return new AccessTokens(m);
     }
 
+    /**
+     * The holder of the request's Bearer token, who must have {@code role}: otherwise 401 (no or unknown token, with
+     * {@code WWW-Authenticate}) or 403 (the wrong role), as problem JSON.
+     */
+    public Principal authorize(io.javalin.http.Context ctx, String role) {
+        String h = ctx.header("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"EcoZone\"");
+            throw new ApiProblem(401, "需要登录 Unauthorized", "修改数据需要令牌：请在请求头中加入 Authorization: Bearer <令牌> / "
+                    + "editing needs a token: send Authorization: Bearer <token>");
+        }
+        var who = lookup(h.substring(7).strip());
+        if (who.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"EcoZone\", error=\"invalid_token\"");
+            throw new ApiProblem(401, "需要登录 Unauthorized", "令牌无效或已停用 / the token is not valid");
+        }
+        if (!who.get().has(role)) {
+            throw new ApiProblem(403, "无权限 Forbidden", "用户 " + who.get().name() + "（角色 " + who.get().role() + "）无权执行此操作，需要角色 "
+                    + role + " / role " + role + " required");
+        }
+        return who.get();
+    }
+
     public Optional<Principal> lookup(String token) {
         return token == null ? Optional.empty() : Optional.ofNullable(byHash.get(hash(token)));
     }

@@ -8,6 +8,7 @@ public class ApiProblem extends RuntimeException {
     private final int status;
     private final String title;
     private final Integer retryAfterSeconds;
+    private final java.util.Map<String, Object> members = new java.util.LinkedHashMap<>();
 
     public ApiProblem(int status, String title, String detail) {
         this(status, title, detail, null);
@@ -27,6 +28,16 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem notFound(String detail) {
         return new ApiProblem(404, "未找到 Not found", detail);
+    }
+
+    /** Adds an extension member to the problem JSON (e.g. {@code errors}: every located error of an import). */
+    public ApiProblem with(String name, Object value) {
+        members.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> members() {
+        return java.util.Collections.unmodifiableMap(members);
     }
 
     public int status() {

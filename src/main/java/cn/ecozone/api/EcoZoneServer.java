@@ -67,6 +67,7 @@ public final class EcoZoneServer implements AutoCloseable {
         m.add(new ItemEditRoutes(config, layers, accessList));
         m.add(new SiteCheckRoutes(layers, accessList, config.limits(), budget));
         m.add(new AccessListRoutes(accessList));
+        m.add(new AccessListAdminRoutes(config, layers, accessList));
         return m;
     }
 

@@ -200,22 +200,7 @@ public final class ItemEditRoutes implements RouteModule {
     }
 
     private AccessTokens.Principal authorize(Context ctx, String role) {
-        String h = ctx.header("Authorization");
-        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"EcoZone\"");
-            throw new ApiProblem(401, "需要登录 Unauthorized", "修改数据需要令牌：请在请求头中加入 Authorization: Bearer <令牌> / "
-                    + "editing needs a token: send Authorization: Bearer <token>");
-        }
-        var who = tokens.lookup(h.substring(7).strip());
-        if (who.isEmpty()) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"EcoZone\", error=\"invalid_token\"");
-            throw new ApiProblem(401, "需要登录 Unauthorized", "令牌无效或已停用 / the token is not valid");
-        }
-        if (!who.get().has(role)) {
-            throw new ApiProblem(403, "无权限 Forbidden", "用户 " + who.get().name() + "（角色 " + who.get().role() + "）无权执行此操作，需要角色 "
-                    + role + " / role " + role + " required");
-        }
-        return who.get();
+        return tokens.authorize(ctx, role);
     }
 
     private FeatureEditor editorOf(Context ctx) {

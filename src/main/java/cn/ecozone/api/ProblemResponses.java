@@ -18,7 +18,7 @@ public final class ProblemResponses implements RouteModule {
     public void register(Javalin app) {
         app.exception(ApiProblem.class, (e, ctx) -> {
             if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
-            write(ctx, e.status(), e.title(), e.detail());
+            write(ctx, e.status(), e.title(), e.detail(), e.members());
         });
         app.exception(cn.ecozone.layer.postgis.DatabaseUnavailable.class, (e, ctx) ->
                 write(ctx, 503, "服务暂不可用 Service unavailable", e.getMessage()));
@@ -41,12 +41,18 @@ public final class ProblemResponses implements RouteModule {
     }
 
     public static void write(Context ctx, int status, String title, String detail) {
+        write(ctx, status, title, detail, Map.of());
+    }
+
+    /** With extension members after the standard ones (RFC 7807 §3.2). */
+    public static void write(Context ctx, int status, String title, String detail, Map<String, Object> members) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
         body.put("instance", ctx.path());
+        members.forEach(body::putIfAbsent);
         try {
             ctx.status(status).contentType(CONTENT_TYPE).result(Json.MAPPER.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -19,6 +19,9 @@ import java.nio.file.Files;
 import java.util.Locale;
 import cn.ecozone.layer.postgis.Databases;
 import cn.ecozone.layer.postgis.PostgisImport;
+import cn.ecozone.layer.postgis.PostgisAccessListStore;
+import cn.ecozone.accesslist.AccessList;
+import cn.ecozone.accesslist.AccessListImport;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -39,9 +42,10 @@ public final class ImportCommand implements Command {
 
                 先校验图层（有错误则不导入），再为每个图层建表（SRID 4490、类型化属性列、主键、GiST 索引），分批写入并显示进度；
                 可重复运行：每个图层在一个事务中整体替换。
-                Validates the layers (nothing is imported when one has errors), then loads one table per layer (SRID 4490,
+                Validates the layers and the catalog's access list (nothing is imported when one has errors), then loads one table per layer (SRID 4490,
                 typed attribute columns, primary key, GiST index) in batches with a progress bar. Safe to re-run: each layer
-                is replaced in one transaction. Then: ecozone serve --db URL.
+                is replaced in one transaction; the access list goes to the ecozone_access_* tables (one transaction).
+                Then: ecozone serve --db URL.
 
                   --db URL       PostgreSQL/PostGIS JDBC URL (the database needs CREATE EXTENSION postgis)
                   --layers DIR   图层目录 catalog folder (default: layers)
@@ -67,8 +71,29 @@ public final class ImportCommand implements Command {
             ValidationReport.print(loaded, err);
             return 1;
         }
-        Map<String, Long> counts = new PostgisImport(Databases.pool(db)).importAll(loaded.layers(), out);
+        // the catalog's access list is validated with the layers, before anything is imported
+        AccessList accessList = null;
+        String accessFile = loaded.layers().catalog().accessList();
+        if (accessFile != null && !accessFile.isBlank()) {
+            Path file = loaded.layers().catalog().resolve(accessFile);
+            AccessListImport.Result r = Files.isRegularFile(file)
+                    ? AccessListImport.read(Files.readAllBytes(file), AccessListImport.Format.JSON, AccessListImport.unitCodes(loaded.layers()))
+                    : new AccessListImport.Result(AccessList.EMPTY, java.util.List.of());
+            if (!r.ok()) {
+                err.println(file + "：准入清单有错误，未导入 / the access list has errors, nothing imported:");
+                r.errors().forEach(e -> err.println("  " + e));
+                return 1;
+            }
+            accessList = r.list();
+        }
+        var pool = Databases.pool(db);
+        Map<String, Long> counts = new PostgisImport(pool).importAll(loaded.layers(), out);
         counts.forEach((layer, n) -> out.printf("%s: %d 个要素已导入 features imported%n", layer, n));
+        if (accessList != null) {
+            new PostgisAccessListStore(pool).store(accessList);
+            out.printf("准入清单 access list: %d 个单元 units, %d 条要求 requirements 已导入 imported (ecozone_access_*)%n",
+                    accessList.units().size(), accessList.requirements().size());
+        }
         return 0;
     }
 

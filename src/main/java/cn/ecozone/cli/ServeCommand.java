@@ -6,6 +6,7 @@ import cn.ecozone.api.ServerConfig;
 import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.layer.postgis.Databases;
+import cn.ecozone.layer.postgis.PostgisAccessListStore;
 import cn.ecozone.layer.postgis.PostgisLayers;
 
 import java.io.PrintStream;
@@ -32,7 +33,7 @@ public final class ServeCommand implements Command {
                   --layers DIR   图层目录 catalog folder (default: layers)
                   --styles DIR   样式目录 styles folder (default: styles)
                   --web DIR      地图网页目录 web map folder (default: web)
-                  --db URL       从 PostGIS 提供要素（先运行 import）/ serve the features from PostGIS (run import first)
+                  --db URL       从 PostGIS 提供要素与准入清单（先运行 import）/ serve the features and the access list from PostGIS (run import first)
                   --tokens FILE  编辑令牌文件 edit tokens, one "token:role:name" per line (role forester|admin);
                                  also read from env ECOZONE_TOKENS (comma-separated) and ECOZONE_TOKENS_FILE
                 """;
@@ -56,7 +57,9 @@ public final class ServeCommand implements Command {
         ServerConfig config = new ServerConfig(args.getInt("port", 8080), layersDir, Path.of(args.get("styles", "styles")),
                 Path.of(args.get("web", "web")), ServerConfig.DEFAULT_MAX_BODY_BYTES, db == null ? "embedded" : "postgis");
         if (args.get("tokens") != null) config = config.withTokens(config.tokens().and(AccessTokens.fromFile(Path.of(args.get("tokens")))));
-        EcoZoneServer server = EcoZoneServer.start(config, layers);
+        // PostGIS mode: the access list from the ecozone_access_* tables (import --db / access-list import --db fill them)
+        EcoZoneServer server = db == null ? EcoZoneServer.start(config, layers)
+                : EcoZoneServer.start(config, layers, new PostgisAccessListStore(Databases.pool(db)));
         out.printf("EcoZone 已启动 ready in %.1f s: http://localhost:%d/  (地图 map: http://localhost:%d/map/)%n",
                 (System.nanoTime() - t0) / 1e9, server.port(), server.port());
         CountDownLatch stop = new CountDownLatch(1);
