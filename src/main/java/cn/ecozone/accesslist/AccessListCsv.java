@@ -151,54 +151,15 @@ public final class AccessListCsv {
     }
 
     private static java.util.Optional<Requirement> requirement(Table t, Table.Row r, int[] c, AccessList names, ImportLog log) {
-        String id = r.get(c[1]).strip();
-        boolean ok = true;
-        if (id.isEmpty()) {
-            log.error(t.place(r.number(), c[1]), "编号为空 / empty id");
-            ok = false;
-        }
-        Level level = null;
-        Dimension dimension = null;
-        Effect effect = null;
-        ZoneSelector zone = null;
-        try {
-            level = Level.of(r.get(c[4]));
-        } catch (AccessListException e) {
-            log.error(t.place(r.number(), c[4]), e.getMessage());
-            ok = false;
-        }
-        String scope = r.get(c[5]).strip();
-        if (scope.isEmpty()) {
-            log.error(t.place(r.number(), c[5]), "范围为空（全国、省、省/市、省/市/区县 或单元编码）/ empty scope");
-            ok = false;
-        }
-        try {
-            dimension = Dimension.of(r.get(c[10]));
-        } catch (AccessListException e) {
-            log.error(t.place(r.number(), c[10]), e.getMessage());
-            ok = false;
-        }
-        try {
-            effect = Effect.of(r.get(c[11]));
-        } catch (AccessListException e) {
-            log.error(t.place(r.number(), c[11]), e.getMessage());
-            ok = false;
-        }
-        try {
-            Map<String, List<String>> match = AccessListXlsx.parseMatch(r.get(c[14]));
-            String collection = r.get(c[13]).strip();
-            if (!collection.isEmpty()) zone = new ZoneSelector(collection, match);
-            else if (!match.isEmpty()) throw new AccessListException("有匹配条件时须填写图层 / a match needs a layer");
-        } catch (AccessListException e) {
-            log.error(t.place(r.number(), c[14]), e.getMessage());
-            ok = false;
-        }
-        String zh = r.get(c[2]).strip();
-        if (zh.isEmpty()) {
-            log.error(t.place(r.number(), c[2]), "要求内容为空 / empty text");
-            ok = false;
-        }
-        if (!ok) return java.util.Optional.empty();
+        RowReader in = new RowReader(t, r, log);
+        String id = in.required(c[1], RowReader.EMPTY_ID);
+        Level level = in.parsed(c[4], Level::of);
+        String scope = in.required(c[5], RowReader.EMPTY_SCOPE);
+        Dimension dimension = in.parsed(c[10], Dimension::of);
+        Effect effect = in.parsed(c[11], Effect::of);
+        ZoneSelector zone = in.zone(c[13], c[14]);
+        String zh = in.required(c[2], RowReader.EMPTY_TEXT);
+        if (!in.ok()) return java.util.Optional.empty();
         log.requirement(id, t.place(r.number(), c[1]));
         return java.util.Optional.of(new Requirement(id, level, scope, zone, dimension, effect, AccessListItems.industries(r.get(c[12]), names),
                 LocalizedText.of(zh, r.get(c[3]).isEmpty() ? null : r.get(c[3])), new Basis(r.get(c[15]), r.get(c[16]), r.get(c[17]))));

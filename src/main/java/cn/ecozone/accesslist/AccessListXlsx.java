@@ -388,54 +388,15 @@ public final class AccessListXlsx {
 
         /** One row of 区域管控规则. */
         void row(Table t, Table.Row r, int[] c) {
-            String id = r.get(c[0]).strip();
-            boolean ok = true;
-            if (id.isEmpty()) {
-                log.error(t.place(r.number(), c[0]), "编号为空 / empty id");
-                ok = false;
-            }
-            Level level = null;
-            Dimension dimension = null;
-            Effect effect = null;
-            ZoneSelector zone = null;
-            try {
-                level = Level.of(r.get(c[1]));
-            } catch (AccessListException e) {
-                log.error(t.place(r.number(), c[1]), e.getMessage());
-                ok = false;
-            }
-            String scope = r.get(c[2]).strip();
-            if (scope.isEmpty()) {
-                log.error(t.place(r.number(), c[2]), "范围为空（全国、省、省/市、省/市/区县 或单元编码）/ empty scope");
-                ok = false;
-            }
-            String collection = r.get(c[3]).strip();
-            try {
-                Map<String, List<String>> match = parseMatch(r.get(c[4]));
-                if (!collection.isEmpty()) zone = new ZoneSelector(collection, match);
-                else if (!match.isEmpty()) throw new AccessListException("有匹配条件时须填写图层 / a match needs a layer");
-            } catch (AccessListException e) {
-                log.error(t.place(r.number(), c[4]), e.getMessage());
-                ok = false;
-            }
-            try {
-                dimension = Dimension.of(r.get(c[5]));
-            } catch (AccessListException e) {
-                log.error(t.place(r.number(), c[5]), e.getMessage());
-                ok = false;
-            }
-            try {
-                effect = Effect.of(r.get(c[6]));
-            } catch (AccessListException e) {
-                log.error(t.place(r.number(), c[6]), e.getMessage());
-                ok = false;
-            }
-            String zh = r.get(c[8]).strip();
-            if (zh.isEmpty()) {
-                log.error(t.place(r.number(), c[8]), "要求内容为空 / empty text");
-                ok = false;
-            }
-            if (!ok) return;
+            RowReader in = new RowReader(t, r, log);
+            String id = in.required(c[0], RowReader.EMPTY_ID);
+            Level level = in.parsed(c[1], Level::of);
+            String scope = in.required(c[2], RowReader.EMPTY_SCOPE);
+            ZoneSelector zone = in.zone(c[3], c[4]);
+            Dimension dimension = in.parsed(c[5], Dimension::of);
+            Effect effect = in.parsed(c[6], Effect::of);
+            String zh = in.required(c[8], RowReader.EMPTY_TEXT);
+            if (!in.ok()) return;
             log.requirement(id, t.place(r.number(), c[0]));
             list.add(new Requirement(id, level, scope, zone, dimension, effect, AccessListItems.industries(r.get(c[7]), names),
                     localized(id, zh), AccessListItems.parseBasis(r.get(c[9]).strip())));
