@@ -25,8 +25,18 @@ import java.util.Optional;
  * shrunk by cos(latitude) so shapes keep their true proportions.
  */
 public final class SiteFigure {
-    /** One drawable shape: rings as lists of figure points (holes are further rings; fill even-odd). */
-    public record Shape(String collection, String collectionTitle, String label, boolean hit, List<double[][]> rings, double[] point) {}
+    /**
+     * One drawable shape: rings as lists of figure points (holes are further rings; fill even-odd); {@code labelAt} is
+     * where its name goes (a point inside its visible part), null for points.
+     */
+    public record Shape(String collection, String collectionTitle, String label, boolean hit, List<double[][]> rings, double[] point,
+                        double[] labelAt) {}
+
+    /**
+     * The locator inset (位置示意): the districts around the site, and the site's box, in figure units inside
+     * {@code box} = [x, y, width, height] at the figure's lower left.
+     */
+    public record Inset(double[] box, List<double[][]> rings, List<String> names, List<double[]> nameAt, double[] site) {}
 
     /** Colours per collection kind (stroke, fill); unknown collections get grey. */
     public static final Map<String, String[]> COLOURS = new LinkedHashMap<>();
@@ -73,6 +83,52 @@ public final class SiteFigure {
             if (site.getGeometryN(i) instanceof Polygon p) siteRings.addAll(rings(p));
         }
         this.scaleBarMetres = niceLength(frame.getWidth() * cosLat * 111_320 / 4);
+        this.inset = inset(layers, site);
+    }
+
+    private final Inset inset;
+
+    /** The locator inset, or null when the layers have no district (admin) layer. */
+    public Inset inset() { return inset; }
+
+    /** The districts within half a degree of the site, fitted into a box at the lower left, with the site's box in red. */
+    private Inset inset(LayerSet layers, Geometry site) {
+        Optional<FeatureSource> admin = layers.inOrder().stream().filter(s -> s.layer().kind().equals("admin") && s.layer().isPolygon()).findFirst();
+        if (admin.isEmpty()) return null;
+        Envelope near = new Envelope(site.getEnvelopeInternal());
+        near.expandBy(0.5);
+        List<Geometry> districts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (var c : admin.get().candidates(near)) {
+            districts.add(c.geometry());
+            Object n = c.feature().getAttribute(admin.get().layer().nameProperty());
+            names.add(n == null ? c.id() : String.valueOf(n));
+        }
+        if (districts.isEmpty()) return null;
+        Envelope all = new Envelope(site.getEnvelopeInternal());
+        for (Geometry d : districts) all.expandToInclude(d.getEnvelopeInternal());
+        double bw = width * 0.24, bh = height * 0.3, pad = 6;
+        double sx = (bw - 2 * pad) / (all.getWidth() * cosLat), sy = (bh - 2 * pad) / all.getHeight(), k = Math.min(sx, sy);
+        double x0 = 8, y0 = height - bh - 8;
+        java.util.function.Function<Coordinate, double[]> at = c -> new double[] {x0 + pad + (c.x - all.getMinX()) * cosLat * k,
+                y0 + pad + (all.getMaxY() - c.y) * k};
+        List<double[][]> rings = new ArrayList<>();
+        List<double[]> nameAt = new ArrayList<>();
+        for (Geometry d : districts) {
+            Geometry simple = org.locationtech.jts.simplify.DouglasPeuckerSimplifier.simplify(d, 1 / k);
+            for (int i = 0; i < simple.getNumGeometries(); i++) {
+                if (!(simple.getGeometryN(i) instanceof Polygon p)) continue;
+                Coordinate[] cs = p.getExteriorRing().getCoordinates();
+                double[][] pts = new double[cs.length][];
+                for (int j = 0; j < cs.length; j++) pts[j] = at.apply(cs[j]);
+                rings.add(pts);
+            }
+            nameAt.add(at.apply(d.getInteriorPoint().getCoordinate()));
+        }
+        Envelope se = site.getEnvelopeInternal();
+        double[] a = at.apply(new Coordinate(se.getMinX(), se.getMaxY())), b = at.apply(new Coordinate(se.getMaxX(), se.getMinY()));
+        double[] siteBox = {a[0], a[1], Math.max(3, b[0] - a[0]), Math.max(3, b[1] - a[1])};
+        return new Inset(new double[] {x0, y0, bw, bh}, rings, names, nameAt, siteBox);
     }
 
     private void add(LayerSet layers, String collection, String id, String label, boolean hit, Geometry box) {
@@ -83,7 +139,7 @@ public final class SiteFigure {
         Geometry g = (Geometry) f.get().getDefaultGeometry();
         if (g.getDimension() == 0) {
             Coordinate c = g.getCoordinate();
-            if (frame.contains(c)) zones.add(new Shape(collection, title, label, hit, List.of(), toFigure(c)));
+            if (frame.contains(c)) zones.add(new Shape(collection, title, label, hit, List.of(), toFigure(c), null));
             return;
         }
         Geometry clipped;
@@ -96,7 +152,10 @@ public final class SiteFigure {
         for (int i = 0; i < clipped.getNumGeometries(); i++) {
             if (clipped.getGeometryN(i) instanceof Polygon p) rings.addAll(rings(p));
         }
-        if (!rings.isEmpty()) zones.add(new Shape(collection, title, label, hit, rings, null));
+        if (!rings.isEmpty()) {
+            double[] at = clipped.isEmpty() ? null : toFigure(clipped.getInteriorPoint().getCoordinate());
+            zones.add(new Shape(collection, title, label, hit, rings, null, at));
+        }
     }
 
     private List<double[][]> rings(Polygon p) {

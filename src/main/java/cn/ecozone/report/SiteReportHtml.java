@@ -112,6 +112,25 @@ public final class SiteReportHtml {
         }
         s.append("<path fill-rule=\"evenodd\" d=\"").append(path(f.siteRings()))
                 .append("\" fill=\"#ffd700\" fill-opacity=\"0.35\" stroke=\"#000\" stroke-width=\"2.5\"><title>项目地块</title></path>");
+        // names of the zones the site meets and of the district, inside their visible part, with a white halo
+        for (SiteFigure.Shape z : f.zones()) {
+            if (z.labelAt() == null || !z.hit() || z.collection().equals("admin")) continue;
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" fill=\"%s\" stroke=\"#fff\" "
+                    + "stroke-width=\"3\" paint-order=\"stroke\">%s</text>", z.labelAt()[0], z.labelAt()[1], SiteFigure.colours(z.collection())[0], esc(z.label())));
+        }
+        SiteFigure.Inset in = f.inset();
+        if (in != null) {
+            double[] b = in.box();
+            s.append(String.format(Locale.ROOT, "<g><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#fff\" stroke=\"#555\"/>", b[0], b[1], b[2], b[3]));
+            for (double[][] ring : in.rings()) s.append("<path d=\"").append(path(List.<double[][]>of(ring))).append("\" fill=\"#eee\" stroke=\"#777\" stroke-width=\"0.8\"/>");
+            for (int i = 0; i < in.names().size(); i++) {
+                s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" text-anchor=\"middle\" fill=\"#444\">%s</text>",
+                        in.nameAt().get(i)[0], in.nameAt().get(i)[1], esc(in.names().get(i))));
+            }
+            double[] st = in.site();
+            s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#c0161a\" stroke-width=\"2\"/>"
+                    + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" fill=\"#555\">位置示意</text></g>", st[0], st[1], st[2], st[3], b[0] + 3, b[1] + 10));
+        }
         double y = f.height() + 20;
         double x = 8;
         s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"#ffd700\" stroke=\"#000\" stroke-width=\"2\"/>"

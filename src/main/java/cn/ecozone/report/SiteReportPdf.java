@@ -324,6 +324,46 @@ public final class SiteReportPdf {
         cs.setStrokingColor(Color.BLACK);
         cs.setLineWidth(2f);
         cs.stroke();
+        for (SiteFigure.Shape z : f.zones()) {
+            if (z.labelAt() == null || !z.hit() || z.collection().equals("admin")) continue;
+            float size = 8;
+            float w = font.getStringWidth(printable(z.label())) / 1000 * size;
+            cs.setNonStrokingColor(Color.decode(SiteFigure.colours(z.collection())[0]));
+            show(z.label(), size, x0 + (float) z.labelAt()[0] * scale - w / 2, top - (float) z.labelAt()[1] * scale, false);
+        }
+        SiteFigure.Inset in = f.inset();
+        if (in != null) {
+            double[] b = in.box();
+            cs.setNonStrokingColor(Color.WHITE);
+            cs.addRect(x0 + (float) b[0] * scale, top - (float) (b[1] + b[3]) * scale, (float) b[2] * scale, (float) b[3] * scale);
+            cs.fill();
+            for (double[][] ring : in.rings()) {
+                path(List.<double[][]>of(ring), x0, top, scale);
+                cs.setNonStrokingColor(new Color(0xEE, 0xEE, 0xEE));
+                cs.fill();
+                path(List.<double[][]>of(ring), x0, top, scale);
+                cs.setStrokingColor(Color.GRAY);
+                cs.setLineWidth(0.6f);
+                cs.stroke();
+            }
+            cs.setNonStrokingColor(Color.DARK_GRAY);
+            for (int i = 0; i < in.names().size(); i++) {
+                float w = font.getStringWidth(printable(in.names().get(i))) / 1000 * 6.5f;
+                show(in.names().get(i), 6.5f, x0 + (float) in.nameAt().get(i)[0] * scale - w / 2, top - (float) in.nameAt().get(i)[1] * scale, false);
+            }
+            double[] st = in.site();
+            cs.setStrokingColor(new Color(0xC0, 0x16, 0x1A));
+            cs.setLineWidth(1.5f);
+            cs.addRect(x0 + (float) st[0] * scale, top - (float) (st[1] + st[3]) * scale, (float) st[2] * scale, (float) st[3] * scale);
+            cs.stroke();
+            cs.setStrokingColor(Color.GRAY);
+            cs.setLineWidth(0.6f);
+            cs.addRect(x0 + (float) b[0] * scale, top - (float) (b[1] + b[3]) * scale, (float) b[2] * scale, (float) b[3] * scale);
+            cs.stroke();
+            cs.setNonStrokingColor(Color.DARK_GRAY);
+            show("位置示意", 6.5f, x0 + (float) b[0] * scale + 2, top - (float) b[1] * scale - 8, false);
+        }
+        cs.setNonStrokingColor(Color.BLACK);
         cs.restoreGraphicsState();
         cs.setStrokingColor(Color.GRAY);
         cs.setLineWidth(0.5f);

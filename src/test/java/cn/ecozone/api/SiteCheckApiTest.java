@@ -172,6 +172,9 @@ class SiteCheckApiTest {
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(html.contains("<svg") && html.contains("fill-rule=\"evenodd\""), "map figure drawn as SVG");
         assertTrue(html.contains(NAME) && html.contains("禁止准入") && html.contains("《关于在国土空间规划中统筹划定落实三条控制线的指导意见》"));
+        assertTrue(html.contains(">采凉山水源涵养生态保护红线</text>"), "hit zones are labelled on the figure");
+        assertTrue(html.contains("位置示意") && html.contains(">新荣区</text>"), "a locator inset names the district");
+        assertTrue(html.contains("示意数据") == false && html.contains("报告编号：EZ-") && html.contains("编制人"), "number and signature block");
         assertTrue(html.contains("逐维度研判") && html.contains("（一）空间布局约束：禁止准入") && html.contains("（四）资源利用效率：有条件准入"), html);
         assertTrue(html.contains("数据日期：2025-06-30"));
     }
