@@ -86,7 +86,7 @@
   }
 
   function cell(area, share) {
-    return ez.el('span', { class: 'stat' }, ha(area), ez.el('br'), ez.el('small', null, ez.statsPct(share)));
+    return ez.el('span', { class: 'stat' }, ez.num(area.ha, 1), ez.el('br'), ez.el('small', null, ez.statsPct(share)));
   }
 
   function render() {
@@ -125,11 +125,19 @@
       box.appendChild(stackedChart(all, types));
       box.appendChild(legend(types));
       box.appendChild(ez.el('h3', null, ez.t('statsByType')));
-      box.appendChild(ez.el('div', { class: 'table-scroll' }, ez.el('table', { class: 'data stats-types' },
-        ez.el('thead', null, ez.el('tr', null, ez.el('th', null, ez.t('statsUnitType')), all.map(d => ez.el('th', null, d.name)))),
-        ez.el('tbody', null, types.map((t, k) => ez.el('tr', { 'data-type': t },
-          ez.el('th', null, ez.el('i', { class: 'swatch', style: 'background:' + typeColour(t, k) }), ' ', typeLabel(t)),
-          all.map(d => { const s = (d.controlUnitByType || {})[t]; return ez.el('td', null, s ? ez.el('span', { class: 'stat' }, km2(s.area), ez.el('br'), ez.el('small', null, ez.statsPct(s.share))) : '—'); })))))));
+      types.forEach((t, k) => {
+        const total = stats.total && stats.total.controlUnitByType[t];
+        box.appendChild(ez.el('div', { class: 'stats-type', 'data-type': t },
+          ez.el('h4', null, ez.el('i', { class: 'swatch', style: 'background:' + typeColour(t, k) }), ' ', typeLabel(t),
+            total ? ez.el('span', { class: 'stats-type-total' }, ' ', km2(total.area), ' · ', ez.statsPct(total.share)) : null),
+          ez.table('stats-types', ['statsDistrict', 'statsAreaKm2', 'statsOfDistrict', 'statsOfType'],
+            districts.map(d => {
+              const s = (d.controlUnitByType || {})[t];
+              if (!s) return [d.name, '—', '—', '—'];
+              return [d.name, ez.num(s.area.m2 / 1e6, 2), ez.statsPct(s.share),
+                total && total.area.m2 > 0 ? ez.num(100 * s.area.m2 / total.area.m2, 1) + '%' : '—'];
+            }), i => ({ 'data-district': districts[i].code || '' }))));
+      });
     } else {
       box.appendChild(ez.el('p', { class: 'none' }, ez.t('statsNone')));
     }

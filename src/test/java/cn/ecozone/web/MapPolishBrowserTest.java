@@ -112,8 +112,16 @@ class MapPolishBrowserTest {
             }
             String text = driver.findElement(By.id("tab-stats")).getText();
             assertTrue(text.contains("CGCS2000 椭球面积") && text.contains("公顷") && text.contains("平方千米"), "units and area basis: " + text);
-            assertEquals(stats.get("districts").get(0).get("controlUnitByType").size(),
-                    driver.findElements(By.cssSelector("#tab-stats table.stats-types tbody tr")).size(), "one row per unit type");
+            // per control-unit type across districts: one block per type, one row per district with the API's share
+            for (var it = stats.get("total").get("controlUnitByType").fields(); it.hasNext(); ) {
+                String type = it.next().getKey();
+                WebElement block = driver.findElement(By.cssSelector("#tab-stats .stats-type[data-type='" + type + "']"));
+                assertEquals(districts.size(), block.findElements(By.cssSelector("tbody tr")).size(), type);
+                for (JsonNode d : districts) {
+                    List<WebElement> cells = block.findElements(By.cssSelector("tr[data-district='" + d.get("code").asText() + "'] td"));
+                    assertEquals(String.format(Locale.ROOT, "%.2f%%", d.at("/controlUnitByType/" + type + "/share").asDouble() * 100), cells.get(2).getText(), type);
+                }
+            }
             assertTrue(chromium.consoleErrors().isEmpty(), "console errors: " + chromium.consoleErrors());
             chromium.screenshot("43-fixture-stats");
         } finally {
