@@ -52,6 +52,7 @@
     ez.setBasemap('none');
     try {
       const catalog = await ez.initLayers();
+      ez.initNotice(catalog);
       const bounds = ez.catalogBounds();
       // not animated: the map is usable (and `ready`) only once the view has settled
       if (bounds) ez.map.fitBounds(bounds, { padding: [10, 10], animate: false });

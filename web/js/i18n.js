@@ -40,7 +40,17 @@
       triggeredBy: '触发：{zone}', level_unit: '本单元要求', level_county: '区县总体准入要求', level_city: '市总体准入要求',
       level_province: '省总体准入要求', level_national: '国家法律法规（分区规则）', wsLevel: '级别',
       clearSite: '清除', staleReport: '条件已更改，正在重新研判；报告按钮暂不可用', siteShapeBox: '地块顶点过多，地图上仅显示外包矩形',
-      coverageWarning: '地块有 {share} 位于管控单元之外（{ha} 公顷）'
+      coverageWarning: '地块有 {share} 位于管控单元之外（{ha} 公顷）',
+      sampleNoticeTitle: '示意数据', sampleNotice: '边界和数值仅为示意，不是官方成果，不能作为审批依据。', sampleNoticeClose: '关闭提示',
+      tabStats: '统计', statsTitle: '区县统计', km2: '平方千米', statsTotal: '合计', statsNone: '没有可统计的区县',
+      statsBasis: '面积为 CGCS2000 椭球面积；同一区县内相互重叠的分区（如嵌套的一级、二级保护区）合并后只计一次；占比 = 面积 ÷ 区县国土面积。',
+      statsRedline: '生态保护红线面积占国土面积比例', statsDistrict: '区县', statsLandArea: '国土面积', statsRedlineArea: '红线面积',
+      statsRedlineShare: '红线占比', statsWater: '饮用水水源保护区（按级别，面积：公顷）', statsWaterAll: '合计（合并）',
+      statsAreaKm2: '面积（平方千米）', statsOfDistrict: '占区县', statsOfType: '占该类合计',
+      statsWaterNote: '每格：面积（公顷），下方为占区县国土面积比例。嵌套的级别合并计入“合计”，各级之和可大于合计。',
+      statsUnitTypes: '环境管控单元类型（占区县面积）', statsByType: '各类管控单元面积（按区县）', statsUnitType: '单元类型',
+      statsRestoration: '矿山生态修复图斑', statsPlots: '图斑面积', statsRestored: '已修复面积', statsRestoredShare: '已修复占比',
+      statsRestoredNote: '已修复 = 状态为“已修复”或“已验收”的图斑；占比为占该区县图斑面积。'
     },
     en: {
       appTitle: 'Ecological zoning map', searchPlaceholder: 'Search a name or code (e.g. ZH1402…)', basemap: 'Base map',
@@ -78,7 +88,17 @@
       triggeredBy: 'Triggered by: {zone}', level_unit: "Unit's own requirements", level_county: 'County general requirements', level_city: 'City general requirements',
       level_province: 'Province general requirements', level_national: 'National law (zone rules)', wsLevel: 'Level',
       clearSite: 'Clear', staleReport: 'Inputs changed: checking again; reports are disabled until then', siteShapeBox: 'Too many vertices: the map shows the bounding box only',
-      coverageWarning: '{share} of the site lies outside the control units ({ha} ha)'
+      coverageWarning: '{share} of the site lies outside the control units ({ha} ha)',
+      sampleNoticeTitle: 'Sample data', sampleNotice: 'Boundaries and figures are illustrative, not official, and no basis for approvals.', sampleNoticeClose: 'Close the notice',
+      tabStats: 'Statistics', statsTitle: 'District statistics', km2: 'km²', statsTotal: 'Total', statsNone: 'No district to summarise',
+      statsBasis: 'Areas on the CGCS2000 ellipsoid; zones overlapping each other inside a district (such as nested grade 1 and 2 zones) are merged and counted once; share = area / land area of the district.',
+      statsRedline: 'Red line area as a share of land area', statsDistrict: 'District', statsLandArea: 'Land area', statsRedlineArea: 'Red line area',
+      statsRedlineShare: 'Red line share', statsWater: 'Drinking-water source zones by level (area: ha)', statsWaterAll: 'All (merged)',
+      statsAreaKm2: 'Area (km²)', statsOfDistrict: 'Of district', statsOfType: 'Of the type\'s total',
+      statsWaterNote: 'Each cell: area (ha), below it the share of the district. Nested levels are merged in "All", so the levels may add up to more.',
+      statsUnitTypes: 'Control-unit types (share of the district)', statsByType: 'Control-unit area by type and district', statsUnitType: 'Unit type',
+      statsRestoration: 'Mine restoration plots', statsPlots: 'Plot area', statsRestored: 'Restored area', statsRestoredShare: 'Restored share',
+      statsRestoredNote: 'Restored = plots with status 已修复 (restored) or 已验收 (accepted); share of the district\'s plot area.'
     }
   };
 

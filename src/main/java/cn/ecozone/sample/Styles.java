@@ -13,28 +13,31 @@ final class Styles {
         Map<String, Map<String, Object>> s = new LinkedHashMap<>();
         s.put("admin", style("admin", "name", path("#333333", 2, null, 0.0, null), List.of(
                 cls(null, "行政区界", "District boundary", path("#333333", 2, null, 0.0, null)))));
+        // Palette chosen so that every class reads apart from the classes of the other layers drawn with it, as seen
+        // (fill at its opacity over the map's background) and under deuteranopia/protanopia: PaletteContrastTest.
+        // Each layer keeps its own opacity band (units 0.35 under everything, red line 0.5, water 0.55, plots 0.8).
         s.put("control_unit", style("control_unit", "type", path("#555555", 1, "#cccccc", 0.35, null), List.of(
-                cls("优先保护", "优先保护单元", "Priority protection unit", path("#1b5e20", 1, "#43a047", 0.35, null)),
-                cls("重点管控", "重点管控单元", "Key control unit", path("#b71c1c", 1, "#e53935", 0.35, null)),
-                cls("一般管控", "一般管控单元", "General control unit", path("#f57f17", 1, "#fdd835", 0.30, null)))));
-        s.put("redline", style("redline", "function", path("#c62828", 2, "#ef9a9a", 0.4, null), List.of(
-                cls("水源涵养", "水源涵养", "Water conservation", path("#c62828", 2, "#4fc3f7", 0.45, null)),
-                cls("水土保持", "水土保持", "Soil and water conservation", path("#c62828", 2, "#a1887f", 0.45, null)),
-                cls("防风固沙", "防风固沙", "Windbreak and sand fixation", path("#c62828", 2, "#ffcc80", 0.45, null)),
-                cls("生物多样性维护", "生物多样性维护", "Biodiversity maintenance", path("#c62828", 2, "#81c784", 0.45, null)))));
-        s.put("water_source", style("water_source", "level", path("#0d47a1", 1, "#90caf9", 0.4, null), List.of(
-                cls("一级保护区", "一级保护区", "First-level zone", path("#0d47a1", 2, "#1565c0", 0.6, null)),
-                cls("二级保护区", "二级保护区", "Second-level zone", path("#1565c0", 1, "#42a5f5", 0.4, null)),
-                cls("准保护区", "准保护区", "Quasi-protection zone", path("#1e88e5", 1, "#bbdefb", 0.3, null)))));
-        s.put("restoration", style("restoration", "status", path("#4e342e", 1, "#8d6e63", 0.5, null), List.of(
-                cls("待修复", "待修复", "To be restored", path("#4e342e", 1, "#8d6e63", 0.6, null)),
-                cls("修复中", "修复中", "Under restoration", path("#e65100", 1, "#ffb74d", 0.6, null)),
-                cls("已修复", "已修复", "Restored", path("#33691e", 1, "#9ccc65", 0.6, null)),
-                cls("已验收", "已验收", "Restored and accepted", path("#1b5e20", 1, "#2e7d32", 0.6, null)))));
+                cls("优先保护", "优先保护单元", "Priority protection unit", path("#2e7d32", 1, "#94ea85", 0.35, null)),
+                cls("重点管控", "重点管控单元", "Key control unit", path("#a63a12", 1, "#cb4e20", 0.35, null)),
+                cls("一般管控", "一般管控单元", "General control unit", path("#75746e", 1, "#c4c3be", 0.35, null)))));
+        s.put("redline", style("redline", "function", path("#c62828", 2, "#ef9a9a", 0.5, null), List.of(
+                cls("水源涵养", "水源涵养", "Water conservation", path("#c62828", 2, "#17a1a7", 0.5, null)),
+                cls("水土保持", "水土保持", "Soil and water conservation", path("#c62828", 2, "#9a41cb", 0.5, null)),
+                cls("防风固沙", "防风固沙", "Windbreak and sand fixation", path("#c62828", 2, "#cfa30c", 0.5, null)),
+                cls("生物多样性维护", "生物多样性维护", "Biodiversity maintenance", path("#c62828", 2, "#cd0078", 0.5, null)))));
+        s.put("water_source", style("water_source", "level", path("#0d47a1", 1, "#90caf9", 0.55, null), List.of(
+                cls("一级保护区", "一级保护区", "First-level zone", path("#051560", 2, "#072186", 0.55, null)),
+                cls("二级保护区", "二级保护区", "Second-level zone", path("#0d47a1", 1, "#186bff", 0.55, null)),
+                cls("准保护区", "准保护区", "Quasi-protection zone", path("#1e88e5", 1, "#c3dcff", 0.55, null)))));
+        s.put("restoration", style("restoration", "status", path("#3e2723", 1, "#813423", 0.8, null), List.of(
+                cls("待修复", "待修复", "To be restored", path("#3e2723", 1, "#813423", 0.8, null)),
+                cls("修复中", "修复中", "Under restoration", path("#8a3c00", 1, "#f66b00", 0.8, null)),
+                cls("已修复", "已修复", "Restored", path("#5f6e1e", 1, "#bed74d", 0.8, null)),
+                cls("已验收", "已验收", "Restored and accepted", path("#1c4034", 1, "#387f66", 0.8, null)))));
         s.put("monitoring", style("monitoring", "type", path("#263238", 1, "#607d8b", 0.9, 6), List.of(
-                cls("空气", "空气质量监测点", "Air station", path("#4a148c", 1, "#ab47bc", 0.9, 6)),
-                cls("地表水断面", "地表水断面", "Surface-water section", path("#01579b", 1, "#29b6f6", 0.9, 6)),
-                cls("地下水", "地下水监测点", "Groundwater point", path("#004d40", 1, "#26a69a", 0.9, 6)))));
+                cls("空气", "空气质量监测点", "Air station", path("#15174a", 1, "#30349d", 0.9, 6)),
+                cls("地表水断面", "地表水断面", "Surface-water section", path("#0d3380", 1, "#2f68eb", 0.9, 6)),
+                cls("地下水", "地下水监测点", "Groundwater point", path("#0b4542", 1, "#1b8984", 0.9, 6)))));
         return s;
     }
 
