@@ -14,7 +14,8 @@ public final class Main {
 
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
-        for (Command c : List.of(new ServeCommand(), new ValidateCommand(), new CheckCommand(), new MeasureCommand(), new ImportCommand())) m.put(c.name(), c);
+        for (Command c : List.of(new ServeCommand(), new ValidateCommand(), new CheckCommand(), new MeasureCommand(), new ImportCommand(),
+                new CompactCommand(), BackupCommand.backup(), BackupCommand.restore())) m.put(c.name(), c);
         return m;
     }
 
