@@ -47,6 +47,8 @@ public final class ProblemResponses implements RouteModule {
         body.put("status", status);
         body.put("detail", detail);
         body.put("instance", ctx.path());
+        String requestId = Operations.requestId(ctx);
+        if (requestId != null) body.put("requestId", requestId);
         try {
             ctx.status(status).contentType(CONTENT_TYPE).result(Json.MAPPER.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
