@@ -108,10 +108,17 @@ public final class EcoZoneServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        app.stop();
-        for (var e : journaled(modules)) {
-            e.sync();
-            e.close();
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            // the deadline passed with requests still open: they were cut off; the journals are synced all the same
+            org.slf4j.LoggerFactory.getLogger(EcoZoneServer.class).warn("stopped after the {} s deadline with requests still open: {}",
+                    ops.shutdownTimeout().toSeconds(), e.toString());
+        } finally {
+            for (var e : journaled(modules)) {
+                e.sync();
+                e.close();
+            }
         }
     }
 }
