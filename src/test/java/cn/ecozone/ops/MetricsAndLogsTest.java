@@ -2,6 +2,7 @@ package cn.ecozone.ops;
 
 import cn.ecozone.api.AccessTokens;
 import cn.ecozone.api.EcoZoneServer;
+import cn.ecozone.api.Limits;
 import cn.ecozone.api.ServerConfig;
 import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.testsupport.Http;
@@ -18,6 +19,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -76,18 +78,33 @@ class MetricsAndLogsTest {
     }
 
     @Test
-    void analysisRejectionsAreCounted() throws Exception {
-        // a body that is not a site at all is a 400; an over-long one (too many plots) would be 413 — use a measure with a huge nearbyM
-        var r = http.post("/analysis/measure", "application/geo+json", "{\"type\":\"FeatureCollection\",\"features\":[]}");
-        assertTrue(r.status() == 200 || r.status() == 400, r.body());
+    void analysisDurationsAndRejectionsAreCounted() throws Exception {
+        var measured = http.post("/analysis/measure", "application/geo+json", "{\"type\":\"FeatureCollection\",\"features\":[" + RestorationFixture.plot("M-1",
+                "天马泰山", "待修复", 2025, 1.0, 113.32, 40.03, 113.321, 40.031) + "]}");
+        assertEquals(200, measured.status(), measured.body());
+        // a server allowing sites of at most 4 vertices: a hexagon is refused with 413 before any work
+        try (EcoZoneServer small = EcoZoneServer.start(new ServerConfig(0, dir, dir.resolve("styles"), dir.resolve("web"),
+                ServerConfig.DEFAULT_MAX_BODY_BYTES, "embedded", AccessTokens.none()).withLimits(new Limits(4, 100, Duration.ofSeconds(5), 2)),
+                LayerLoader.load(dir).layers())) {
+            Http h = new Http(small.port());
+            var refused = h.post("/analysis/site-check", "text/plain",
+                    "POLYGON((113.21 40.25,113.22 40.25,113.23 40.26,113.22 40.27,113.21 40.27,113.20 40.26,113.21 40.25))");
+            assertEquals(413, refused.status(), refused.body());
+            Map<String, Double> samples = null;
+            for (int attempt = 0; attempt < 50; attempt++) {
+                samples = parse(h.get("/metrics"));
+                if (samples.containsKey("ecozone_analysis_rejections_total{route=\"/analysis/site-check\",status=\"413\"}")) break;
+                Thread.sleep(100);
+            }
+            assertEquals(1.0, samples.get("ecozone_analysis_rejections_total{route=\"/analysis/site-check\",status=\"413\"}"), samples.keySet().toString());
+        }
         Map<String, Double> samples = null;
         for (int attempt = 0; attempt < 50; attempt++) {
             samples = parse(http.get("/metrics"));
-            if (samples.keySet().stream().anyMatch(k -> k.startsWith("ecozone_analysis_duration_seconds_count{route=\"/analysis/measure\""))) break;
+            if (samples.containsKey("ecozone_analysis_duration_seconds_count{route=\"/analysis/measure\",status=\"200\"}")) break;
             Thread.sleep(100);
         }
-        assertTrue(samples.keySet().stream().anyMatch(k -> k.startsWith("ecozone_analysis_duration_seconds_count{route=\"/analysis/measure\"")),
-                "analysis durations by route");
+        assertEquals(1.0, samples.get("ecozone_analysis_duration_seconds_count{route=\"/analysis/measure\",status=\"200\"}"), "analysis durations by route");
     }
 
     @Test
