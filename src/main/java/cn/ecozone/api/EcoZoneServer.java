@@ -16,11 +16,15 @@ public final class EcoZoneServer implements AutoCloseable {
     private final Javalin app;
     private final LiveLayers layers;
     private final LiveAccessList accessList;
+    private final Operations ops;
+    private final List<RouteModule> modules;
 
-    private EcoZoneServer(Javalin app, LiveLayers layers, LiveAccessList accessList) {
+    private EcoZoneServer(Javalin app, LiveLayers layers, LiveAccessList accessList, Operations ops, List<RouteModule> modules) {
         this.app = app;
         this.layers = layers;
         this.accessList = accessList;
+        this.ops = ops;
+        this.modules = modules;
     }
 
     /** Serves the layers with the access list of their catalog's file. */
@@ -32,12 +36,16 @@ public final class EcoZoneServer implements AutoCloseable {
     public static EcoZoneServer start(ServerConfig config, LayerSet initial, AccessListStore accessListStore) {
         LiveLayers layers = new LiveLayers(initial);
         LiveAccessList accessList = new LiveAccessList(accessListStore);
+        Operations ops = new Operations();
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             c.http.maxRequestSize = config.maxBodyBytes();
             c.http.defaultContentType = "application/json";
-            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler()));
+            c.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyProblemErrorHandler());
+                ops.configureJetty(server); // graceful stop, access log, request metrics
+            });
             if (Files.isDirectory(config.webDir())) {
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/map";
@@ -46,9 +54,13 @@ public final class EcoZoneServer implements AutoCloseable {
                 });
             }
         });
-        for (RouteModule m : modules(config, layers, accessList)) m.register(app);
+        List<RouteModule> modules = new ArrayList<>();
+        modules.add(ops); // first: the request id exists before any other handler can fail
+        modules.addAll(modules(config, layers, accessList));
+        for (RouteModule m : modules) m.register(app);
+        ops.bind(layers, () -> journaled(modules), config.mode());
         app.start(config.port());
-        return new EcoZoneServer(app, layers, accessList);
+        return new EcoZoneServer(app, layers, accessList, ops, modules);
     }
 
     /** Every route group, in registration order. */
@@ -83,8 +95,31 @@ public final class EcoZoneServer implements AutoCloseable {
         return accessList;
     }
 
+    private static List<cn.ecozone.layer.JournaledFeatureEditor> journaled(List<RouteModule> modules) {
+        return modules.stream().filter(m -> m instanceof ItemEditRoutes).flatMap(m -> ((ItemEditRoutes) m).journaledEditors().stream()).toList();
+    }
+
+    public Operations operations() {
+        return ops;
+    }
+
+    /**
+     * Stops gracefully: no new connections, the requests in flight (and the analyses they wait for) finish within
+     * {@link Operations#shutdownTimeout()}, then the journals are fsynced and closed.
+     */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            // the deadline passed with requests still open: they were cut off; the journals are synced all the same
+            org.slf4j.LoggerFactory.getLogger(EcoZoneServer.class).warn("stopped after the {} s deadline with requests still open: {}",
+                    ops.shutdownTimeout().toSeconds(), e.toString());
+        } finally {
+            for (var e : journaled(modules)) {
+                e.sync();
+                e.close();
+            }
+        }
     }
 }

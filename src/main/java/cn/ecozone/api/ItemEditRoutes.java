@@ -3,7 +3,7 @@ package cn.ecozone.api;
 import cn.ecozone.layer.EditRejected;
 import cn.ecozone.layer.FeatureBuilder;
 import cn.ecozone.layer.FeatureEditor;
-import cn.ecozone.layer.FeatureJournal;
+import cn.ecozone.layer.CompactionPolicy;
 import cn.ecozone.layer.FeatureJson;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.FeatureVersion;
@@ -41,6 +41,7 @@ public final class ItemEditRoutes implements RouteModule {
     private final AccessTokens tokens;
     private final Clock clock;
     private final boolean fromDatabase;
+    private final CompactionPolicy compaction = CompactionPolicy.fromEnvironment();
     private volatile Map<String, FeatureEditor> editors;
 
     public ItemEditRoutes(ServerConfig config, LiveLayers layers, LiveAccessList accessList) {
@@ -65,8 +66,7 @@ public final class ItemEditRoutes implements RouteModule {
             if (s instanceof FeatureEditor e) {
                 out.put(s.layer().id(), e); // a database source edits itself, in transactions
             } else if (s instanceof MemoryFeatureSource m) {
-                var journal = FeatureJournal.open(JournaledFeatureEditor.journalOf(loaded.catalog(), s.layer()));
-                out.put(s.layer().id(), new JournaledFeatureEditor(m, journal, staging::publish, clock));
+                out.put(s.layer().id(), JournaledFeatureEditor.open(loaded.catalog(), m, staging::publish, clock, compaction));
             }
         }
         staging.goLive();
@@ -101,6 +101,26 @@ public final class ItemEditRoutes implements RouteModule {
         app.delete("/collections/{collectionId}/items/{featureId}", this::delete);
         app.get("/collections/{collectionId}/items/{featureId}/history", this::history);
         app.post("/admin/reload", this::reload);
+        app.post("/admin/compact", this::compact);
+    }
+
+    /** The embedded editors (journals), for metrics and for the fsync at shutdown. */
+    List<JournaledFeatureEditor> journaledEditors() {
+        return editors.values().stream().filter(e -> e instanceof JournaledFeatureEditor).map(e -> (JournaledFeatureEditor) e).toList();
+    }
+
+    /** {@code POST /admin/compact} (admin): folds every editable layer's journal into its file now. */
+    private void compact(Context ctx) {
+        authorize(ctx, "admin");
+        List<Map<String, Object>> out = journaledEditors().stream().map(e -> {
+            var c = e.compact();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("layer", c.layer());
+            m.put("entries", c.entries());
+            m.put("seq", c.seq());
+            return m;
+        }).toList();
+        ctx.json(Map.of("status", "compacted", "layers", out));
     }
 
     private void etagOnRead(Context ctx) {
@@ -186,8 +206,12 @@ public final class ItemEditRoutes implements RouteModule {
             } catch (IllegalArgumentException e) {
                 throw new ApiProblem(422, "准入清单有错误，未重新加载 Access list has errors, not reloaded", e.getMessage());
             }
+            // no compaction may rewrite a layer file while it is read (and the old editors are replaced)
+            List<JournaledFeatureEditor> old = journaledEditors();
+            old.forEach(JournaledFeatureEditor::suspendCompaction);
             LayerLoader.Result r = LayerLoader.load(layers.current().catalog().dir());
             if (!r.ok()) {
+                old.forEach(JournaledFeatureEditor::resumeCompaction);
                 throw new ApiProblem(422, "图层有错误，未重新加载 Layers have errors, not reloaded", r.problems().stream()
                         .filter(Problem::isError).map(Problem::describe).collect(Collectors.joining("\n")));
             }

@@ -52,6 +52,8 @@ public final class ProblemResponses implements RouteModule {
         body.put("status", status);
         body.put("detail", detail);
         body.put("instance", ctx.path());
+        String requestId = Operations.requestId(ctx);
+        if (requestId != null) body.put("requestId", requestId);
         members.forEach(body::putIfAbsent);
         try {
             ctx.status(status).contentType(CONTENT_TYPE).result(Json.MAPPER.writeValueAsString(body));

@@ -15,7 +15,7 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.of(new ServeCommand(), new ValidateCommand(), new CheckCommand(), new MeasureCommand(), new ImportCommand(),
-                new AccessListCommand())) m.put(c.name(), c);
+                new AccessListCommand(), new CompactCommand(), BackupCommand.backup(), BackupCommand.restore())) m.put(c.name(), c);
         return m;
     }
 

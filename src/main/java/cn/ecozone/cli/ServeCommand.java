@@ -39,6 +39,17 @@ public final class ServeCommand implements Command {
                 """;
     }
 
+    /** Handles these signals instead of the JVM's default exit (so the serve command returns, and exits 0). */
+    @SuppressWarnings("restriction")
+    private static boolean onSignals(Runnable action, String... names) {
+        try {
+            for (String n : names) sun.misc.Signal.handle(new sun.misc.Signal(n), sig -> action.run());
+            return true;
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
     @Override
     public int run(String[] words, PrintStream out, PrintStream err) throws InterruptedException {
         Args args = new Args(words, Set.of("help"));
@@ -62,12 +73,22 @@ public final class ServeCommand implements Command {
                 : EcoZoneServer.start(config, layers, new PostgisAccessListStore(Databases.pool(db)));
         out.printf("EcoZone 已启动 ready in %.1f s: http://localhost:%d/  (地图 map: http://localhost:%d/map/)%n",
                 (System.nanoTime() - t0) / 1e9, server.port(), server.port());
+        // SIGTERM/SIGINT: stop accepting, let the requests in flight finish (ECOZONE_SHUTDOWN_TIMEOUT_MS), fsync, exit 0
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stop.countDown();
-        }));
+        if (!onSignals(stop::countDown, "TERM", "INT")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stop.countDown();
+            }));
+            stop.await();
+            return 0;
+        }
         stop.await();
+        long t1 = System.nanoTime();
+        out.println("EcoZone 正在停止 stopping: 等待进行中的请求 waiting for requests in flight (≤ " + server.operations().shutdownTimeout().toSeconds() + " s)");
+        server.close();
+        out.printf("EcoZone 已停止 stopped in %.1f s%n", (System.nanoTime() - t1) / 1e9);
+        out.flush();
         return 0;
     }
 }

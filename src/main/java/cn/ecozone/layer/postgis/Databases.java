@@ -29,6 +29,11 @@ public final class Databases {
         });
     }
 
+    /** The pools opened so far, by JDBC URL (metrics). */
+    public static Map<String, HikariDataSource> pools() {
+        return Map.copyOf(POOLS);
+    }
+
     /** Closes every pool (tests that start and stop databases). */
     public static void closeAll() {
         POOLS.values().forEach(HikariDataSource::close);
