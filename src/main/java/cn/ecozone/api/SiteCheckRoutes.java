@@ -132,11 +132,11 @@ public final class SiteCheckRoutes implements RouteModule {
         }
         switch (format) {
             case "html" -> ctx.contentType("text/html; charset=utf-8")
-                    .result(SiteReportHtml.render(result, new SiteFigure(result, input.geometry(), set, 720, 480)));
+                    .result(SiteReportHtml.render(result.forReport(), new SiteFigure(result, input.geometry(), set, 720, 480)));
             case "pdf" -> {
                 byte[] pdf;
                 try {
-                    pdf = SiteReportPdf.render(result, new SiteFigure(result, input.geometry(), set, 720, 480));
+                    pdf = SiteReportPdf.render(result.forReport(), new SiteFigure(result, input.geometry(), set, 720, 480));
                 } catch (IllegalStateException fontMissing) {
                     throw new ApiProblem(503, "服务暂不可用 Service unavailable", fontMissing.getMessage());
                 }

@@ -91,8 +91,8 @@ public final class CheckCommand implements Command {
             return 1;
         }
         byte[] bytes = switch (format) {
-            case "html" -> SiteReportHtml.render(result, new SiteFigure(result, input.geometry(), layers, 720, 480)).getBytes(StandardCharsets.UTF_8);
-            case "pdf" -> SiteReportPdf.render(result, new SiteFigure(result, input.geometry(), layers, 720, 480));
+            case "html" -> SiteReportHtml.render(result.forReport(), new SiteFigure(result, input.geometry(), layers, 720, 480)).getBytes(StandardCharsets.UTF_8);
+            case "pdf" -> SiteReportPdf.render(result.forReport(), new SiteFigure(result, input.geometry(), layers, 720, 480));
             default -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(result);
         };
         String target = args.get("out");
