@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * @param verdict {@code prohibited} … {@code outside} as in a site check, or {@code error} for a bad row
  * @param district the district (admin zone) holding most of the site, or null
- * @param hits the zones overlapped (the admin layer left out: it gives {@code district})
+ * @param hits the zones overlapped (the admin layer left out: it gives {@code district}); {@code level} is a water-source
+ *             level or a control unit's type
  * @param nearestProtected the nearest ecological red line or water-source zone (distance 0 when overlapped), or null
  *                         when none lies within the search distance
  * @param dataVersion the data version id the check used
@@ -56,7 +57,9 @@ public record ProjectOutcome(int row, String source, String name, String industr
                 }
                 continue;
             }
+            // the zone's class: a water-source level, else a control unit's type (a changed type is a changed hit)
             Object level = h.properties() == null ? null : h.properties().get("level");
+            if (level == null && h.properties() != null) level = h.properties().get("type");
             hits.add(new HitRow(h.collection(), h.collectionTitle(), h.featureId(), h.name(), level == null ? null : String.valueOf(level),
                     h.overlapM2(), h.overlapHa(), h.overlapMu(), h.siteShare(), h.zoneShare()));
             if (nearest == null && PROTECTED_KINDS.contains(kind)) {
@@ -85,7 +88,7 @@ public record ProjectOutcome(int row, String source, String name, String industr
     Map<String, Object> comparable() {
         Map<String, Object> m = new java.util.TreeMap<>();
         m.put("verdict", verdict);
-        for (HitRow h : hits) m.put(h.collection() + "/" + h.featureId(), Math.round(h.overlapHa() * 100) / 100.0);
+        for (HitRow h : hits) m.put(h.collection() + "/" + h.featureId() + (h.level() == null ? "" : "/" + h.level()), Math.round(h.overlapHa() * 100) / 100.0);
         return m;
     }
 }
