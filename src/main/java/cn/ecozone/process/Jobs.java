@@ -172,8 +172,8 @@ public final class Jobs implements AutoCloseable {
             j.message = j.resumed > 0 ? "重启后继续 / resumed after a restart" : "运行中 / running";
             h.startProcessed = j.processed;
         }
-        h.saveNow();
         try {
+            h.saveNow();
             runners.get(j.processID).run(h);
             if (h.dismissed) return;
             synchronized (j) {
@@ -187,7 +187,8 @@ public final class Jobs implements AutoCloseable {
             // shutdown: the job stays "running" on disk and resumes at the next start
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            if (h.dismissed) return;
+            // stopped by a shutdown while writing (ClosedByInterruptException): not a failure, the job resumes
+            if (h.dismissed || Thread.currentThread().isInterrupted()) return;
             synchronized (j) {
                 j.status = "failed";
                 j.message = e instanceof ProcessException || e instanceof BatchInputException ? e.getMessage()
