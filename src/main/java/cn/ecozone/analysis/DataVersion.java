@@ -37,9 +37,20 @@ import java.util.stream.Stream;
  */
 public record DataVersion(String id, String dataDate, String layersHash, String accessListHash) {
     private static final Map<String, String> LAYER_HASHES = new ConcurrentHashMap<>();
-    private static final Map<AccessList, String> LIST_HASHES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** The last list hashed and its hash, compared by identity (a record's own hashCode would walk the whole list). */
+    private static volatile Object[] lastList = {null, null};
+    /** The last answer, for the same layer set and list objects (every request asks). */
+    private static volatile Object[] last = {null, null, null};
 
     public static DataVersion of(LayerSet layers, AccessList accessList) {
+        Object[] l = last;
+        if (l[0] == layers && l[1] == accessList) return (DataVersion) l[2];
+        DataVersion v = compute(layers, accessList);
+        last = new Object[] {layers, accessList, v};
+        return v;
+    }
+
+    private static DataVersion compute(LayerSet layers, AccessList accessList) {
         MessageDigest all = sha256();
         List<FeatureSource> sources = new ArrayList<>(layers.inOrder());
         sources.sort(Comparator.comparing(s -> s.layer().id()));
@@ -137,12 +148,13 @@ public record DataVersion(String id, String dataDate, String layersHash, String 
     }
 
     public static String accessListHash(AccessList list) {
-        String h = LIST_HASHES.get(list);
-        if (h != null) return h;
+        Object[] l = lastList;
+        if (l[0] == list) return (String) l[1];
+        String h;
         StringBuilder b = new StringBuilder();
         canonicalJson(AccessListJson.tree(list), b);
         h = HexFormat.of().formatHex(sha256().digest(b.toString().getBytes(StandardCharsets.UTF_8)));
-        LIST_HASHES.put(list, h);
+        lastList = new Object[] {list, h};
         return h;
     }
 
