@@ -206,6 +206,7 @@ public final class ProcessesRoutes implements RouteModule, AutoCloseable {
             String ext = switch (f.mediaType().split(";")[0]) {
                 case "text/csv" -> ".csv";
                 case "application/zip" -> ".zip";
+                case ProcessService.XLSX -> ".xlsx";
                 default -> ".json";
             };
             ctx.header("Content-Disposition", "attachment; filename=\"" + ctx.pathParam("outputId") + ext + "\"");

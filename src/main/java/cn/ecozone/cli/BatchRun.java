@@ -43,9 +43,11 @@ final class BatchRun {
             return 1;
         }
         String target = args.get("out");
-        if (target != null && !target.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            throw new UsageException("--out 应为 .csv 文件（xlsx 尚未提供）/ --out must be a .csv file (xlsx is not offered yet)");
+        boolean xlsx = target != null && target.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        if (target != null && !xlsx && !target.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            throw new UsageException("--out 应为 .csv 或 .xlsx 文件 / --out must be a .csv or .xlsx file");
         }
+        if (xlsx && args.get("against") != null) throw new UsageException("变化表暂只输出 CSV / with --against the changes table is CSV only");
         double nearby;
         try {
             nearby = Double.parseDouble(args.get("nearby", "1000"));
@@ -76,8 +78,7 @@ final class BatchRun {
             return 1;
         }
         if (after == null) {
-            byte[] csv = BatchTable.csv(first);
-            write(target, csv, out);
+            write(target, xlsx ? BatchTable.xlsx(first) : BatchTable.csv(first), out);
             Map<String, Object> summary = BatchTable.summary(first, before.version.id());
             err.println("汇总 summary: " + summary.get("perVerdict") + "，数据版本 data version " + before.version.id()
                     + (target == null ? "" : " → " + target));

@@ -48,7 +48,7 @@ public final class CheckCommand implements Command {
                   --out FILE     写入文件 write to FILE (default: standard output; pdf needs --out)
                   --layers DIR   图层目录 catalog folder (default: layers)
 
-                批量 Batch: ecozone check --batch FILE [--industry X] [--out results.csv] [--reports reports.zip]
+                批量 Batch: ecozone check --batch FILE [--industry X] [--out results.csv|xlsx] [--reports reports.zip]
                                            [--layers DIR] [--against DIR] [--name-field F] [--industry-field F] [--wkt-field F]
                   FILE 为 GeoJSON FeatureCollection、含 WKT 列的 CSV、压缩的 Shapefile 或国土 TXT 的 ZIP，每个要素/行/文件一个项目；
                   结果表为 UTF-8 带 BOM 的 CSV，错误行注明原因但不中断；标准错误输出显示进度条。

@@ -62,7 +62,11 @@ public final class BatchInputReader {
     /** The format of the bytes: {@code zip-shapefile}, {@code zip-txt}, {@code geopackage}, {@code geojson} or {@code csv}. */
     public static String sniff(byte[] data) {
         if (data.length >= 4 && data[0] == 'P' && data[1] == 'K' && data[2] == 3 && data[3] == 4) {
-            for (String n : zipNames(data)) if (n.toLowerCase(Locale.ROOT).endsWith(".shp")) return "zip-shapefile";
+            // an xlsx (written in streaming mode, entries with data descriptors ZipInputStream cannot skip): by its part names
+            String raw = new String(data, StandardCharsets.ISO_8859_1);
+            if (raw.contains("[Content_Types].xml") && raw.contains("xl/workbook.xml")) return "xlsx";
+            List<String> names = zipNames(data);
+            for (String n : names) if (n.toLowerCase(Locale.ROOT).endsWith(".shp")) return "zip-shapefile";
             return "zip-txt";
         }
         if (data.length >= 16 && new String(data, 0, 15, StandardCharsets.US_ASCII).equals("SQLite format 3")) return "geopackage";
@@ -77,6 +81,7 @@ public final class BatchInputReader {
         if (data == null || data.length == 0) throw new BatchInputException("项目清单为空 / the project list is empty");
         List<ProjectRow> rows = switch (sniff(data)) {
             case "zip-shapefile" -> shapefile(data);
+            case "xlsx" -> xlsx(data);
             case "zip-txt" -> txtZip(data);
             case "geopackage" -> throw new BatchInputException("暂不支持 GeoPackage，请导出为 GeoJSON 或压缩的 Shapefile / "
                     + "GeoPackage is not read yet; export the list as GeoJSON or a zipped shapefile");
@@ -171,8 +176,33 @@ public final class BatchInputReader {
     private List<ProjectRow> csv(String text) {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         List<List<String>> lines = parseCsv(text);
-        if (lines.isEmpty()) throw new BatchInputException("CSV 为空 / the CSV is empty");
-        List<String> header = lines.get(0).stream().map(String::strip).toList();
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) numbers.add(i + 1);
+        return table(lines, numbers);
+    }
+
+    /** The first sheet of an xlsx workbook, read as a CSV (row numbers as Excel shows them). */
+    private List<ProjectRow> xlsx(byte[] data) {
+        List<List<String>> lines = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new ByteArrayInputStream(data));
+             Stream<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().openStream()) {
+            rows.forEach(r -> {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < r.getCellCount(); i++) cells.add(r.getCellText(i));
+                lines.add(cells);
+                numbers.add(r.getRowNum());
+            });
+        } catch (IOException | RuntimeException e) {
+            throw new BatchInputException("xlsx 无法读取 / the xlsx workbook cannot be read: " + e.getMessage());
+        }
+        return table(lines, numbers);
+    }
+
+    /** Rows of cells, the first the header; {@code numbers} are the rows' numbers in the file. */
+    private List<ProjectRow> table(List<List<String>> lines, List<Integer> numbers) {
+        if (lines.isEmpty()) throw new BatchInputException("表格为空 / the table is empty");
+        List<String> header = lines.get(0).stream().map(c -> c == null ? "" : c.strip()).toList();
         int wkt = column(header, options.wktField(), WKT_FIELDS);
         if (wkt < 0) {
             throw new BatchInputException("CSV 中找不到 WKT 列（可用 wktField 指定；表头：" + header + "）/ no WKT column in the CSV (name it with wktField); header: " + header);
@@ -182,8 +212,8 @@ public final class BatchInputReader {
         List<ProjectRow> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             List<String> cells = lines.get(i);
-            if (cells.stream().allMatch(String::isBlank)) continue;
-            int line = i + 1;
+            if (cells.stream().allMatch(c -> c == null || c.isBlank())) continue;
+            int line = numbers.get(i);
             String n = cell(cells, name);
             if (n == null) n = "第 " + line + " 行";
             String geometry = cell(cells, wkt);
@@ -215,7 +245,7 @@ public final class BatchInputReader {
     }
 
     private static String cell(List<String> cells, int i) {
-        if (i < 0 || i >= cells.size()) return null;
+        if (i < 0 || i >= cells.size() || cells.get(i) == null) return null;
         String s = cells.get(i).strip();
         return s.isEmpty() ? null : s;
     }

@@ -61,6 +61,32 @@ public final class BatchTable {
         return out.toByteArray();
     }
 
+    /** The same table as an xlsx workbook (one sheet 研判结果; areas, shares and distances as numbers where single). */
+    public static byte[] xlsx(List<ProjectOutcome> outcomes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "EcoZone", "1.0");
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("研判结果");
+            for (int c = 0; c < HEADER.size(); c++) {
+                ws.value(0, c, HEADER.get(c));
+                ws.style(0, c).bold().set();
+            }
+            for (int r = 0; r < outcomes.size(); r++) {
+                List<String> cells = row(outcomes.get(r));
+                for (int c = 0; c < cells.size(); c++) {
+                    String v = cells.get(c);
+                    if (v.isEmpty()) continue;
+                    if (c == 0 || c == 7 || c == 8 || c == 17) ws.value(r + 1, c, Double.parseDouble(v));
+                    else ws.value(r + 1, c, v);
+                }
+            }
+            wb.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** Counts per verdict, per district (and verdict within it), and the bad rows with their reasons. */
     public static Map<String, Object> summary(List<ProjectOutcome> outcomes, String dataVersion) {
         Map<String, Object> s = new LinkedHashMap<>();

@@ -36,6 +36,7 @@ import java.util.zip.ZipOutputStream;
 public final class ProcessService implements AutoCloseable {
     public static final String SITE_CHECK = "site-check";
     public static final String BATCH_CHECK = "batch-check";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** A synchronous batch-check is refused beyond this many projects: use {@code Prefer: respond-async}. */
     public static final int MAX_SYNC_PROJECTS = 1000;
     static final Set<String> BATCH_INPUTS = Set.of("projects", "industry", "nearbyM", "crs", "nameField", "industryField", "wktField",
@@ -126,7 +127,7 @@ public final class ProcessService implements AutoCloseable {
             out.put("result", output("研判结果 Site-check result", "与 POST /analysis/site-check 相同的 JSON / the JSON of POST /analysis/site-check",
                     Map.of("type", "object", "contentMediaType", "application/json")));
         } else {
-            in.put("projects", input("项目清单 Project list", "GeoJSON FeatureCollection（对象或文本）、含 WKT 列的 CSV 文本，或 base64 编码的 ZIP（Shapefile 或国土 TXT）"
+            in.put("projects", input("项目清单 Project list", "GeoJSON FeatureCollection（对象或文本）、含 WKT 列的 CSV 文本，或 base64 编码的 xlsx 或 ZIP（Shapefile 或国土 TXT）"
                     + "：{value, encoding: base64, mediaType: application/zip}；每个要素、行或文件一个项目 / a GeoJSON FeatureCollection, a CSV with a WKT "
                     + "column, or a base64 ZIP of a shapefile or of 国土 TXT files; one project per feature, row or file",
                     Map.of("oneOf", List.of(Map.of("type", "object"), Map.of("type", "string"),
@@ -146,6 +147,8 @@ public final class ProcessService implements AutoCloseable {
             out.put("summary", output("汇总 Summary", "按结论、区县计数；错误行及原因 / counts per verdict and district; bad rows with reasons",
                     Map.of("type", "object")));
             out.put("table", output("结果表 Table (CSV)", "UTF-8 带 BOM 的 CSV / CSV with BOM", Map.of("type", "string", "contentMediaType", "text/csv")));
+            out.put("tableXlsx", output("结果表 Table (xlsx)", "同一结果表的 Excel 工作簿 / the same table as an xlsx workbook",
+                    Map.of("type", "string", "contentEncoding", "binary", "contentMediaType", XLSX)));
             out.put("projects", output("逐项目结果 Projects", "每个项目一项 / one entry per project", Map.of("type", "array",
                     "contentMediaType", "application/json")));
             out.put("reports", output("报告 Reports (ZIP)", "逐项目 PDF 报告 / per-project PDF reports", Map.of("type", "string",
@@ -320,6 +323,7 @@ public final class ProcessService implements AutoCloseable {
     private void finishBatch(Jobs.Handle h, List<ProjectRow> rows, List<ProjectOutcome> outcomes, String version, boolean reports, String baseline) {
         h.inline("summary", BatchTable.summary(outcomes, version));
         h.result("table", "text/csv; charset=utf-8", BatchTable.csv(outcomes));
+        h.result("tableXlsx", XLSX, BatchTable.xlsx(outcomes));
         try {
             h.result("projects", "application/json", Jobs.MAPPER.writeValueAsBytes(outcomes));
             if (reports) h.result("reports", "application/zip", zipReports(h.dir().resolve("reports"), outcomes));

@@ -107,4 +107,33 @@ class BatchCheckTest {
         @SuppressWarnings("unchecked") var perDistrict = (java.util.Map<String, ?>) summary.get("perDistrict");
         assertTrue(perDistrict.size() >= 2, "sites in sample districts and one outside: " + perDistrict);
     }
+
+    @Test
+    void anXlsxListIsReadLikeTheCsvAndTheTableIsWrittenAsXlsxToo() throws Exception {
+        java.io.ByteArrayOutputStream book = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(book, "test", "1.0");
+        org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("项目");
+        ws.value(0, 0, "项目名称");
+        ws.value(0, 1, "行业");
+        ws.value(0, 2, "WKT");
+        int r = 1;
+        for (BatchFixture.Square s : BatchFixture.GOOD) {
+            ws.value(r, 0, s.name());
+            ws.value(r, 1, "光伏");
+            ws.value(r++, 2, s.wkt());
+        }
+        ws.value(r, 0, "自相交");
+        ws.value(r, 2, BatchFixture.BOW_TIE);
+        wb.finish();
+        List<ProjectOutcome> out = batch(book.toByteArray());
+        assertLikeSingleChecks(out, 1e-12, 6); // Excel row numbers: header is row 1
+        byte[] xlsx = BatchTable.xlsx(out);
+        try (var read = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var rows = read.getFirstSheet().openStream()) {
+            List<org.dhatim.fastexcel.reader.Row> all = rows.toList();
+            assertEquals(out.size() + 1, all.size());
+            assertEquals("禁止准入", all.get(1).getCellText(4));
+            assertEquals(out.get(0).siteAreaHa(), Double.parseDouble(all.get(1).getCellText(7)), 1e-4);
+        }
+    }
 }
