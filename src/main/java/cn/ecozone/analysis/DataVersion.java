@@ -22,7 +22,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -36,17 +35,22 @@ import java.util.stream.Stream;
  * @param accessListHash hash of the access list (hex)
  */
 public record DataVersion(String id, String dataDate, String layersHash, String accessListHash) {
-    private static final Map<String, String> LAYER_HASHES = new ConcurrentHashMap<>();
+    /** Per source object (identity): {version, hash}. Keyed by the object, so two folders or databases never share an entry. */
+    private static final Map<FeatureSource, String[]> LAYER_HASHES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     /** The last list hashed and its hash, compared by identity (a record's own hashCode would walk the whole list). */
     private static volatile Object[] lastList = {null, null};
-    /** The last answer, for the same layer set and list objects (every request asks). */
-    private static volatile Object[] last = {null, null, null};
+    /** The last answer, for the same layer set and list objects and the same layer versions (every request asks). */
+    private static volatile Object[] last = {null, null, null, null};
 
     public static DataVersion of(LayerSet layers, AccessList accessList) {
+        // the layers' versions: a field in memory, one small query per layer in PostGIS mode (edits there keep the set)
+        StringBuilder versions = new StringBuilder();
+        for (FeatureSource s : layers.inOrder()) versions.append(s.layer().id()).append('@').append(s.version()).append(';');
+        String key = versions.toString();
         Object[] l = last;
-        if (l[0] == layers && l[1] == accessList) return (DataVersion) l[2];
+        if (l[0] == layers && l[1] == accessList && key.equals(l[3])) return (DataVersion) l[2];
         DataVersion v = compute(layers, accessList);
-        last = new Object[] {layers, accessList, v};
+        last = new Object[] {layers, accessList, v, key};
         return v;
     }
 
@@ -66,12 +70,11 @@ public record DataVersion(String id, String dataDate, String layersHash, String 
 
     /** One layer's content hash, computed once per layer version (edits and reloads change the version). */
     public static String layerHash(FeatureSource s) {
-        String key = s.layer().id() + "@" + s.version();
-        String h = LAYER_HASHES.get(key);
-        if (h != null) return h;
-        h = computeLayerHash(s);
-        if (LAYER_HASHES.size() > 256) LAYER_HASHES.clear();
-        LAYER_HASHES.put(key, h);
+        String version = s.version();
+        String[] cached = LAYER_HASHES.get(s);
+        if (cached != null && cached[0].equals(version)) return cached[1];
+        String h = computeLayerHash(s);
+        LAYER_HASHES.put(s, new String[] {version, h});
         return h;
     }
 
