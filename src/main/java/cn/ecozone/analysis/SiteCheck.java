@@ -140,7 +140,7 @@ public final class SiteCheck {
         return new SiteCheckResult(input.name(), industryId, ind == null ? null : ind.zh(), summary, verdict.id(), verdict.zh(),
                 admission.dimensions(), admission.industryVerdicts(), coverage,
                 List.copyOf(hits), List.copyOf(nearby), admission.clauses(), List.copyOf(warnings), nearbyM,
-                layers.catalog().dataDate());
+                layers.catalog().dataDate(), DataVersion.of(layers, accessList));
     }
 
     /**

@@ -14,11 +14,23 @@ import java.util.Map;
  * @param dimensions the conclusion in each of the four dimensions (逐维度研判), in table order
  * @param coverage how much of the site the control units cover (null when the layers have no control units)
  * @param dataDate the catalog's data date, for the report
+ * @param dataVersion the zoning data this result was computed from (data date + content hashes of layers and access list)
  */
 public record SiteCheckResult(String name, String industry, String industryZh, Site site, String verdict, String verdictZh,
                               List<DimensionConclusion> dimensions, List<IndustryVerdict> industryVerdicts, Coverage coverage,
                               List<Hit> hits, List<Nearby> nearby, List<AppliedClause> clauses, List<String> warnings,
-                              double nearbyM, String dataDate) {
+                              double nearbyM, String dataDate, DataVersion dataVersion) {
+
+    /**
+     * A copy whose {@code dataDate} also names the data version (the reports print the data date), e.g.
+     * {@code 2025-12-31，数据版本 2025-12-31-3f9a0c1b2d4e}.
+     */
+    public SiteCheckResult forReport() {
+        if (dataVersion == null) return this;
+        String date = (dataDate == null || dataDate.isEmpty() ? "未注明" : dataDate) + "，数据版本 " + dataVersion.id();
+        return new SiteCheckResult(name, industry, industryZh, site, verdict, verdictZh, dimensions, industryVerdicts, coverage, hits,
+                nearby, clauses, warnings, nearbyM, date, dataVersion);
+    }
 
     /** The site as measured. {@code bbox} is [minLon, minLat, maxLon, maxLat]. */
     public record Site(double areaM2, double areaHa, double areaMu, int gkZone, int gkEpsg, double gkAreaM2,

@@ -45,12 +45,65 @@ final class AnalysisBudget implements AutoCloseable {
         return (int) Math.max(1, (timeout.toMillis() + 3999) / 4000);
     }
 
+    /** Interactive analyses running or waiting now (on request threads or the pool): background work yields to them. */
+    private final java.util.concurrent.atomic.AtomicInteger interactive = new java.util.concurrent.atomic.AtomicInteger();
+    /** A background analysis waits at most this long for interactive ones to finish, so a steady stream cannot starve a job. */
+    static final long BACKGROUND_MAX_WAIT_NANOS = 50_000_000L;
+
     /** Runs a quick analysis on the calling thread, any other on the pool within the budget. */
     <T> T run(boolean quick, Supplier<T> analysis) {
-        return quick ? analysis.get() : run(analysis);
+        if (!quick) return run(analysis);
+        interactive.incrementAndGet();
+        try {
+            return analysis.get();
+        } finally {
+            interactive.decrementAndGet();
+        }
     }
 
     <T> T run(Supplier<T> analysis) {
+        interactive.incrementAndGet();
+        try {
+            return pooled(analysis);
+        } finally {
+            interactive.decrementAndGet();
+        }
+    }
+
+    /**
+     * Runs a job's analysis on the same pool at a lower priority: it starts only when no interactive analysis is in
+     * flight (or after {@link #BACKGROUND_MAX_WAIT_NANOS} of waiting) and a worker is free, so it takes at most one
+     * worker and an interactive request never queues behind more than one background analysis. No time budget: a
+     * job's row is bounded by the caps. Interrupted (shutdown) → InterruptedException.
+     */
+    <T> T background(Supplier<T> analysis) throws InterruptedException {
+        long waitingSince = System.nanoTime();
+        while (true) {
+            if (Thread.interrupted()) throw new InterruptedException();
+            boolean yield = interactive.get() > 0 && System.nanoTime() - waitingSince < BACKGROUND_MAX_WAIT_NANOS;
+            if (yield || pool.getActiveCount() + pool.getQueue().size() >= workers) {
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                continue;
+            }
+            FutureTask<T> f = new FutureTask<>(analysis::get);
+            try {
+                pool.execute(f);
+            } catch (RejectedExecutionException e) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                continue;
+            }
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                throw unwrap(e);
+            }
+        }
+    }
+
+    private <T> T pooled(Supplier<T> analysis) {
         AtomicBoolean started = new AtomicBoolean();
         FutureTask<T> f = new FutureTask<>(() -> {
             started.set(true);

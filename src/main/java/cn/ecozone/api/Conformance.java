@@ -33,7 +33,13 @@ public enum Conformance {
     TILES_MVT("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt"),
     // OGC Two Dimensional Tile Matrix Set 2.0: the tile matrix set and its JSON encoding (/tileMatrixSets)
     TMS("http://www.opengis.net/spec/tms/2.0/conf/tilematrixset"),
-    TMS_JSON("http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
+    TMS_JSON("http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset"),
+    // OGC API – Processes Part 1 1.0 (site-check, batch-check): proved by ProcessesConformanceTest
+    PROCESSES_CORE("http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/core"),
+    PROCESSES_DESCRIPTION("http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/ogc-process-description"),
+    PROCESSES_JSON("http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/json"),
+    PROCESSES_JOB_LIST("http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/job-list"),
+    PROCESSES_DISMISS("http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/dismiss");
 
     private final String uri;
 

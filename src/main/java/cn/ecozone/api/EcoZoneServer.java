@@ -3,6 +3,7 @@ package cn.ecozone.api;
 import cn.ecozone.accesslist.AccessListStore;
 import cn.ecozone.accesslist.FileAccessListStore;
 import cn.ecozone.layer.LayerSet;
+import cn.ecozone.process.ProcessService;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -77,10 +78,28 @@ public final class EcoZoneServer implements AutoCloseable {
         AnalysisBudget budget = new AnalysisBudget(config.limits());
         m.add(new MeasureRoutes(layers, budget));
         m.add(new ItemEditRoutes(config, layers, accessList));
-        m.add(new SiteCheckRoutes(layers, accessList, config.limits(), budget));
+        SiteCheckRoutes siteChecks = new SiteCheckRoutes(layers, accessList, config.limits(), budget);
+        m.add(siteChecks);
+        Limits l = config.limits();
+        ProcessService processes = new ProcessService(layers::current, accessList::current,
+                new ProcessService.Settings(l.maxVertices(), siteChecks.caps(), l.maxCandidates(), l.maxZoneVertices()),
+                siteChecks::check, budget::background, jobsDir(layers.current()));
+        m.add(new ProcessesRoutes(processes, siteChecks));
         m.add(new AccessListRoutes(accessList));
         m.add(new AccessListAdminRoutes(config, layers, accessList));
         return m;
+    }
+
+    /**
+     * Where jobs are kept: {@code ECOZONE_JOBS_DIR}, else beside the layer folder as {@code <layers>-jobs} (e.g.
+     * {@code layers-jobs/}), made when the first job arrives.
+     */
+    public static java.nio.file.Path jobsDir(LayerSet set) {
+        String env = System.getenv("ECOZONE_JOBS_DIR");
+        if (env != null && !env.isBlank()) return java.nio.file.Path.of(env);
+        java.nio.file.Path layers = set.catalog().dir().toAbsolutePath().normalize();
+        java.nio.file.Path parent = layers.getParent() == null ? layers : layers.getParent();
+        return parent.resolve(layers.getFileName() + "-jobs");
     }
 
     public int port() {
@@ -105,7 +124,8 @@ public final class EcoZoneServer implements AutoCloseable {
 
     /**
      * Stops gracefully: no new connections, the requests in flight (and the analyses they wait for) finish within
-     * {@link Operations#shutdownTimeout()}, then the journals are fsynced and closed.
+     * {@link Operations#shutdownTimeout()}, then the journals are fsynced and closed, and the modules that hold
+     * resources (the batch jobs' runner) are closed.
      */
     @Override
     public void close() {
@@ -119,6 +139,14 @@ public final class EcoZoneServer implements AutoCloseable {
             for (var e : journaled(modules)) {
                 e.sync();
                 e.close();
+            }
+            for (RouteModule m : modules) {
+                if (!(m instanceof AutoCloseable c)) continue;
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // stopping
+                }
             }
         }
     }

@@ -60,6 +60,8 @@ public final class LandingPage implements RouteModule {
                 new Link(base + "/conformance", "conformance", MediaTypes.JSON, "符合的标准类 / conformance classes"),
                 new Link(base + "/collections", "data", MediaTypes.JSON, "图层 / collections"),
                 new Link(base + "/tileMatrixSets", TilesRoutes.REL_TILING_SCHEMES, MediaTypes.JSON, "切片方案 / tile matrix sets"),
+                new Link(base + "/processes", "http://www.opengis.net/def/rel/ogc/1.0/processes", MediaTypes.JSON, "处理过程 / processes"),
+                new Link(base + "/jobs", "http://www.opengis.net/def/rel/ogc/1.0/job-list", MediaTypes.JSON, "任务 / jobs"),
                 new Link(base + "/map/", "related", MediaTypes.HTML, "地图 / web map"));
     }
 }

@@ -30,7 +30,7 @@ public final class OpenApiDocument {
         info.put("title", LandingPage.TITLE);
         info.put("version", "1.0.0");
         info.put("description", "OGC API – Features Part 1 (core, GeoJSON, HTML, OpenAPI 3.0), Part 2 (CRS by reference) and "
-                + "Part 3 (CQL2 text filters, queryables) and OGC API – Tiles Part 1 (Mapbox vector tiles in WebMercatorQuad) for the zoning layers. 生态环境分区管控图层的 OGC API – Features 服务。");
+                + "Part 3 (CQL2 text filters, queryables), OGC API – Tiles Part 1 (Mapbox vector tiles in WebMercatorQuad) and OGC API – Processes Part 1 (site-check, batch-check) for the zoning layers. 生态环境分区管控图层的 OGC API – Features 服务。");
         doc.putArray("servers").addObject().put("url", baseUrl);
         ObjectNode paths = doc.putObject("paths");
         simple(paths, "/", "getLandingPage", "首页 Landing page", MediaTypes.JSON);
@@ -71,6 +71,8 @@ public final class OpenApiDocument {
         tileResponses(operation(paths, "/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
                 "getCollectionVectorTile", "矢量切片 A Mapbox vector tile of a collection",
                 List.of("collectionId", "tileMatrixSetId", "tileMatrix", "tileRow", "tileCol")));
+
+        processes(paths);
 
         for (FeatureSource s : set.inOrder()) {
             String id = s.layer().id();
@@ -185,6 +187,10 @@ public final class OpenApiDocument {
                 {"tileCol", "切片列号（自西向东）/ tile column from the west, 0 … 2^tileMatrix − 1"}}) {
             param(ps, t[0], "path", t[1]).put("required", true).putObject("schema").put("type", "integer").put("minimum", 0);
         }
+        param(ps, "processId", "path", "处理过程 / process: site-check or batch-check").put("required", true).putObject("schema").put("type", "string");
+        param(ps, "jobId", "path", "任务编号 / job id").put("required", true).putObject("schema").put("type", "string");
+        param(ps, "outputId", "path", "输出 / output: table, projects, reports, changesTable, result").put("required", true)
+                .putObject("schema").put("type", "string");
         ObjectNode f = param(ps, "f", "query", "格式 / format: json (默认 default) or html");
         f.putObject("schema").put("type", "string").putArray("enum").add("json").add("html");
         ObjectNode limit = param(ps, "limit", "query", "每页要素数 / features per page (1–" + maxPageSize + ")");
@@ -214,6 +220,78 @@ public final class OpenApiDocument {
         param(ps, "skipGeometry", "query", "不返回几何 / omit geometries").putObject("schema").put("type", "boolean").put("default", false);
         param(ps, "simplify", "query", "按比例尺简化几何的容差（米），供小比例尺绘图 / simplification tolerance in metres for drawing at small scales "
                 + "(topology-preserving; 0 = exact)").putObject("schema").put("type", "number").put("minimum", 0).put("maximum", 10_000).put("default", 0);
+    }
+
+    /** OGC API – Processes Part 1: processes, execution (sync/async), jobs, results, dismiss. */
+    private static void processes(ObjectNode paths) {
+        responses(tag(operation(paths, "/processes", "getProcesses", "处理过程列表 Process list", List.of("f"))), MediaTypes.JSON, false);
+        responses(tag(operation(paths, "/processes/{processId}", "getProcessDescription", "处理过程说明（输入与输出）Process description",
+                List.of("processId", "f"))), MediaTypes.JSON, false);
+        ObjectNode exec = paths.putObject("/processes/{processId}/execution").putObject("post");
+        exec.put("operationId", "execute");
+        exec.put("summary", "执行处理过程：同步，或加 Prefer: respond-async 异步（201 + Location）/ Execute a process: synchronously, or asynchronously with Prefer: respond-async");
+        exec.putArray("tags").add("Processes");
+        ArrayNode ps = exec.putArray("parameters");
+        ps.addObject().put("$ref", "#/components/parameters/processId");
+        ObjectNode prefer = ps.addObject();
+        prefer.put("name", "Prefer").put("in", "header").put("required", false).put("description", "respond-async：异步执行 / run as a job");
+        prefer.putObject("schema").put("type", "string");
+        ObjectNode body = exec.putObject("requestBody");
+        body.put("required", true);
+        ObjectNode schema = body.putObject("content").putObject(MediaTypes.JSON).putObject("schema");
+        schema.put("type", "object");
+        schema.putArray("required").add("inputs");
+        ObjectNode props = schema.putObject("properties");
+        props.putObject("inputs").put("type", "object");
+        props.putObject("outputs").put("type", "object");
+        props.putObject("response").put("type", "string").putArray("enum").add("raw").add("document");
+        ObjectNode r = exec.putObject("responses");
+        r.putObject("200").put("description", "同步执行结果 / synchronous results").putObject("content").putObject(MediaTypes.JSON)
+                .putObject("schema").put("type", "object");
+        ObjectNode created = r.putObject("201");
+        created.put("description", "已创建任务（异步）/ job created (asynchronous); Location names the job");
+        created.putObject("headers").putObject("Location").put("description", "任务地址 / the job's URL").putObject("schema").put("type", "string");
+        created.putObject("content").putObject(MediaTypes.JSON).putObject("schema").put("type", "object");
+        problems(r, "400", "404", "413");
+
+        responses(tag(operation(paths, "/jobs", "getJobs", "任务列表 Job list", List.of("f"))), MediaTypes.JSON, false);
+        ObjectNode job = operation(paths, "/jobs/{jobId}", "getStatus", "任务状态与进度 Job status and progress", List.of("jobId", "f"));
+        responses(tag(job), MediaTypes.JSON, false);
+        ObjectNode dismiss = ((ObjectNode) paths.get("/jobs/{jobId}")).putObject("delete");
+        dismiss.put("operationId", "dismiss");
+        dismiss.put("summary", "撤销任务 Dismiss a job");
+        dismiss.putArray("tags").add("Processes");
+        dismiss.putArray("parameters").addObject().put("$ref", "#/components/parameters/jobId");
+        ObjectNode dr = dismiss.putObject("responses");
+        dr.putObject("200").put("description", "已撤销 / dismissed").putObject("content").putObject(MediaTypes.JSON).putObject("schema").put("type", "object");
+        problems(dr, "404");
+        responses(tag(operation(paths, "/jobs/{jobId}/results", "getResult", "任务结果 Job results", List.of("jobId", "f"))), MediaTypes.JSON, false);
+        ObjectNode file = operation(paths, "/jobs/{jobId}/results/{outputId}", "getResultOutput", "单个输出文件（CSV、ZIP、JSON）One output",
+                List.of("jobId", "outputId"));
+        tag(file);
+        ObjectNode fr = file.putObject("responses");
+        ObjectNode content = fr.putObject("200").put("description", "输出 / the output").putObject("content");
+        content.putObject("text/csv").putObject("schema").put("type", "string");
+        content.putObject("application/zip").putObject("schema").put("type", "string").put("format", "binary");
+        content.putObject(MediaTypes.JSON).putObject("schema").put("type", "array").putObject("items").put("type", "object");
+        problems(fr, "404");
+    }
+
+    private static ObjectNode tag(ObjectNode op) {
+        op.withArray("tags").removeAll().add("Processes");
+        return op;
+    }
+
+    private static void problems(ObjectNode r, String... codes) {
+        for (String code : codes) {
+            ObjectNode e = r.putObject(code);
+            e.put("description", switch (code) {
+                case "400" -> "请求有误 / bad request";
+                case "413" -> "过大 / too large";
+                default -> "未找到（处理过程、任务或结果未就绪）/ not found (process, job, or result not ready)";
+            });
+            e.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/Problem");
+        }
     }
 
     private static ObjectNode param(ObjectNode ps, String name, String in, String description) {

@@ -92,7 +92,7 @@ public final class SiteCheckRoutes implements RouteModule {
                 e.whatZh(), e.value(), e.limit(), e.whatEn(), e.value(), e.limit()));
     }
 
-    private AnalysisCaps caps() {
+    AnalysisCaps caps() {
         return new AnalysisCaps(limits.maxZoneVertices(), limits.maxResultEntries(), limits.maxOverlays());
     }
 
@@ -116,27 +116,14 @@ public final class SiteCheckRoutes implements RouteModule {
         } catch (SiteInputException e) {
             throw e.tooLarge() ? new ApiProblem(413, "地块过大 Payload too large", e.getMessage()) : ApiProblem.badRequest(e.getMessage());
         }
-        SiteCheckResult result;
-        var list = accessList.current();
-        try {
-            SiteInput site = input;
-            String industry = ctx.queryParam("industry");
-            // an out-of-range nearbyM is refused by the check itself (400), before any counting
-            boolean quick = !(nearbyM >= 0 && nearbyM <= SiteCheck.MAX_NEARBY_M) || route(SiteCost.of(set, input.geometry(), input.vertexCount(),
-                    nearbyM, limits.maxCandidates(), limits.maxZoneVertices()), limits) == Route.QUICK;
-            result = budget.run(quick, () -> new SiteCheck(set, list, caps()).run(site, industry, nearbyM));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        } catch (AnalysisLimitExceeded e) {
-            throw tooLarge(e);
-        }
+        SiteCheckResult result = check(set, accessList.current(), input, ctx.queryParam("industry"), nearbyM);
         switch (format) {
             case "html" -> ctx.contentType("text/html; charset=utf-8")
-                    .result(SiteReportHtml.render(result, new SiteFigure(result, input.geometry(), set, 720, 480), input.parcels()));
+                    .result(SiteReportHtml.render(result.forReport(), new SiteFigure(result, input.geometry(), set, 720, 480), input.parcels()));
             case "pdf" -> {
                 byte[] pdf;
                 try {
-                    pdf = SiteReportPdf.render(result, new SiteFigure(result, input.geometry(), set, 720, 480), input.parcels());
+                    pdf = SiteReportPdf.render(result.forReport(), new SiteFigure(result, input.geometry(), set, 720, 480), input.parcels());
                 } catch (IllegalStateException fontMissing) {
                     throw new ApiProblem(503, "服务暂不可用 Service unavailable", fontMissing.getMessage());
                 }
@@ -147,6 +134,23 @@ public final class SiteCheckRoutes implements RouteModule {
                 ctx.res().setContentType("application/pdf");
             }
             default -> ctx.json(withSiteGeometry(result, input));
+        }
+    }
+
+    /**
+     * One interactive site check, routed by its cost: on the request thread, on the pool within the budget, or 413.
+     * The {@code site-check} process runs through here too, so both give the same result and the same limits.
+     */
+    SiteCheckResult check(LayerSet set, cn.ecozone.accesslist.AccessList list, SiteInput site, String industry, double nearbyM) {
+        try {
+            // an out-of-range nearbyM is refused by the check itself (400), before any counting
+            boolean quick = !(nearbyM >= 0 && nearbyM <= SiteCheck.MAX_NEARBY_M) || route(SiteCost.of(set, site.geometry(), site.vertexCount(),
+                    nearbyM, limits.maxCandidates(), limits.maxZoneVertices()), limits) == Route.QUICK;
+            return budget.run(quick, () -> new SiteCheck(set, list, caps()).run(site, industry, nearbyM));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        } catch (AnalysisLimitExceeded e) {
+            throw tooLarge(e);
         }
     }
 

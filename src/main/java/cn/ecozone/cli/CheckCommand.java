@@ -48,6 +48,14 @@ public final class CheckCommand implements Command {
                   --out FILE     写入文件 write to FILE (default: standard output; pdf needs --out)
                   --layers DIR   图层目录 catalog folder (default: layers)
 
+                批量 Batch: ecozone check --batch FILE [--industry X] [--out results.csv|xlsx] [--reports reports.zip]
+                                           [--layers DIR] [--against DIR] [--name-field F] [--industry-field F] [--wkt-field F]
+                  FILE 为 GeoJSON FeatureCollection、含 WKT 列的 CSV、压缩的 Shapefile 或国土 TXT 的 ZIP，每个要素/行/文件一个项目；
+                  结果表为 UTF-8 带 BOM 的 CSV，错误行注明原因但不中断；标准错误输出显示进度条。
+                  --against DIR  用第二个图层目录再查一遍，只输出结论、压占区域或面积有变化的项目（动态更新复核）
+                  A project list, one project per feature/row/file: a CSV table (with BOM), bad rows reported, a progress bar;
+                  --against DIR checks the list against a second layer folder and writes only the projects that changed.
+
                 退出码 Exit code: 0 完成 done; 1 地块或图层有误 bad site or layers; 2 用法错误 usage error.
                 """;
     }
@@ -55,6 +63,11 @@ public final class CheckCommand implements Command {
     @Override
     public int run(String[] words, PrintStream out, PrintStream err) throws IOException {
         Args args = new Args(words, Set.of("help"));
+        if (args.get("batch") != null) {
+            args.allowOnly(Set.of("batch", "industry", "crs", "nearby", "out", "reports", "layers", "against", "name-field", "industry-field", "wkt-field"));
+            if (!args.positional().isEmpty()) throw new UsageException("--batch 与单个地块文件不能同时给出 / give either --batch FILE or one site FILE");
+            return BatchRun.run(args, out, err);
+        }
         args.allowOnly(Set.of("industry", "crs", "name", "nearby", "format", "out", "layers"));
         List<String> files = args.positional();
         if (files.size() != 1) throw new UsageException("需要一个地块文件 / give exactly one site FILE");
@@ -91,8 +104,8 @@ public final class CheckCommand implements Command {
             return 1;
         }
         byte[] bytes = switch (format) {
-            case "html" -> SiteReportHtml.render(result, new SiteFigure(result, input.geometry(), layers, 720, 480), input.parcels()).getBytes(StandardCharsets.UTF_8);
-            case "pdf" -> SiteReportPdf.render(result, new SiteFigure(result, input.geometry(), layers, 720, 480), input.parcels());
+            case "html" -> SiteReportHtml.render(result.forReport(), new SiteFigure(result, input.geometry(), layers, 720, 480), input.parcels()).getBytes(StandardCharsets.UTF_8);
+            case "pdf" -> SiteReportPdf.render(result.forReport(), new SiteFigure(result, input.geometry(), layers, 720, 480), input.parcels());
             default -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(result);
         };
         String target = args.get("out");

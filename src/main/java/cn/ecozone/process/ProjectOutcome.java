@@ -1,0 +1,94 @@
+package cn.ecozone.process;
+
+import cn.ecozone.analysis.SiteCheckResult;
+import cn.ecozone.layer.FeatureSource;
+import cn.ecozone.layer.LayerSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One project's line in a batch: what the table, the summary and the version diff need from its site check (the
+ * full result is not kept: ten thousand results with their clauses would not fit a job folder comfortably).
+ *
+ * @param verdict {@code prohibited} … {@code outside} as in a site check, or {@code error} for a bad row
+ * @param district the district (admin zone) holding most of the site, or null
+ * @param hits the zones overlapped (the admin layer left out: it gives {@code district}); {@code level} is a water-source
+ *             level or a control unit's type
+ * @param nearestProtected the nearest ecological red line or water-source zone (distance 0 when overlapped), or null
+ *                         when none lies within the search distance
+ * @param dataVersion the data version id the check used
+ */
+public record ProjectOutcome(int row, String source, String name, String industry, String industryZh, String verdict, String verdictZh,
+                             String district, Double siteAreaHa, Double siteAreaMu, List<Dimension> dimensions, List<HitRow> hits,
+                             Nearest nearestProtected, List<String> warnings, String error, String dataVersion) {
+    public static final Set<String> PROTECTED_KINDS = Set.of("redline", "water_source");
+    public static final String ERROR = "error";
+
+    public record Dimension(String dimensionZh, String verdict, String verdictZh) {}
+
+    public record HitRow(String collection, String collectionTitle, String featureId, String name, String level, double overlapM2,
+                         double overlapHa, double overlapMu, double siteShare, double zoneShare) {}
+
+    public record Nearest(String collection, String collectionTitle, String featureId, String name, double distanceM) {}
+
+    public boolean failed() {
+        return ERROR.equals(verdict);
+    }
+
+    public static ProjectOutcome error(ProjectRow row, String industry, String reason) {
+        return new ProjectOutcome(row.row(), row.source(), row.name(), industry, null, ERROR, "无法研判", null, null, null, List.of(),
+                List.of(), null, List.of(), reason, null);
+    }
+
+    public static ProjectOutcome of(ProjectRow row, SiteCheckResult r, LayerSet layers) {
+        String district = null;
+        double best = -1;
+        List<HitRow> hits = new ArrayList<>();
+        Nearest nearest = null;
+        for (SiteCheckResult.Hit h : r.hits()) {
+            String kind = kind(layers, h.collection());
+            if ("admin".equals(kind)) {
+                if (h.overlapM2() > best) {
+                    best = h.overlapM2();
+                    district = h.name();
+                }
+                continue;
+            }
+            // the zone's class: a water-source level, else a control unit's type (a changed type is a changed hit)
+            Object level = h.properties() == null ? null : h.properties().get("level");
+            if (level == null && h.properties() != null) level = h.properties().get("type");
+            hits.add(new HitRow(h.collection(), h.collectionTitle(), h.featureId(), h.name(), level == null ? null : String.valueOf(level),
+                    h.overlapM2(), h.overlapHa(), h.overlapMu(), h.siteShare(), h.zoneShare()));
+            if (nearest == null && PROTECTED_KINDS.contains(kind)) {
+                nearest = new Nearest(h.collection(), h.collectionTitle(), h.featureId(), h.name(), 0);
+            }
+        }
+        if (nearest == null) {
+            for (SiteCheckResult.Nearby n : r.nearby()) { // sorted by distance
+                if (PROTECTED_KINDS.contains(kind(layers, n.collection()))) {
+                    nearest = new Nearest(n.collection(), n.collectionTitle(), n.featureId(), n.name(), n.distanceM());
+                    break;
+                }
+            }
+        }
+        List<Dimension> dims = r.dimensions().stream().map(d -> new Dimension(d.dimensionZh(), d.verdict(), d.verdictZh())).toList();
+        return new ProjectOutcome(row.row(), row.source(), r.name() == null ? row.name() : r.name(), r.industry(), r.industryZh(),
+                r.verdict(), r.verdictZh(), district, r.site().areaHa(), r.site().areaMu(), dims, List.copyOf(hits), nearest,
+                r.warnings(), null, r.dataVersion() == null ? null : r.dataVersion().id());
+    }
+
+    private static String kind(LayerSet layers, String collection) {
+        return layers.source(collection).map(FeatureSource::layer).map(l -> l.kind()).orElse(collection);
+    }
+
+    /** What the version diff compares: verdict, and each hit zone with its overlap (to 0.01 公顷). */
+    Map<String, Object> comparable() {
+        Map<String, Object> m = new java.util.TreeMap<>();
+        m.put("verdict", verdict);
+        for (HitRow h : hits) m.put(h.collection() + "/" + h.featureId() + (h.level() == null ? "" : "/" + h.level()), Math.round(h.overlapHa() * 100) / 100.0);
+        return m;
+    }
+}

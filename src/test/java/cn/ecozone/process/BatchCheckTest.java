@@ -1,0 +1,139 @@
+package cn.ecozone.process;
+
+import cn.ecozone.analysis.AnalysisCaps;
+import cn.ecozone.analysis.SiteCheck;
+import cn.ecozone.analysis.SiteCheckResult;
+import cn.ecozone.io.SiteInputReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A batch from each input format gives, per project, what a single site check of that site gives (the oracle), the
+ * hand-checked verdict for 光伏, and a bad row reported with its row and reason without stopping the others.
+ */
+class BatchCheckTest {
+    @TempDir Path tmp;
+
+    static List<ProjectOutcome> batch(byte[] file) {
+        List<ProjectRow> rows = new BatchInputReader(BatchInputReader.Options.DEFAULT, SiteInputReader.DEFAULT_MAX_VERTICES).read(file);
+        BatchCheck check = new BatchCheck(BatchFixture.LAYERS, BatchFixture.LIST, AnalysisCaps.NONE, Long.MAX_VALUE, Long.MAX_VALUE, "光伏", 1000);
+        return rows.stream().map(r -> check.check(r).outcome()).toList();
+    }
+
+    static SiteCheckResult single(BatchFixture.Square s) {
+        return new SiteCheck(BatchFixture.LAYERS, BatchFixture.LIST).run(
+                new SiteInputReader().read(s.wkt().getBytes(StandardCharsets.UTF_8), null, s.name()), "光伏", 1000);
+    }
+
+    /** Every good project equals its single check (verdict, hit zones, areas within tol), and the bad one is an error line. */
+    static void assertLikeSingleChecks(List<ProjectOutcome> out, double areaTolerance, int badRow) {
+        assertEquals(BatchFixture.GOOD.size() + 1, out.size());
+        for (int i = 0; i < BatchFixture.GOOD.size(); i++) {
+            BatchFixture.Square s = BatchFixture.GOOD.get(i);
+            ProjectOutcome o = out.get(i);
+            SiteCheckResult r = single(s);
+            assertEquals(s.name(), o.name());
+            assertNull(o.error(), s.name());
+            assertEquals(r.verdict(), o.verdict(), s.name() + " as a single check");
+            if (s.expected() != null) assertEquals(s.expected(), o.verdict(), s.name() + " checked by hand");
+            else assertNotEquals("prohibited", o.verdict(), s.name());
+            List<String> hits = r.hits().stream().filter(h -> !h.collection().equals("admin")).map(h -> h.collection() + "/" + h.featureId()).toList();
+            assertEquals(hits, o.hits().stream().map(h -> h.collection() + "/" + h.featureId()).toList(), s.name());
+            for (int k = 0; k < hits.size(); k++) {
+                double expected = r.hits().stream().filter(h -> !h.collection().equals("admin")).toList().get(k).overlapHa();
+                assertEquals(expected, o.hits().get(k).overlapHa(), expected * areaTolerance + 1e-9, s.name());
+            }
+            assertEquals(r.dataVersion().id(), o.dataVersion());
+            assertEquals("光伏", o.industry());
+        }
+        ProjectOutcome bad = out.get(out.size() - 1);
+        assertEquals("error", bad.verdict());
+        assertEquals(badRow, bad.row());
+        assertNotNull(bad.error());
+        assertTrue(!bad.error().isBlank());
+    }
+
+    @Test
+    void aGeoJsonListGivesEachFeatureTheVerdictOfItsSingleCheckAndReportsThePointFeatureAsABadRow() {
+        List<ProjectOutcome> out = batch(BatchFixture.geoJson());
+        assertLikeSingleChecks(out, 1e-12, 5);
+    }
+
+    @Test
+    void aCsvWithAWktColumnGivesEachRowItsSingleCheckAndNamesTheLineOfTheSelfIntersectingPolygon() {
+        List<ProjectOutcome> out = batch(BatchFixture.csv());
+        assertLikeSingleChecks(out, 1e-12, 6); // header is line 1
+        assertTrue(out.get(4).error().contains("自相交") || out.get(4).error().toLowerCase().contains("self"), out.get(4).error());
+    }
+
+    @Test
+    void aZipOfBoundaryPointTxtFilesGivesOneProjectPerFileAndReportsTheFileThatIsNotATxt() {
+        List<ProjectOutcome> out = batch(BatchFixture.txtZip());
+        // TXT coordinates are GK metres rounded to mm: areas agree to 1e-6
+        assertLikeSingleChecks(out, 1e-5, 5);
+        assertEquals("99-说明.txt", out.get(4).source());
+    }
+
+    @Test
+    void aZippedShapefileGivesEachShapeItsSingleCheckAndReportsTheBowTie() {
+        List<ProjectOutcome> out = batch(BatchFixture.shapefileZip(tmp));
+        assertLikeSingleChecks(out, 1e-9, 5);
+    }
+
+    @Test
+    void theTableIsCsvWithBomAndTheSummaryCountsVerdictsAndDistricts() {
+        List<ProjectOutcome> out = batch(BatchFixture.csv());
+        String csv = new String(BatchTable.csv(out), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF序号"), "BOM for Excel");
+        assertEquals(out.size() + 1, csv.split("\r\n").length);
+        assertTrue(csv.contains("禁止准入"));
+        var summary = BatchTable.summary(out, out.get(0).dataVersion());
+        @SuppressWarnings("unchecked") var perVerdict = (java.util.Map<String, Integer>) summary.get("perVerdict");
+        assertEquals(2, perVerdict.get("prohibited"));
+        assertEquals(1, perVerdict.get("outside"));
+        assertEquals(1, perVerdict.get("error"));
+        @SuppressWarnings("unchecked") var errors = (List<java.util.Map<String, Object>>) summary.get("errors");
+        assertEquals(6, errors.get(0).get("row"));
+        @SuppressWarnings("unchecked") var perDistrict = (java.util.Map<String, ?>) summary.get("perDistrict");
+        assertTrue(perDistrict.size() >= 2, "sites in sample districts and one outside: " + perDistrict);
+    }
+
+    @Test
+    void anXlsxListIsReadLikeTheCsvAndTheTableIsWrittenAsXlsxToo() throws Exception {
+        java.io.ByteArrayOutputStream book = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(book, "test", "1.0");
+        org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("项目");
+        ws.value(0, 0, "项目名称");
+        ws.value(0, 1, "行业");
+        ws.value(0, 2, "WKT");
+        int r = 1;
+        for (BatchFixture.Square s : BatchFixture.GOOD) {
+            ws.value(r, 0, s.name());
+            ws.value(r, 1, "光伏");
+            ws.value(r++, 2, s.wkt());
+        }
+        ws.value(r, 0, "自相交");
+        ws.value(r, 2, BatchFixture.BOW_TIE);
+        wb.finish();
+        List<ProjectOutcome> out = batch(book.toByteArray());
+        assertLikeSingleChecks(out, 1e-12, 6); // Excel row numbers: header is row 1
+        byte[] xlsx = BatchTable.xlsx(out);
+        try (var read = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var rows = read.getFirstSheet().openStream()) {
+            List<org.dhatim.fastexcel.reader.Row> all = rows.toList();
+            assertEquals(out.size() + 1, all.size());
+            assertEquals("禁止准入", all.get(1).getCellText(4));
+            assertEquals(out.get(0).siteAreaHa(), Double.parseDouble(all.get(1).getCellText(7)), 1e-4);
+        }
+    }
+}
