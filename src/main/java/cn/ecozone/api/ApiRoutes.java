@@ -33,15 +33,25 @@ public final class ApiRoutes implements RouteModule {
         });
     }
 
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
     private static HtmlPage html(ObjectNode doc) {
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
-            JsonNode get = path.getValue().get("get");
-            List<String> params = new ArrayList<>();
-            for (JsonNode p : get.get("parameters")) {
-                params.add(p.has("$ref") ? p.get("$ref").asText().replace("#/components/parameters/", "") : p.get("name").asText());
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+                JsonNode op = method.getValue();
+                List<String> params = new ArrayList<>();
+                for (JsonNode p : op.path("parameters")) {
+                    params.add(p.has("$ref") ? p.get("$ref").asText().replace("#/components/parameters/", "") : p.get("name").asText());
+                }
+                if (op.has("requestBody")) params.add("body: " + String.join(" | ", iterable(op.at("/requestBody/content").fieldNames())));
+                rows.add(List.of(method.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), op.get("summary").asText(),
+                        String.join(", ", params)));
             }
-            rows.add(List.of("GET " + path.getKey(), get.get("summary").asText(), String.join(", ", params)));
         }
         return new HtmlPage("接口文档 API")
                 .heading("接口文档 API (OpenAPI 3.0)")

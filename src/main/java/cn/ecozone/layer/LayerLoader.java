@@ -31,8 +31,10 @@ public final class LayerLoader {
         }
     }
 
+    /** Loads with snapshots for files of 1 MiB and more, unless run with {@code -Decozone.snapshots=off}. */
     public static Result load(Path layersDir) {
-        return load(layersDir, LayerSnapshot.DEFAULT_MIN_BYTES);
+        boolean off = "off".equalsIgnoreCase(System.getProperty("ecozone.snapshots", "on"));
+        return load(layersDir, off ? Long.MAX_VALUE : LayerSnapshot.DEFAULT_MIN_BYTES);
     }
 
     /**
