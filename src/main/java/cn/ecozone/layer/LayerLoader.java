@@ -43,6 +43,10 @@ public final class LayerLoader {
      * has no errors) the snapshot rewritten. {@code Long.MAX_VALUE} never uses snapshots.
      */
     public static Result load(Path layersDir, long snapshotMinBytes) {
+        // open the EPSG database (≈ 1 s the first time) while the layers are read; feature types need CGCS2000
+        Thread epsg = new Thread(() -> cn.ecozone.geo.Transforms.crs(4490), "epsg-warm-up");
+        epsg.setDaemon(true);
+        epsg.start();
         Catalog catalog = CatalogReader.read(layersDir);
         List<Problem> problems = new ArrayList<>();
         Map<String, FeatureSource> sources = new LinkedHashMap<>();
@@ -70,7 +74,6 @@ public final class LayerLoader {
     private record Loaded(MemoryFeatureSource source, List<Problem> problems, boolean fromSnapshot) {}
 
     private static Loaded loadLayer(Catalog catalog, LayerDef def, long snapshotMinBytes) {
-        SimpleFeatureType type = FeatureTypes.of(def);
         Path file = catalog.resolve(def.file());
         String version = fileVersion(file);
         String key = null;
@@ -81,11 +84,13 @@ public final class LayerLoader {
             key = null;
         }
         if (key != null) {
-            var stored = LayerSnapshot.read(snapshot, key, def, type);
+            SimpleFeatureType[] typeOf = new SimpleFeatureType[1];
+            var stored = LayerSnapshot.read(snapshot, key, def, () -> typeOf[0] = FeatureTypes.of(def));
             if (stored.isPresent()) {
-                return new Loaded(new MemoryFeatureSource(def, type, stored.get().features(), version), stored.get().problems(), true);
+                return new Loaded(new MemoryFeatureSource(def, typeOf[0], stored.get().features(), version), stored.get().problems(), true);
             }
         }
+        SimpleFeatureType type = FeatureTypes.of(def);
         LayerFileReader.Content content = LayerFileReader.read(file, def, type);
         MemoryFeatureSource source = new MemoryFeatureSource(def, type, content.features(), version);
         if (key != null && content.problems().stream().noneMatch(Problem::isError)) {

@@ -92,6 +92,14 @@ public final class LayerSnapshot {
 
     /** The content stored under {@code key}, or empty when there is no snapshot, it is stale, or it is damaged. */
     public static Optional<LayerFileReader.Content> read(Path snapshot, String key, LayerDef def, SimpleFeatureType type) {
+        return read(snapshot, key, def, () -> type);
+    }
+
+    /**
+     * As above, asking for the feature type only once the snapshot is decoded (its CRS comes from the EPSG database,
+     * whose first opening takes about a second: the loader opens it meanwhile on another thread).
+     */
+    public static Optional<LayerFileReader.Content> read(Path snapshot, String key, LayerDef def, java.util.function.Supplier<SimpleFeatureType> type) {
         if (!Files.isRegularFile(snapshot)) return Optional.empty();
         try (FileChannel ch = FileChannel.open(snapshot, StandardOpenOption.READ)) {
             long size = ch.size();
@@ -122,7 +130,7 @@ public final class LayerSnapshot {
         }
     }
 
-    private static LayerFileReader.Content decode(ByteBuffer in, LayerDef def, SimpleFeatureType type) {
+    private static LayerFileReader.Content decode(ByteBuffer in, LayerDef def, java.util.function.Supplier<SimpleFeatureType> typeOf) {
         int nProblems = in.getInt();
         List<Problem> problems = new ArrayList<>(nProblems);
         for (int i = 0; i < nProblems; i++) {
@@ -134,16 +142,23 @@ public final class LayerSnapshot {
         }
         int n = in.getInt();
         List<AttributeDef> attrs = def.attributes();
-        List<SimpleFeature> features = new ArrayList<>(n);
         GeometryFactory gf = Geometries.FACTORY;
+        String[] ids = new String[n];
+        Object[][] rows = new Object[n][];
         for (int i = 0; i < n; i++) {
-            String id = string(in);
+            ids[i] = string(in);
             Object[] values = new Object[1 + attrs.size()];
             values[0] = geometry(in, gf);
             for (int a = 0; a < attrs.size(); a++) values[1 + a] = value(in);
-            features.add(SimpleFeatureBuilder.build(type, values, id));
+            rows[i] = values;
         }
         if (in.hasRemaining()) throw new IllegalStateException("trailing bytes");
+        SimpleFeatureType type = typeOf.get();
+        List<SimpleFeature> features = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            features.add(SimpleFeatureBuilder.build(type, rows[i], ids[i]));
+            rows[i] = null;
+        }
         return new LayerFileReader.Content(features, problems);
     }
 
@@ -216,6 +231,11 @@ public final class LayerSnapshot {
         try {
             Files.createDirectories(snapshot.getParent());
             tmp = Files.createTempFile(snapshot.getParent(), def.id() + ".", ".tmp");
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 Out out = new Out(ch);
                 out.putLong(MAGIC);
