@@ -58,6 +58,8 @@ public final class LayerSnapshot {
     /** Files smaller than this parse fast enough; no snapshot is kept for them. */
     public static final long DEFAULT_MIN_BYTES = 1L << 20;
     public static final String FOLDER = ".ecozone-cache";
+    /** Shared by every polygon without holes (JTS never writes into a polygon's hole array): 2 MB at national scale. */
+    private static final LinearRing[] NO_HOLES = new LinearRing[0];
 
     private LayerSnapshot() {}
 
@@ -201,7 +203,7 @@ public final class LayerSnapshot {
     private static Polygon polygon(ByteBuffer in, GeometryFactory gf) {
         int rings = in.getInt();
         LinearRing shell = gf.createLinearRing(sequence(in));
-        LinearRing[] holes = new LinearRing[rings - 1];
+        LinearRing[] holes = rings == 1 ? NO_HOLES : new LinearRing[rings - 1];
         for (int i = 0; i < holes.length; i++) holes[i] = gf.createLinearRing(sequence(in));
         return gf.createPolygon(shell, holes);
     }
