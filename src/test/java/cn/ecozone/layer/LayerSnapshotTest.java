@@ -43,6 +43,18 @@ class LayerSnapshotTest {
     }
 
     @Test
+    void multiPolygonsNullsAndJsonAttributesComeBackFromTheSnapshotUnchanged(@TempDir Path other) {
+        Path d = cn.ecozone.testsupport.OgcFixtureLayers.write(other);
+        LayerLoader.Result parsed = LayerLoader.load(d, Long.MAX_VALUE);
+        LayerLoader.load(d, 0);
+        LayerLoader.Result snap = LayerLoader.load(d, 0);
+        assertEquals(List.of("admin", "control_unit", "monitoring"), snap.fromSnapshot());
+        assertTrue(((MemoryFeatureSource) snap.layers().source("control_unit").orElseThrow()).features().stream()
+                .anyMatch(f -> f.getDefaultGeometry() instanceof org.locationtech.jts.geom.MultiPolygon), "the fixture has a MultiPolygon");
+        assertSame(parsed, snap);
+    }
+
+    @Test
     void aChangedSourceFileIsParsedAgainAndItsSnapshotRewritten() throws IOException {
         LayerLoader.load(dir, 0);
         Path file = dir.resolve("control_unit.geojson");
