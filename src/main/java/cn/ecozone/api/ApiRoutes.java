@@ -33,6 +33,12 @@ public final class ApiRoutes implements RouteModule {
         });
     }
 
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
     private static HtmlPage html(ObjectNode doc) {
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
@@ -42,6 +48,7 @@ public final class ApiRoutes implements RouteModule {
                 for (JsonNode p : op.path("parameters")) {
                     params.add(p.has("$ref") ? p.get("$ref").asText().replace("#/components/parameters/", "") : p.get("name").asText());
                 }
+                if (op.has("requestBody")) params.add("body: " + String.join(" | ", iterable(op.at("/requestBody/content").fieldNames())));
                 rows.add(List.of(method.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), op.get("summary").asText(),
                         String.join(", ", params)));
             }

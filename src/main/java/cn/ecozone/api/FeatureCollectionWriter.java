@@ -56,6 +56,8 @@ public final class FeatureCollectionWriter {
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");
             g.writeNumberField("numberMatched", numberMatched);
+            // when the answer was made (OGC API – Features Part 1, /req/core/fc-timeStamp)
+            g.writeStringField("timeStamp", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
             g.writeArrayFieldStart("features");
             int n = 0;
             Iterator<SimpleFeature> it = features.iterator();

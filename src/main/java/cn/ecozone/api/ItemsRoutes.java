@@ -97,7 +97,7 @@ public final class ItemsRoutes implements RouteModule {
         if (format == Format.HTML) {
             LayerDef l = source.layer();
             List<List<String>> rows = new ArrayList<>();
-            for (AttributeDef a : l.attributes()) rows.add(List.of(a.name(), String.valueOf(f.getAttribute(a.name()))));
+            for (AttributeDef a : l.attributes()) rows.add(List.of(attributeHeader(a), cell(f.getAttribute(a.name()))));
             HtmlPage page = new HtmlPage(l.title().zh() + " " + id)
                     .heading(l.title().zh() + " " + id)
                     .table(List.of("属性 Property", "值 Value"), rows);
@@ -112,6 +112,16 @@ public final class ItemsRoutes implements RouteModule {
         }
         ctx.contentType(MediaTypes.GEOJSON);
         new FeatureCollectionWriter(source.layer(), crs, null, false).writeFeature(ctx.outputStream(), f, links);
+    }
+
+    /** A column heading: the attribute's title (Chinese and English) and its name, e.g. "修复年度 Year (year)". */
+    static String attributeHeader(AttributeDef a) {
+        String title = cn.ecozone.api.ogc.Queryables.title(a);
+        return title.equals(a.name()) ? a.name() : title + " (" + a.name() + ")";
+    }
+
+    private static String cell(Object v) {
+        return v == null ? "—" : String.valueOf(v);
     }
 
     /** The unit code of a control-unit feature: its id property, or the feature id. */
@@ -143,12 +153,12 @@ public final class ItemsRoutes implements RouteModule {
 
     private static HtmlPage html(Context ctx, LayerDef layer, List<SimpleFeature> page, long matched, ItemsRequest r) {
         List<String> header = new ArrayList<>(List.of("编号 Id"));
-        layer.attributes().forEach(a -> header.add(a.name()));
+        layer.attributes().forEach(a -> header.add(attributeHeader(a)));
         List<List<String>> rows = new ArrayList<>();
         for (SimpleFeature f : page) {
             List<String> row = new ArrayList<>();
             row.add(HtmlPage.anchor("/collections/" + layer.id() + "/items/" + RequestUrls.encode(f.getID()) + "?f=html", f.getID()));
-            for (AttributeDef a : layer.attributes()) row.add(String.valueOf(f.getAttribute(a.name())));
+            for (AttributeDef a : layer.attributes()) row.add(cell(f.getAttribute(a.name())));
             rows.add(row);
         }
         HtmlPage p = new HtmlPage(layer.title().zh() + " " + layer.title().en())

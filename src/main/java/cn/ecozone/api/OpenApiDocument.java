@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class OpenApiDocument {
     private static final List<String> ITEMS_PARAMETERS = List.of("f", "limit", "offset", "bbox", "bbox-crs", "crs",
-            "filter", "filter-lang", "filter-crs", "sortby", "properties", "skipGeometry", "simplify");
+            "filter", "filter-lang", "filter-crs", "sortby", "properties", "skipGeometry", "simplify", "datetime");
 
     private OpenApiDocument() {}
 
@@ -73,6 +73,7 @@ public final class OpenApiDocument {
                 List.of("collectionId", "tileMatrixSetId", "tileMatrix", "tileRow", "tileCol")));
 
         processes(paths);
+        AnalysisPaths.add(paths);
 
         for (FeatureSource s : set.inOrder()) {
             String id = s.layer().id();
@@ -100,7 +101,9 @@ public final class OpenApiDocument {
             }
             responses(op, MediaTypes.GEOJSON, true);
         }
-        components(doc.putObject("components"), set, maxPageSize);
+        ObjectNode components = doc.putObject("components");
+        components(components, set, maxPageSize);
+        AnalysisPaths.schemas((ObjectNode) components.get("schemas"));
         return doc;
     }
 
@@ -199,7 +202,8 @@ public final class OpenApiDocument {
                 .put("default", ItemsRequest.DEFAULT_LIMIT);
         ObjectNode offset = param(ps, "offset", "query", "跳过的要素数 / features to skip");
         offset.putObject("schema").put("type", "integer").put("minimum", 0).put("default", 0);
-        ObjectNode bbox = param(ps, "bbox", "query", "范围 / bounding box: minx,miny,maxx,maxy (axis order of bbox-crs; default CRS84 lon/lat)");
+        ObjectNode bbox = param(ps, "bbox", "query", "范围 / bounding box: minx,miny,maxx,maxy (axis order of bbox-crs; default CRS84 lon/lat); "
+                + "a west edge greater than the east edge crosses the antimeridian");
         bbox.put("style", "form").put("explode", false);
         bbox.putObject("schema").put("type", "array").put("minItems", 4).put("maxItems", 6).putObject("items").put("type", "number");
         for (String name : List.of("crs", "bbox-crs", "filter-crs")) {
@@ -217,6 +221,10 @@ public final class OpenApiDocument {
             p.put("style", "form").put("explode", false);
             p.putObject("schema").put("type", "array").putObject("items").put("type", "string");
         }
+        param(ps, "datetime", "query", "时间 / RFC 3339 instant or interval (e.g. 2021-06-01T00:00:00Z, 2019-01-01/2021-12-31, ../2020-12-31). "
+                + "Layers with a year attribute (修复年度) match features whose calendar year (UTC+08:00) the instant or interval touches; "
+                + "layers without temporal data return every feature").put("style", "form").put("explode", false)
+                .putObject("schema").put("type", "string");
         param(ps, "skipGeometry", "query", "不返回几何 / omit geometries").putObject("schema").put("type", "boolean").put("default", false);
         param(ps, "simplify", "query", "按比例尺简化几何的容差（米），供小比例尺绘图 / simplification tolerance in metres for drawing at small scales "
                 + "(topology-preserving; 0 = exact)").putObject("schema").put("type", "number").put("minimum", 0).put("maximum", 10_000).put("default", 0);

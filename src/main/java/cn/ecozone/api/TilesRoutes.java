@@ -222,8 +222,36 @@ public final class TilesRoutes implements RouteModule {
         }
     }
 
-    /** The attributes a tile carries: the layer's id and name attributes and its style's {@code property}. */
+    private record CachedProperties(LayerDef layer, String styleStamp, List<String> properties) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedProperties> propertiesCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@link #readProperties}, kept per layer entry and style file (its size and modification time, one stat per
+     * request): at national scale reading and parsing the style file for each tile was a visible share of a tile.
+     */
     List<String> properties(LayerDef l) {
+        String stamp = styleStamp(l);
+        CachedProperties c = propertiesCache.get(l.id());
+        if (c != null && c.layer() == l && c.styleStamp().equals(stamp)) return c.properties();
+        List<String> props = List.copyOf(readProperties(l));
+        propertiesCache.put(l.id(), new CachedProperties(l, stamp, props));
+        return props;
+    }
+
+    private String styleStamp(LayerDef l) {
+        String name = l.style() == null || l.style().isBlank() ? l.id() + ".json" : l.style();
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = java.nio.file.Files.readAttributes(config.stylesDir().resolve(name),
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return a.size() + "@" + a.lastModifiedTime().toMillis();
+        } catch (IOException | RuntimeException e) {
+            return "none";
+        }
+    }
+
+    /** The attributes a tile carries: the layer's id and name attributes and its style's {@code property}. */
+    List<String> readProperties(LayerDef l) {
         Set<String> names = new LinkedHashSet<>();
         names.add(l.idProperty());
         if (l.nameProperty() != null) names.add(l.nameProperty());

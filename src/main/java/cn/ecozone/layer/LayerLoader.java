@@ -17,8 +17,11 @@ import java.util.Map;
 public final class LayerLoader {
     private LayerLoader() {}
 
-    /** The loaded layers and every problem found; {@link #ok()} when there is no error. */
-    public record Result(LayerSet layers, List<Problem> problems) {
+    /**
+     * The loaded layers and every problem found; {@link #ok()} when there is no error. {@code fromSnapshot}: the
+     * layers read from their {@link LayerSnapshot} instead of their GeoJSON.
+     */
+    public record Result(LayerSet layers, List<Problem> problems, List<String> fromSnapshot) {
         public boolean ok() {
             return problems.stream().noneMatch(Problem::isError);
         }
@@ -28,16 +31,33 @@ public final class LayerLoader {
         }
     }
 
+    /** Loads with snapshots for files of 1 MiB and more, unless run with {@code -Decozone.snapshots=off}. */
     public static Result load(Path layersDir) {
+        boolean off = "off".equalsIgnoreCase(System.getProperty("ecozone.snapshots", "on"));
+        return load(layersDir, off ? Long.MAX_VALUE : LayerSnapshot.DEFAULT_MIN_BYTES);
+    }
+
+    /**
+     * Loads the catalog's layers, in parallel. A layer file of at least {@code snapshotMinBytes} is read from its
+     * {@link LayerSnapshot} when that stands for the file as it is now; otherwise the GeoJSON is parsed and (when it
+     * has no errors) the snapshot rewritten. {@code Long.MAX_VALUE} never uses snapshots.
+     */
+    public static Result load(Path layersDir, long snapshotMinBytes) {
+        // open the EPSG database (≈ 1 s the first time) while the layers are read; feature types need CGCS2000
+        Thread epsg = new Thread(() -> cn.ecozone.geo.Transforms.crs(4490), "epsg-warm-up");
+        epsg.setDaemon(true);
+        epsg.start();
         Catalog catalog = CatalogReader.read(layersDir);
         List<Problem> problems = new ArrayList<>();
         Map<String, FeatureSource> sources = new LinkedHashMap<>();
-        for (LayerDef def : catalog.layers()) {
-            SimpleFeatureType type = FeatureTypes.of(def);
-            Path file = catalog.resolve(def.file());
-            LayerFileReader.Content content = LayerFileReader.read(file, def, type);
-            problems.addAll(content.problems());
-            sources.put(def.id(), new MemoryFeatureSource(def, type, content.features(), fileVersion(file)));
+        List<Loaded> loaded = catalog.layers().parallelStream()
+                .map(def -> loadLayer(catalog, def, snapshotMinBytes))
+                .toList();
+        List<String> fromSnapshot = new ArrayList<>();
+        for (Loaded l : loaded) {
+            if (l.fromSnapshot()) fromSnapshot.add(l.source().layer().id());
+            problems.addAll(l.problems());
+            sources.put(l.source().layer().id(), l.source());
         }
         for (LayerDef def : catalog.layers()) {
             if (def.tiles() == null) continue;
@@ -48,7 +68,35 @@ public final class LayerLoader {
             }
             problems.addAll(TilingCheck.check(sources.get(def.id()), parent, def.tiles()));
         }
-        return new Result(new LayerSet(catalog, sources), problems);
+        return new Result(new LayerSet(catalog, sources), problems, List.copyOf(fromSnapshot));
+    }
+
+    private record Loaded(MemoryFeatureSource source, List<Problem> problems, boolean fromSnapshot) {}
+
+    private static Loaded loadLayer(Catalog catalog, LayerDef def, long snapshotMinBytes) {
+        Path file = catalog.resolve(def.file());
+        String version = fileVersion(file);
+        String key = null;
+        Path snapshot = LayerSnapshot.fileOf(catalog.dir(), def);
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) >= snapshotMinBytes) key = LayerSnapshot.key(file, def);
+        } catch (IOException e) {
+            key = null;
+        }
+        if (key != null) {
+            SimpleFeatureType[] typeOf = new SimpleFeatureType[1];
+            var stored = LayerSnapshot.read(snapshot, key, def, () -> typeOf[0] = FeatureTypes.of(def));
+            if (stored.isPresent()) {
+                return new Loaded(new MemoryFeatureSource(def, typeOf[0], stored.get().features(), version), stored.get().problems(), true);
+            }
+        }
+        SimpleFeatureType type = FeatureTypes.of(def);
+        LayerFileReader.Content content = LayerFileReader.read(file, def, type);
+        MemoryFeatureSource source = new MemoryFeatureSource(def, type, content.features(), version);
+        if (key != null && content.problems().stream().noneMatch(Problem::isError)) {
+            LayerSnapshot.write(snapshot, key, def, source.features(), content.problems());
+        }
+        return new Loaded(source, content.problems(), false);
     }
 
     private static String fileVersion(Path file) {

@@ -189,36 +189,44 @@ public final class EmbeddedTiles {
             };
         }
 
+        /**
+         * Rounds to the grid and drops repeats and spikes, in primitive arrays: only the vertices kept become
+         * coordinates (at small zooms most of a ring's vertices collapse, and one object per input vertex was most of
+         * a tile's garbage).
+         */
         private static LinearRing snap(Ring r) {
-            List<Coordinate> pts = new ArrayList<>(r.n + 1);
+            double[] xs = new double[r.n], ys = new double[r.n];
+            int k = 0;
             for (int i = 0; i < r.n; i++) {
-                Coordinate c = new Coordinate(Math.rint(r.xs[i]), Math.rint(r.ys[i]));
-                int k = pts.size();
-                if (k > 0 && pts.get(k - 1).equals2D(c)) continue; // repeated point
-                if (k > 1 && pts.get(k - 2).equals2D(c)) { // a there-and-back spike of no area: a, b, a → a
-                    pts.remove(k - 1);
+                double x = Math.rint(r.xs[i]), y = Math.rint(r.ys[i]);
+                if (k > 0 && xs[k - 1] == x && ys[k - 1] == y) continue; // repeated point
+                if (k > 1 && xs[k - 2] == x && ys[k - 2] == y) { // a there-and-back spike of no area: a, b, a → a
+                    k--;
                     continue;
                 }
-                pts.add(c);
+                xs[k] = x;
+                ys[k++] = y;
             }
+            int s = 0; // first kept vertex
             boolean changed = true;
-            while (changed && pts.size() >= 3) { // the same where the ring closes
+            while (changed && k - s >= 3) { // the same where the ring closes
                 changed = false;
-                int k = pts.size();
-                if (pts.get(0).equals2D(pts.get(k - 1))) {
-                    pts.remove(k - 1);
+                if (xs[s] == xs[k - 1] && ys[s] == ys[k - 1]) {
+                    k--;
                     changed = true;
-                } else if (pts.get(k - 2).equals2D(pts.get(0))) {
-                    pts.remove(k - 1);
+                } else if (xs[k - 2] == xs[s] && ys[k - 2] == ys[s]) {
+                    k--;
                     changed = true;
-                } else if (pts.get(1).equals2D(pts.get(k - 1))) {
-                    pts.remove(0);
+                } else if (xs[s + 1] == xs[k - 1] && ys[s + 1] == ys[k - 1]) {
+                    s++;
                     changed = true;
                 }
             }
-            if (pts.size() < 3) return null;
-            pts.add(new Coordinate(pts.get(0)));
-            return TILE_GEOMETRY.createLinearRing(pts.toArray(Coordinate[]::new));
+            if (k - s < 3) return null;
+            Coordinate[] pts = new Coordinate[k - s + 1];
+            for (int i = s; i < k; i++) pts[i - s] = new Coordinate(xs[i], ys[i]);
+            pts[k - s] = new Coordinate(xs[s], ys[s]);
+            return TILE_GEOMETRY.createLinearRing(pts);
         }
     }
 }

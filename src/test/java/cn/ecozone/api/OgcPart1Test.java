@@ -231,6 +231,7 @@ class OgcPart1Test {
                     .replace("{unitCode}", "ZH14060210001")
                     .replace("{tileMatrixSetId}", "WebMercatorQuad").replace("{tileMatrix}/{tileRow}/{tileCol}", "0/0/0");
             if (p.equals("/access-list/search")) p += "?q=%E7%94%9F%E6%80%81";
+            if (p.equals("/analysis/identify")) p += "?lon=112.15&lat=39.65";
             assertEquals(200, http.get(p).status(), "every described path is served: " + p);
         }
     }

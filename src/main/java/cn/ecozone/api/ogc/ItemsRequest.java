@@ -31,7 +31,7 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
                            boolean skipGeometry, boolean filtered, double simplifyM) {
     public static final int DEFAULT_LIMIT = 10;
     public static final Set<String> PARAMETERS = Set.of("f", "limit", "offset", "bbox", "bbox-crs", "crs", "filter",
-            "filter-lang", "filter-crs", "sortby", "properties", "skipGeometry", "simplify");
+            "filter-lang", "filter-crs", "sortby", "properties", "skipGeometry", "simplify", "datetime");
     /** The largest simplification tolerance, in metres: more would distort zones beyond use. */
     public static final double MAX_SIMPLIFY_M = 10_000;
     private static final FilterFactory FF = CommonFactoryFinder.getFilterFactory();
@@ -56,6 +56,10 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
         String lang = ctx.queryParam("filter-lang");
         if (lang != null && !lang.equals("cql2-text")) {
             throw ApiProblem.badRequest("filter-lang 只支持 cql2-text / only filter-lang=cql2-text is supported, got \"" + lang + "\"");
+        }
+        if (ctx.queryParam("datetime") != null) {
+            Filter time = Datetime.filter(ctx.queryParam("datetime"), layer);
+            if (time != null) filters.add(time);
         }
         if (filterText != null) filters.add(Cql2Text.parse(filterText, queryables, crs(ctx, "filter-crs", supported)));
         for (AttributeDef a : Queryables.attributes(layer)) {
@@ -131,15 +135,24 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
         }
         int h = n.length / 2;
         double a1 = n[0], b1 = n[1], a2 = n[h], b2 = n[h + 1];
-        if (a1 > a2 || b1 > b2) {
-            throw ApiProblem.badRequest("bbox 的最小值大于最大值 / bbox lower corner exceeds upper corner (跨越180°经线不支持 / crossing the antimeridian is not supported): " + text);
-        }
         double x1 = crs.northFirst() ? b1 : a1, y1 = crs.northFirst() ? a1 : b1;
         double x2 = crs.northFirst() ? b2 : a2, y2 = crs.northFirst() ? a2 : b2;
+        if (y1 > y2 || (crs.isProjected() && x1 > x2)) {
+            throw ApiProblem.badRequest("bbox 的最小值大于最大值 / bbox lower corner exceeds upper corner: " + text);
+        }
         if (!crs.isProjected()) {
-            if (x1 < -180 || x2 > 180 || y1 < -90 || y2 > 90) {
+            if (x1 < -180 || x1 > 180 || x2 < -180 || x2 > 180 || y1 < -90 || y2 > 90) {
                 throw ApiProblem.badRequest("bbox 超出经纬度范围 / bbox outside longitude −180…180, latitude −90…90 (坐标轴顺序 axis order of "
                         + crs.uri() + (crs.northFirst() ? ": 纬度在前 latitude first" : ": 经度在前 longitude first") + "): " + text);
+            }
+            if (x1 > x2) {
+                // west edge east of the east edge: the box crosses the antimeridian, i.e. [west, 180] ∪ [−180, east]
+                GeometryFactory gf = cn.ecozone.io.Geometries.FACTORY;
+                Geometry two = gf.createMultiPolygon(new org.locationtech.jts.geom.Polygon[]{
+                        (org.locationtech.jts.geom.Polygon) gf.toGeometry(new Envelope(x1, 180, y1, y2)),
+                        (org.locationtech.jts.geom.Polygon) gf.toGeometry(new Envelope(-180, x2, y1, y2))});
+                filters.add(FF.intersects(FF.property(FeatureTypes.GEOMETRY), FF.literal(two)));
+                return new Envelope(-180, 180, y1, y2);
             }
             return new Envelope(x1, x2, y1, y2);
         }
