@@ -242,7 +242,20 @@
       const b = l.def.bbox;
       opts.bounds = L.latLngBounds([b[1], b[0]], [b[3], b[2]]).pad(0.02);
     }
-    return new MvtLayer(l, opts);
+    return new MvtLayer(l, opts).on('load', ez.noteTilesSettled);
+  };
+
+  /**
+   * Called when a tile layer has loaded every tile it needs and when the GeoJSON layers are in: once everything is
+   * drawn, ez.settledAt is set to that frame's time (ms since navigation), and the first time also ez.firstFullPaint.
+   */
+  ez.noteTilesSettled = function () {
+    if (!ez.layersLoaded || !ez.tilesSettled()) return;
+    requestAnimationFrame(() => {
+      if (!ez.tilesSettled()) return;
+      ez.settledAt = performance.now();
+      if (ez.firstFullPaint == null) ez.firstFullPaint = ez.settledAt;
+    });
   };
 
   /** Every visible tile layer's report (see MvtLayer.report). */
