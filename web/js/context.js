@@ -1,11 +1,12 @@
 // Offline context: without a base map the zoning still has a geography. District outlines come from the admin layer
-// (drawn like any layer); this adds names as labels: districts always, control units once few enough are in view
+// (drawn like any layer); this adds names as labels: districts always, control units from zoom 11 once few enough are in view
 // (/map/labels answers complete: false above its limit). Labels sit at a point inside each feature and are thinned
 // so that none overlap; admin names win over unit names.
 (function () {
   'use strict';
   const ez = window.ecozone;
   const UNIT_LIMIT = 300;
+  const UNIT_MIN_ZOOM = 11;
   const ADMIN_LIMIT = 3000;
   let group = null;
   let abort = null;
@@ -13,7 +14,8 @@
   ez.contextLabels = { admin: 0, unit: 0, unitComplete: false, done: false };
 
   function specs() {
-    return Object.values(ez.layers).filter(l => l.visible && l.def.geometryType !== 'point' && (l.def.kind === 'admin' || l.def.kind === 'control_unit'))
+    const near = ez.map.getZoom() >= UNIT_MIN_ZOOM;
+    return Object.values(ez.layers).filter(l => l.visible && l.def.geometryType !== 'point' && (l.def.kind === 'admin' || (near && l.def.kind === 'control_unit')))
       .map(l => l.def.kind === 'admin' ? { l: l, kind: 'admin', limit: ADMIN_LIMIT, font: 13 } : { l: l, kind: 'unit', limit: UNIT_LIMIT, font: 11 });
   }
 

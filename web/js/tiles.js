@@ -83,8 +83,10 @@
 
   // ---- drawing ----------------------------------------------------------------------------------------------
   /** Draws one decoded tile layer on a 2D context; answers the ids of the features drawn. */
-  function draw(ctx, l, tileLayer, size) {
+  function draw(ctx, l, tileLayer, size, z) {
     const s = size / (tileLayer.extent || 4096);
+    // at national and provincial zooms full-width outlines would bury the fills of small features
+    const thin = z < 8 ? 0.5 : 1;
     const ids = [];
     const idProp = l.def.idProperty;
     const point = l.def.geometryType === 'point';
@@ -117,7 +119,7 @@
       if (st.stroke !== false && (st.weight || 0) > 0) {
         ctx.globalAlpha = st.opacity == null ? 1 : st.opacity;
         ctx.strokeStyle = st.color;
-        ctx.lineWidth = st.weight * dpr;
+        ctx.lineWidth = st.weight * dpr * thin;
         ctx.setLineDash(st.dashArray ? String(st.dashArray).split(/[ ,]+/).map(Number).map(v => v * dpr) : []);
         ctx.stroke();
       }
@@ -170,7 +172,7 @@
             this.stats.bytes += buf.byteLength;
             const tile = readTile(buf);
             const tl = tile[this._ez.def.id];
-            if (tl) entry.ids = draw(canvas.getContext('2d'), this._ez, tl, size);
+            if (tl) entry.ids = draw(canvas.getContext('2d'), this._ez, tl, size, coords.z);
           }
           entry.status = buf && buf.byteLength ? 200 : 204;
           if (entry.status === 200) this.stats.ok++; else this.stats.empty++;

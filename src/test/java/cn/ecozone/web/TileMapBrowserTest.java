@@ -162,6 +162,8 @@ class TileMapBrowserTest {
     void phoneScreenshotsOfTheGeneratedLoadAndTheSample() {
         try (HeadlessChromium phone = new HeadlessChromium(390, 844); SampleServer sample = SampleServer.start()) {
             WebDriver d = phone.driver();
+            // headless windows are at least 500 px wide: a phone's viewport is emulated
+            phone.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
             d.get(http.base() + "/map/");
             new WebDriverWait(d, Duration.ofSeconds(40)).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return ecozone.ready && ecozone.tilesSettled()")));
             phone.screenshot("23-tiles-generated-load-phone");
