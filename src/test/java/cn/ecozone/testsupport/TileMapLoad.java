@@ -21,6 +21,11 @@ public final class TileMapLoad {
     private TileMapLoad() {}
 
     public static Path write(Path dir, int units, int redlines) throws IOException {
+        return write(dir, units, redlines, true);
+    }
+
+    /** As {@link #write(Path, int, int)}; without {@code unitLists} the access list stays {@link SyntheticLoad}'s (for the national load). */
+    public static Path write(Path dir, int units, int redlines, boolean unitLists) throws IOException {
         Path layers = Files.createDirectories(dir.resolve("layers"));
         Path styles = Files.createDirectories(dir.resolve("styles"));
         SyntheticLoad.write(layers, units, redlines);
@@ -45,6 +50,14 @@ public final class TileMapLoad {
             }
         }
         Files.writeString(layers.resolve("admin.geojson"), admin.append("\n]}\n"));
+        if (unitLists) writeAccessList(layers, units);
+        for (String[] s : WebMapFixture.STYLES) {
+            if (s[0].equals("admin") || s[0].equals("control_unit") || s[0].equals("redline")) Files.writeString(styles.resolve(s[0] + ".json"), s[1]);
+        }
+        return dir;
+    }
+
+    private static void writeAccessList(Path layers, int units) throws IOException {
         StringBuilder u = new StringBuilder(), q = new StringBuilder();
         String[] types = {"优先保护", "重点管控", "一般管控"};
         for (int i = 0; i < units; i++) {
@@ -63,9 +76,5 @@ public final class TileMapLoad {
         }
         Files.writeString(layers.resolve("access-list.json"), "{\"format\": \"ecozone-access-list/2\", \"title\": {\"zh\": \"合成准入清单\", \"en\": \"Synthetic access list\"},\n"
                 + "\"industries\": [{\"id\": \"pv\", \"zh\": \"光伏发电\", \"en\": \"Photovoltaic\"}],\n\"units\": [" + u + "],\n\"requirements\": [" + q + "]}\n");
-        for (String[] s : WebMapFixture.STYLES) {
-            if (s[0].equals("admin") || s[0].equals("control_unit") || s[0].equals("redline")) Files.writeString(styles.resolve(s[0] + ".json"), s[1]);
-        }
-        return dir;
     }
 }
