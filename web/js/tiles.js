@@ -83,7 +83,7 @@
 
   // ---- drawing ----------------------------------------------------------------------------------------------
   /** Draws one decoded tile layer on a 2D context; answers the ids of the features drawn. */
-  function draw(ctx, l, tileLayer, size, z) {
+  function draw(ctx, l, tileLayer, size, z, cssSize) {
     const s = size / (tileLayer.extent || 4096);
     // at national and provincial zooms full-width outlines would bury the fills of small features
     const thin = z < 8 ? 0.5 : 1;
@@ -99,7 +99,7 @@
       const rs = rings(f.geometry);
       if (!rs.length) continue;
       ids.push(p[idProp] != null ? String(p[idProp]) : String(f.id));
-      const dpr = size / 256;
+      const dpr = size / cssSize;
       ctx.beginPath();
       if (f.type === 1 || point) {
         const r = (st.radius || 6) * dpr;
@@ -131,7 +131,9 @@
 
   // ---- the Leaflet layer ------------------------------------------------------------------------------------
   const MvtLayer = L.GridLayer.extend({
-    options: { tileSize: 256, updateWhenZooming: false, keepBuffer: 1, maxNativeZoom: 22 },
+    // 512-pixel tiles, each one server tile of the zoom level above (z − 1): a quarter of the requests, and the
+    // server's grid (4096 units a tile) is still 8 units a pixel — at national zooms this halves what is sent
+    options: { tileSize: 512, updateWhenZooming: false, keepBuffer: 1, minZoom: 1, maxNativeZoom: 21 },
 
     initialize: function (l, options) {
       L.setOptions(this, options);
@@ -148,13 +150,13 @@
     },
 
     tileUrl: function (c) {
-      return '/collections/' + encodeURIComponent(this._ez.def.id) + '/tiles/WebMercatorQuad/' + c.z + '/' + c.y + '/' + c.x;
+      return '/collections/' + encodeURIComponent(this._ez.def.id) + '/tiles/WebMercatorQuad/' + (c.z - 1) + '/' + c.y + '/' + c.x;
     },
 
     createTile: function (coords, done) {
       const canvas = L.DomUtil.create('canvas', 'tile-mvt');
       const dpr = Math.min(2, window.devicePixelRatio || 1);
-      const size = 256 * dpr;
+      const size = this.getTileSize().x * dpr;
       canvas.width = size;
       canvas.height = size;
       const key = this._tileCoordsToKey(coords);
@@ -172,7 +174,7 @@
             this.stats.bytes += buf.byteLength;
             const tile = readTile(buf);
             const tl = tile[this._ez.def.id];
-            if (tl) entry.ids = draw(canvas.getContext('2d'), this._ez, tl, size, coords.z);
+            if (tl) entry.ids = draw(canvas.getContext('2d'), this._ez, tl, size, coords.z, this.getTileSize().x);
           }
           entry.status = buf && buf.byteLength ? 200 : 204;
           if (entry.status === 200) this.stats.ok++; else this.stats.empty++;
@@ -199,10 +201,11 @@
       if (!map) return [];
       const z = this._tileZoom != null ? this._tileZoom : Math.round(map.getZoom());
       const pb = map.getPixelBounds(map.getCenter(), z);
-      const n = Math.pow(2, z);
+      const ts = this.getTileSize().x;
+      const n = Math.pow(2, z) * 256 / ts;
       const keys = [];
-      for (let x = Math.floor(pb.min.x / 256); x <= Math.floor((pb.max.x - 1) / 256); x++) {
-        for (let y = Math.max(0, Math.floor(pb.min.y / 256)); y <= Math.min(n - 1, Math.floor((pb.max.y - 1) / 256)); y++) {
+      for (let x = Math.floor(pb.min.x / ts); x <= Math.floor((pb.max.x - 1) / ts); x++) {
+        for (let y = Math.max(0, Math.floor(pb.min.y / ts)); y <= Math.min(n - 1, Math.floor((pb.max.y - 1) / ts)); y++) {
           const c = L.point(x, y);
           c.z = z;
           if (!this._isValidTile(c)) continue;
@@ -292,7 +295,10 @@
     if (highlight) ez.map.removeLayer(highlight);
     highlight = L.geoJSON(f, { pane: 'tile-selected', interactive: false,
       style: () => Object.assign(ez.styleFor(l.style, f.properties), { weight: 3, fillOpacity: 0.1, color: '#00e5ff', dashArray: null }) }).addTo(ez.map);
-    const popup = L.popup({ maxWidth: 360, className: 'tile-popup' })
+    // the info panel covers the map's right side: the popup is panned clear of it
+    const panel = document.getElementById('identify');
+    const right = panel && !panel.hidden ? panel.getBoundingClientRect().width + 20 : 5;
+    const popup = L.popup({ maxWidth: 360, className: 'tile-popup', autoPanPaddingBottomRight: L.point(right, 20) })
       .setLatLng(latlng || highlight.getBounds().getCenter()).setContent(ez.popupContent(l, f)).openOn(ez.map);
     popup.on('remove', () => { if (highlight) { ez.map.removeLayer(highlight); highlight = null; } });
     return highlight;
