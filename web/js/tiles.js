@@ -307,6 +307,8 @@
 
   ez.initTiles = function () {
     ez.map.getPane('tile-selected').style.pointerEvents = 'none';
+    // a move that needs no new tile fires no 'load': settled as soon as it ends
+    ez.map.on('moveend', ez.noteTilesSettled);
     const base = ez.identifyAt;
     ez.identifyAt = async function (lon, lat) {
       const state = await base(lon, lat);

@@ -45,6 +45,16 @@ class WebMapTilesBenchmark {
         if (!r.ok()) throw new AssertionError(r.toString());
         StringBuilder out = new StringBuilder("\n===== WebMapTilesBenchmark =====\n");
         out.append(String.format(Locale.ROOT, "  layers loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9));
+        try {
+            measure(r, out);
+        } finally {
+            System.out.print(out);
+            Path buildDir = Path.of(WebMapTilesBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+            Files.writeString(buildDir.resolve("web-map-tiles-benchmark.txt"), out);
+        }
+    }
+
+    private void measure(LayerLoader.Result r, StringBuilder out) throws Exception {
         try (EcoZoneServer server = EcoZoneServer.start(new ServerConfig(0, dir.resolve("layers"), dir.resolve("styles"), Path.of("web"),
                 ServerConfig.DEFAULT_MAX_BODY_BYTES, "embedded"), r.layers());
              HeadlessChromium chromium = new HeadlessChromium(1400, 900)) {
@@ -75,8 +85,14 @@ class WebMapTilesBenchmark {
             for (double[] v : views) {
                 double start = ((Number) js.executeScript(String.format(Locale.ROOT,
                         "const t = performance.now(); ecozone.map.setView([%f, %f], %d, {animate: false}); return t;", v[0], v[1], (int) v[2]))).doubleValue();
-                new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> Boolean.TRUE.equals(js.executeScript(
-                        "return ecozone.tilesSettled() && ecozone.settledAt > arguments[0]", start)));
+                try {
+                    new WebDriverWait(driver, Duration.ofSeconds(120)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                            "return ecozone.tilesSettled() && ecozone.settledAt > arguments[0]", start)));
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    out.append("  pan/zoom to ").append(java.util.Arrays.toString(v)).append(": not settled in 120 s: ")
+                            .append(js.executeScript("return JSON.stringify(ecozone.tileReport())")).append('\n');
+                    throw e;
+                }
                 double ms = ((Number) js.executeScript("return ecozone.settledAt")).doubleValue() - start;
                 String bbox = (String) js.executeScript("const b = ecozone.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(x => x.toFixed(6)).join(',')");
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  pan/zoom to %.2f, %.2f z%d: settled in %.0f ms;", v[0], v[1], (int) v[2], ms));
@@ -109,9 +125,6 @@ class WebMapTilesBenchmark {
             out.append("  console errors: ").append(chromium.consoleErrors().size()).append('\n');
             chromium.screenshot("31-national-load-city");
         }
-        System.out.print(out);
-        Path buildDir = Path.of(WebMapTilesBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
-        Files.writeString(buildDir.resolve("web-map-tiles-benchmark.txt"), out);
     }
 
     private static long num(Map<String, Object> r, String key) {
