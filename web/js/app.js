@@ -58,6 +58,8 @@
       if (bounds) ez.map.fitBounds(bounds, { padding: [10, 10], animate: false });
       ez.initAccessList();
       ez.initIdentify();
+      ez.initTiles();
+      ez.initContext();
       ez.initSearch();
       ez.initPlanner(catalog);
       ez.initForester(catalog);

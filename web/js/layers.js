@@ -1,11 +1,14 @@
-// Catalog layers on the map: drawn with styles/*.json, loaded by bounding box, with legend, layer switcher and popups.
+// Catalog layers on the map: drawn with styles/*.json — small layers whole as GeoJSON, large ones from the vector tiles
+// (tiles.js) — with legend, layer switcher and popups.
 (function () {
   'use strict';
   const ez = window.ecozone;
-  /** Layers with more features than this are requested per view (bbox) instead of all at once; ?whole=N lowers it to try. */
-  const WHOLE_LAYER_MAX = Math.min(3000, parseInt(new URLSearchParams(location.search).get('whole'), 10) || 3000);
+  /**
+   * Layers with more features than this are drawn from the server's vector tiles (3,000 control units of ~200 vertices
+   * sent whole take ~17 s to draw as SVG; from tiles well under 2 s); ?whole=N lowers it to try.
+   */
+  const TILE_THRESHOLD = Math.min(2000, parseInt(new URLSearchParams(location.search).get('whole'), 10) || 2000);
   const PAGE = 10000;
-  const VIEW_LIMIT = 3000;
 
   ez.layerCounts = {};
   ez.layers = {};          // id -> {def, style, group, visible, byId: Map, mode}
@@ -66,9 +69,13 @@
   }
 
   function makeGroup(l) {
+    // a tile layer's group holds only the features picked by search or a zone link, outlined over the tiles
+    const picked = l.mode === 'tiles';
+    const style = f => picked ? Object.assign(ez.styleFor(l.style, f.properties), { weight: 3, color: '#00e5ff', fillOpacity: 0.1, dashArray: null })
+      : ez.styleFor(l.style, f.properties);
     return L.geoJSON(null, {
-      pane: 'pane-' + l.def.id,
-      style: f => ez.styleFor(l.style, f.properties),
+      pane: picked ? 'tile-selected' : 'pane-' + l.def.id,
+      style: style,
       pointToLayer: (f, latlng) => L.circleMarker(latlng, Object.assign({ radius: 6 }, ez.styleFor(l.style, f.properties), { pane: 'pane-' + l.def.id })),
       onEachFeature: (f, layer) => {
         layer.feature = f;
@@ -97,68 +104,43 @@
     replaceFeatures(l, features);
   }
 
-  /** Half a screen pixel in metres at this zoom: detail finer than that cannot be seen, so the server may drop it. */
-  function simplifyMetres() {
-    const lat = ez.map.getCenter().lat * Math.PI / 180;
-    const metresPerPixel = 40075016.686 * Math.cos(lat) / Math.pow(2, ez.map.getZoom() + 8);
-    return metresPerPixel >= 2 ? Math.min(10000, Math.round(metresPerPixel / 2)) : 0;
-  }
-
-  async function loadView(l) {
-    const b = ez.map.getBounds();
-    if (l.abort) l.abort.abort();
-    l.abort = new AbortController();
-    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(x => x.toFixed(6)).join(',');
-    const q = { bbox: bbox, limit: VIEW_LIMIT, f: 'json' };
-    const simplify = simplifyMetres();
-    if (simplify > 0) q.simplify = simplify;
-    const url = '/collections/' + encodeURIComponent(l.def.id) + '/items?' + ez.query(q);
-    l.lastSimplify = simplify;
-    let page;
-    try {
-      const res = await fetch(url, { signal: l.abort.signal, headers: { Accept: 'application/geo+json' } });
-      if (!res.ok) throw new Error('HTTP ' + res.status);
-      page = await res.json();
-    } catch (e) {
-      if (e.name === 'AbortError') return;
-      throw e;
-    }
-    replaceFeatures(l, page.features || []);
-    l.lastBbox = bbox;
-    l.truncated = (page.features || []).length >= VIEW_LIMIT;
-    renderStatus();
-  }
-
+  /** Tile layers whose tiles failed to load are named under the legend (the map stays usable). */
   function renderStatus() {
     const box = document.getElementById('layer-status');
-    const notes = Object.values(ez.layers).filter(l => l.truncated && l.visible)
-      .map(l => ez.t('zoomInForMore', { layer: ez.pick(l.def.title), n: VIEW_LIMIT }));
+    const notes = Object.values(ez.layers).filter(l => l.mode === 'tiles' && l.visible && l.tiles && l.tiles.stats.failed)
+      .map(l => ez.t('tilesFailed', { layer: ez.pick(l.def.title), n: l.tiles.stats.failed }));
     box.textContent = notes.join(' ');
+    box.classList.toggle('tile-failed', notes.length > 0);
   }
 
   /** Loads the catalog and styles, draws every layer; resolves when all layers have their first features. */
   ez.initLayers = async function () {
     const [catalog, styles] = await Promise.all([ez.getJson('/map/catalog.json'), ez.getJson('/styles')]);
     ez.catalog = catalog;
+    ez.map.createPane('tile-selected').style.zIndex = '590';
+    const bounds = ez.catalogBounds();
+    // the whole extent first, so tile layers ask only for the tiles of the view they will be seen at
+    if (bounds) ez.map.fitBounds(bounds, { padding: [10, 10], animate: false });
     catalog.layers.forEach((def, i) => {
       const pane = ez.map.createPane('pane-' + def.id);
       pane.style.zIndex = String(400 + i);
       const l = { def: def, style: styles[def.id] || null, visible: true, byId: new Map(),
-        mode: def.featureCount > WHOLE_LAYER_MAX ? 'view' : 'whole' };
+        mode: def.featureCount > TILE_THRESHOLD ? 'tiles' : 'whole' };
       l.group = makeGroup(l).addTo(ez.map);
       ez.layers[def.id] = l;
-      ez.layerCounts[def.id] = 0;
+      ez.layerCounts[def.id] = l.mode === 'tiles' ? def.featureCount : 0;
     });
     renderLegend();
     ez.onLanguage(() => { renderLegend(); renderStatus(); });
-    const all = Object.values(ez.layers);
-    await Promise.all(all.map(l => l.mode === 'whole' ? loadWhole(l) : loadView(l)));
-    let timer = null;
-    ez.map.on('moveend', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => all.filter(l => l.mode === 'view' && l.visible)
-        .forEach(l => loadView(l).catch(e => console.warn('layer ' + l.def.id + ': ' + e.message))), 250);
+    // the small layers' requests first: the browser's few connections are then not all taken by tiles
+    const whole = Promise.all(Object.values(ez.layers).filter(l => l.mode === 'whole').map(loadWhole));
+    Object.values(ez.layers).filter(l => l.mode === 'tiles').forEach(l => {
+      l.tiles = ez.tileLayer(l).addTo(ez.map);
+      l.tiles.on('tileerror', renderStatus);
     });
+    await whole;
+    ez.layersLoaded = true;
+    ez.noteTilesSettled();
     return catalog;
   };
 
@@ -205,12 +187,7 @@
 
   function setVisible(l, on) {
     l.visible = on;
-    if (on) {
-      l.group.addTo(ez.map);
-      if (l.mode === 'view') loadView(l).catch(e => console.warn(e.message));
-    } else {
-      ez.map.removeLayer(l.group);
-    }
+    [l.group, l.tiles].filter(Boolean).forEach(g => { if (on) g.addTo(ez.map); else ez.map.removeLayer(g); });
     renderStatus();
   }
 
@@ -219,12 +196,18 @@
     const l = ez.layers[layerId];
     if (!l) return;
     let layer = l.byId.get(String(featureId));
+    if (l.mode === 'tiles') {
+      // one picked feature at a time over the tiles
+      l.group.clearLayers();
+      l.byId.clear();
+      layer = null;
+    }
     if (!layer) {
       const f = feature && feature.geometry ? feature
         : await ez.getJson('/collections/' + encodeURIComponent(layerId) + '/items/' + encodeURIComponent(featureId) + '?f=json');
       l.group.addData(f);
       layer = l.byId.get(String(f.id));
-      ez.layerCounts[layerId] = l.byId.size;
+      if (l.mode !== 'tiles') ez.layerCounts[layerId] = l.byId.size;
     }
     if (!l.visible) setVisible(l, true);
     // not animated, so the popup opens where the feature already is

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import cn.ecozone.layer.FeatureQuery;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,6 +73,72 @@ public final class WebMapRoutes implements RouteModule {
         app.get("/styles/{file}", this::style);
         app.get("/map/catalog.json", ctx -> ctx.header("Cache-Control", "no-cache").json(catalog(layers.current())));
         app.get("/map/config.js", this::configScript);
+        app.get("/map/labels/{collectionId}", this::labels);
+    }
+
+    /**
+     * Label points of a layer's features in a bounding box, for the map's context labels: {@code bbox=w,s,e,n}
+     * (lon/lat) and {@code limit} (default 500, at most 5,000). When more features than the limit are in the box the
+     * answer is {@code complete: false} with no labels (the map shows them once zoomed in), so it stays cheap at any
+     * scale: the count is read from the index, and only the features that are labelled are read.
+     */
+    private void labels(Context ctx) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!name.equals("bbox") && !name.equals("limit")) {
+                throw ApiProblem.badRequest("未知参数 / unknown query parameter \"" + name + "\"; 可用 allowed: [bbox, limit]");
+            }
+        }
+        FeatureSource s = layers.require(ctx.pathParam("collectionId"));
+        int limit = 500;
+        String l = ctx.queryParam("limit");
+        if (l != null) {
+            if (!l.matches("\\d{1,6}") || Integer.parseInt(l) < 1 || Integer.parseInt(l) > 5000) {
+                throw ApiProblem.badRequest("limit 应为 1–5000 的整数 / limit must be an integer 1–5000, got \"" + l + "\"");
+            }
+            limit = Integer.parseInt(l);
+        }
+        Envelope box = s.extent();
+        String b = ctx.queryParam("bbox");
+        if (b != null) {
+            String[] parts = b.split(",");
+            double[] v = new double[4];
+            try {
+                if (parts.length != 4) throw new NumberFormatException();
+                for (int i = 0; i < 4; i++) v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw ApiProblem.badRequest("bbox 应为 w,s,e,n 四个数 / bbox must be four numbers w,s,e,n, got \"" + b + "\"");
+            }
+            if (!(v[0] <= v[2] && v[1] <= v[3]) || Double.isNaN(v[0] + v[1] + v[2] + v[3])) {
+                throw ApiProblem.badRequest("bbox 西边应不大于东边、南边不大于北边 / bbox needs w <= e and s <= n: \"" + b + "\"");
+            }
+            box = new Envelope(v[0], v[2], v[1], v[3]);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("collection", s.layer().id());
+        List<Map<String, Object>> out = new ArrayList<>();
+        boolean complete = box.isNull() || s.footprint(box, limit, Long.MAX_VALUE).complete();
+        if (complete && !box.isNull()) {
+            LayerDef def = s.layer();
+            try (var found = s.query(new FeatureQuery(box, null, null, 0, limit))) {
+                found.forEach(f -> {
+                    Object g = f.getDefaultGeometry();
+                    if (!(g instanceof Geometry geom) || geom.isEmpty()) return;
+                    Point p = geom.getInteriorPoint();
+                    if (p == null || p.isEmpty()) return;
+                    Object id = def.idProperty() == null ? null : f.getAttribute(def.idProperty());
+                    Object name = def.nameProperty() == null ? null : f.getAttribute(def.nameProperty());
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", id == null ? f.getID() : String.valueOf(id));
+                    m.put("name", name == null ? (id == null ? f.getID() : String.valueOf(id)) : String.valueOf(name));
+                    m.put("lon", Math.round(p.getX() * 1e6) / 1e6);
+                    m.put("lat", Math.round(p.getY() * 1e6) / 1e6);
+                    out.add(m);
+                });
+            }
+        }
+        body.put("complete", complete);
+        body.put("labels", out);
+        ctx.header("Cache-Control", "no-cache").json(body);
     }
 
     private void webjar(Context ctx) throws IOException {

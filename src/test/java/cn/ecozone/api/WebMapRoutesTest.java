@@ -63,6 +63,37 @@ class WebMapRoutesTest {
     }
 
     @Test
+    void pbfForTheVectorTilesComesFromItsWebJar() {
+        Http.Response js = http.get("/webjars/pbf/4.0.1/dist/pbf.js");
+        assertEquals(200, js.status());
+        assertTrue(js.body().contains("Pbf"), "pbf's browser build");
+    }
+
+    @Test
+    void labelPointsLieInsideTheirFeaturesAndStopAtTheLimit() {
+        JsonNode all = http.get("/map/labels/control_unit").json();
+        assertTrue(all.get("complete").asBoolean());
+        assertEquals(4, all.get("labels").size());
+        for (JsonNode l : all.get("labels")) {
+            JsonNode f = http.get("/collections/control_unit/items/" + l.get("id").asText() + "?f=json").json();
+            org.locationtech.jts.geom.Geometry g = new cn.ecozone.io.GeoJsonGeometryReader().read(f.get("geometry"));
+            assertTrue(g.contains(cn.ecozone.io.Geometries.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(
+                    l.get("lon").asDouble(), l.get("lat").asDouble()))), l.toString());
+            assertFalse(l.get("name").asText().isBlank());
+        }
+        JsonNode some = http.get("/map/labels/control_unit?limit=2").json();
+        assertFalse(some.get("complete").asBoolean(), "more than the limit in view: no labels");
+        assertEquals(0, some.get("labels").size());
+        JsonNode west = http.get("/map/labels/control_unit?bbox=113.20,40.04,113.21,40.06").json();
+        assertEquals(1, west.get("labels").size());
+        assertEquals("平城西", west.at("/labels/0/name").asText());
+        assertEquals(400, http.get("/map/labels/control_unit?bbox=1,2,3").status());
+        assertEquals(400, http.get("/map/labels/control_unit?limit=0").status());
+        assertEquals(400, http.get("/map/labels/control_unit?zoom=3").status());
+        assertEquals(404, http.get("/map/labels/nosuchlayer").status());
+    }
+
+    @Test
     void stylesAreServedOneByOneAndAllTogether() {
         JsonNode all = http.get("/styles").json();
         assertEquals(6, all.size());

@@ -111,24 +111,70 @@ class WebMapBrowserTest {
 
     @Test
     @Order(2)
-    void largeLayersAreRequestedByViewAndAgainAfterEveryMove() {
+    void largeLayersAreDrawnFromVectorTilesWithEveryFeatureAndPopupsFromTheApi() {
         driver.get(http.base() + "/map/?whole=1");  // every layer with more than one feature counts as large
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js("return ecozone.ready")));
-        assertEquals("view", js("return ecozone.layers.control_unit.mode"));
+        assertEquals("tiles", js("return ecozone.layers.control_unit.mode"));
+        waitForTiles();
+        for (JsonNode layer : catalog.get("layers")) {
+            String id = layer.get("id").asText();
+            if (layer.get("featureCount").asLong() <= 1) continue;
+            Map<String, Object> r = tileReport(id);
+            assertEquals(0L, ((Number) r.get("failed")).longValue(), id + ": " + r);
+            assertEquals(layer.get("featureCount").asLong(), ((Number) r.get("features")).longValue(), id + " drawn from tiles: " + r);
+        }
+        assertEquals("", driver.findElement(By.id("layer-status")).getText(), "no truncation or failure note");
+        assertFalse(driver.findElement(By.tagName("body")).getText().contains("仅显示"));
+        // zoomed in on 平城西: its tile is loaded and drawn, nothing fails
         js("ecozone.map.setView([40.05, 113.22], 15, {animate: false})");
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
-            Object b = js("return ecozone.layers.control_unit.lastBbox");
-            String view = (String) js("const b = ecozone.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(x => x.toFixed(6)).join(',')");
-            return view.equals(b);
-        });
-        String bbox = (String) js("return ecozone.layers.control_unit.lastBbox");
-        long inView = http.get("/collections/control_unit/items?bbox=" + bbox).json().get("numberMatched").asLong();
-        assertEquals(1, inView, "only 平城西 is in view");
-        // at zoom 15 half a pixel is ~2 m: the page asks the server to drop detail finer than that
-        long simplify = ((Number) js("return ecozone.layers.control_unit.lastSimplify")).longValue();
-        assertTrue(simplify >= 1 && simplify <= 3, "simplify=" + simplify);
-        assertEquals(inView, ((Number) js("return ecozone.layerCounts.control_unit")).longValue());
+        waitForTiles();
+        Map<String, Object> r = tileReport("control_unit");
+        assertTrue(((Number) r.get("features")).longValue() >= 1 && ((Number) r.get("failed")).longValue() == 0, r.toString());
+        assertTrue(((List<?>) js("return ecozone.layers.control_unit.tiles.drawnIds()")).contains("ZH14021310001"));
+        // a click on the tile-drawn unit: identify in the panel with the unit's list, the popup with the API's feature
+        clickMapAt(113.225, 40.05);
+        WebElement popup = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".leaflet-popup-content .popup[data-layer='control_unit']")).stream().findFirst().orElse(null));
+        assertEquals("ZH14021310001", popup.getAttribute("data-feature"));
+        assertTrue(popup.getText().contains("平城西"), popup.getText());
+        assertFalse(popup.findElements(By.cssSelector("button.show-unit-list")).isEmpty(), "the unit's list is offered");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#identify .unit-list[data-unit='ZH14021310001']")).isEmpty());
+        assertTrue(((Number) js("return ecozone.map.getPane('tile-selected').querySelectorAll('path').length")).intValue() >= 1,
+                "the exact outline is drawn");
         assertTrue(chromium.consoleErrors().isEmpty());
+        chromium.screenshot("02-tiles-popup");
+    }
+
+    @Test
+    @Order(14)
+    void districtNamesAreLabelledAndAFailingBaseMapSaysSo() {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js("return ecozone.contextLabels.done")));
+        List<String> labels = driver.findElements(By.cssSelector(".ctx-label-admin span")).stream().map(e -> e.getAttribute("textContent")).toList();
+        assertTrue(labels.contains("平城区") && labels.contains("云州区"), "district labels: " + labels);
+        // a base map whose tiles cannot be had (as offline): a notice, the map still answers
+        js("ecozone.basemapUrls.osm = location.origin + '/no-such-basemap/{z}/{x}/{y}.png';");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("basemap"))).selectByValue("osm");
+        WebElement notice = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".ctx-basemap-notice")).stream().findFirst().orElse(null));
+        assertTrue(notice.getText().contains("底图") && notice.getText().contains("加载失败"), notice.getText());
+        assertTrue(notice.isDisplayed());
+        chromium.screenshot("14-basemap-failed");
+        driver.findElement(By.id("lang")).click();
+        assertTrue(driver.findElement(By.cssSelector(".ctx-basemap-notice")).getText().contains("failed to load"));
+        driver.findElement(By.cssSelector(".ctx-basemap-none")).click();
+        assertTrue(driver.findElements(By.cssSelector(".ctx-basemap-notice")).isEmpty());
+        assertEquals("none", js("return document.getElementById('basemap').value"));
+        driver.findElement(By.id("lang")).click();
+        chromium.consoleErrors();  // the failed base-map tiles were logged by the browser
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> tileReport(String layer) {
+        return (Map<String, Object>) js("return ecozone.layers[arguments[0]].tiles.report()", layer);
+    }
+
+    private void waitForTiles() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js("return ecozone.tilesSettled()")));
     }
 
     @Test
