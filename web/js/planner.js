@@ -134,6 +134,7 @@
     box.appendChild(ez.el('span', null, toolNote.text));
     if (toolNote.link) {
       box.appendChild(ez.el('input', { id: 'permalink-url', type: 'text', readonly: true, value: toolNote.link, 'aria-label': ez.t('permalink'),
+        style: 'display:block;width:100%;box-sizing:border-box;margin-top:4px',
         onfocus: e => e.target.select() }));
     }
   }
@@ -194,7 +195,7 @@
     const g = siteGeometry();
     const code = g && ez.encodeSite(g);
     if (!code) return null;
-    const hash = '#' + ez.query({ site: code, industry: request.query.industry, name: request.query.name || result.name || '' });
+    const hash = '#' + ez.query({ site: code, industry: request.query.industry, name: request.query.name || (request.uploaded && result.name !== '未命名地块' ? result.name : '') });
     if (hash.length > PERMALINK_MAX) {
       toolNote = { text: ez.t('permalinkTooLong', { max: PERMALINK_MAX }), kind: 'error' };
       renderTools();

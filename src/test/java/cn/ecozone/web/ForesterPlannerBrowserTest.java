@@ -169,6 +169,7 @@ class ForesterPlannerBrowserTest {
             open(size, link.substring(link.indexOf('#')));
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("verdict")).isEmpty());
             assertEquals("pv", js("return document.getElementById('industry').value"));
+            assertEquals("", js("return document.getElementById('project-name').value"), "no name typed, none in the link");
             assertEquals(areaHa, driver.findElement(By.id("site-area-ha")).getText());
             assertEquals(direct.get("verdict").asText(), driver.findElement(By.id("verdict")).getAttribute("class").replaceAll(".*verdict-", ""));
             assertTrue(driver.findElement(By.id("export-txt")).isEnabled());
