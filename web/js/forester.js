@@ -2,13 +2,79 @@
 (function () {
   'use strict';
   const ez = window.ecozone;
-  const PREFERRED_GROUPS = ['mine', 'status', 'year', 'district', 'town', 'method', 'mineral'];
+  let layer = null;       // the restoration layer's catalog entry
   let layerId = null;
   let measure = null;     // last measurement {report} or {error}
   let report = null;      // restoration report for the chosen grouping
   let reportError = null;
   let selected = null;    // group key whose plots are listed
   let measureLayer = null;
+  let plotHighlight = null; // the selected group's plots, outlined on the map
+  let measuresById = null;  // plot id -> its measure, for popups
+  let measuresLoading = null;
+
+  /**
+   * Attributes that make sense as groups, from the catalog: those with a fixed list of values, and other text
+   * attributes except the id and name (one group per plot says nothing).
+   */
+  ez.groupableAttributes = function (def) {
+    if (!def) return [];
+    return def.attributes.filter(a => Array.isArray(a.values) && a.values.length
+      || (a.type === 'string' && a.name !== def.idProperty && a.name !== def.nameProperty));
+  };
+
+  /** Groups in the attribute's catalog order (workflow order for status: 待修复 → 修复中 → 已修复 → 已验收), others after. */
+  function ordered(groups, attr) {
+    const values = attr && Array.isArray(attr.values) ? attr.values.map(String) : [];
+    const rank = g => { const i = values.indexOf(String(g.key)); return i < 0 ? values.length : i; };
+    return groups.map((g, i) => [g, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(x => x[0]);
+  }
+
+  function csvHref(groupBy, table) {
+    return '/analysis/measure/' + encodeURIComponent(layerId) + '?' + ez.query({ groupBy: groupBy, format: 'csv', table: table });
+  }
+
+  function remember(r) {
+    if (!r || !r.plots) return;
+    measuresById = new Map(r.plots.map(p => [String(p.id), p]));
+  }
+
+  /** Measures for popups: the report on screen, or fetched once when a plot is clicked before the tab was opened. */
+  function measures() {
+    if (measuresById) return Promise.resolve(measuresById);
+    if (!measuresLoading) {
+      measuresLoading = ez.getJson('/analysis/measure/' + encodeURIComponent(layerId) + '?' + ez.query({ format: 'json' }))
+        .then(r => { if (!measuresById) remember(r); return measuresById; })
+        .catch(e => { measuresLoading = null; throw e; });
+    }
+    return measuresLoading;
+  }
+
+  /** Outlines the plots on the map and zooms to them. */
+  function highlightPlots(plots) {
+    if (plotHighlight) plotHighlight.remove();
+    plotHighlight = null;
+    const l = ez.layers[layerId];
+    if (!l || !plots.length) return;
+    const group = L.featureGroup([], { pane: 'highlight' });
+    plots.forEach(p => {
+      const drawn = l.byId.get(String(p.id));
+      if (drawn && drawn.feature) {
+        L.geoJSON(drawn.feature, { pane: 'highlight', interactive: false,
+          style: { color: '#ff6d00', weight: 4, fillColor: '#ffab40', fillOpacity: 0.35 } }).addTo(group);
+      }
+    });
+    plotHighlight = group.addTo(ez.map);
+    ez.highlightedPlots = plots.map(p => p.id);
+    if (group.getLayers().length) ez.map.fitBounds(group.getBounds(), { maxZoom: 15, padding: [30, 30], animate: false });
+  }
+
+  function select(key) {
+    selected = key;
+    renderSummary();
+    const groupBy = document.getElementById('group-by').value;
+    highlightPlots(selected == null ? [] : (report.plots || []).filter(p => groupKey(p.attributes && p.attributes[groupBy]) === selected));
+  }
 
   ez.measurePolygon = async function (geometry) {
     if (measureLayer) measureLayer.remove();
@@ -46,6 +112,8 @@
     selected = null;
     report = null;
     reportError = null;
+    highlightPlots([]);
+    ez.highlightedPlots = [];
     renderSummary();
     try {
       report = await ez.getJson('/analysis/measure/' + encodeURIComponent(layerId) + '?' + ez.query({ groupBy: groupBy, format: 'json' }));
@@ -53,10 +121,11 @@
       reportError = e;
     }
     ez.lastRestoration = report;
+    remember(report);
     renderSummary();
   }
 
-  function groupKey(v) { return v == null ? '' : String(v); }
+  function groupKey(v) { return v == null || String(v).trim() === '' ? '（空）' : String(v); }  // as the server's groups
 
   function renderSummary() {
     const box = ez.clear(document.getElementById('restoration-summary'));
@@ -68,17 +137,29 @@
     const t = report.totals || {};
     box.appendChild(ez.el('p', { class: 'totals' }, ez.t('totals', { plots: t.plots, ha: ez.num(t.measured && t.measured.ha, 2),
       mu: ez.num(t.measured && t.measured.mu, 2), mismatched: t.mismatched })));
-    const groups = report.groups || [];
+    const attr = layer.attributes.find(a => a.name === groupBy);
+    const groups = ordered(report.groups || [], attr);
+    const label = g => g.key == null || g.key === '' ? ez.t('unknown') : String(g.key);
+    box.appendChild(ez.el('p', { class: 'hint' }, ez.t('clickGroupHint')));
     box.appendChild(ez.table('groups', ['group', 'count', 'measuredHa', 'measuredMu', 'declaredMu'], groups.map(g =>
-      [g.key == null || g.key === '' ? ez.t('unknown') : String(g.key), String(g.count), ez.num(g.measured.ha, 2), ez.num(g.measured.mu, 2), ez.num(g.declaredMu, 2)]),
+      [label(g), String(g.count), ez.num(g.measured.ha, 2), ez.num(g.measured.mu, 2), ez.num(g.declaredMu, 2)]),
     i => ({ class: 'group-row' + (groupKey(groups[i].key) === selected ? ' selected' : ''), 'data-key': groupKey(groups[i].key),
-      onclick: () => { selected = groupKey(groups[i].key); renderSummary(); } })));
-    box.appendChild(ez.el('p', null, ez.el('a', { id: 'csv-link', class: 'button', download: '',
-      href: '/analysis/measure/' + encodeURIComponent(layerId) + '?' + ez.query({ groupBy: groupBy, format: 'csv' }) }, ez.t('downloadCsv'))));
+      tabindex: '0', onclick: () => select(groupKey(groups[i].key)),
+      onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(groupKey(groups[i].key)); } } })));
+    box.appendChild(ez.el('p', { class: 'buttons csv-links' },
+      ez.el('a', { id: 'csv-link', class: 'button', download: '', href: csvHref(groupBy, 'summary') }, ez.t('downloadSummaryCsv')),
+      ez.el('a', { id: 'csv-plots-link', class: 'button', download: '', href: csvHref(groupBy, 'plots') }, ez.t('downloadPlotsCsv'))));
     if ((report.progress || []).length && groupBy === 'mine') {
       box.appendChild(ez.el('h3', null, ez.t('progress')));
-      box.appendChild(ez.table('progress', ['mine', 'count', 'measuredMu', 'restoredShare'], report.progress.map(p =>
-        [p.mine, p.restoredPlots + ' / ' + p.plots, ez.num(p.total.mu, 2), ez.pct(p.restoredShare)])));
+      const progress = report.progress;
+      box.appendChild(ez.table('progress', ['mine', 'restoredOfPlots', 'measuredMu', 'restoredShare'], progress.map(p =>
+        [p.mine, ez.el('span', { class: 'restored-of-plots', title: ez.t('restoredOfPlotsTip', { restored: p.restoredPlots, plots: p.plots }) },
+          p.restoredPlots + ' / ' + p.plots), ez.num(p.total.mu, 2), ez.pct(p.restoredShare)]),
+      i => ({ class: 'progress-row' + (groupKey(progress[i].mine) === selected ? ' selected' : ''), 'data-key': groupKey(progress[i].mine),
+        onclick: () => select(groupKey(progress[i].mine)) })));
+      box.appendChild(ez.el('p', { class: 'hint', id: 'progress-note' }, ez.t('restoredOfPlotsNote')));
+      box.appendChild(ez.el('p', { class: 'buttons' },
+        ez.el('a', { id: 'csv-progress-link', class: 'button', download: '', href: csvHref(groupBy, 'progress') }, ez.t('downloadProgressCsv'))));
     }
     if (selected == null) return;
     const plots = (report.plots || []).filter(p => groupKey(p.attributes && p.attributes[groupBy]) === selected);
@@ -89,17 +170,40 @@
       ez.el('a', { href: '#', class: 'zoom-plot', onclick: e => { e.preventDefault(); ez.zoomToFeature(layerId, p.id); } }, ez.t('zoomTo'))])));
   }
 
+  /** The restoration layer's popups: the measured area next to the declared one. */
+  function withMeasuredArea(original) {
+    return function (l, f) {
+      const content = original(l, f);
+      if (!layer || l.def.id !== layerId) return content;
+      const table = content.querySelector && content.querySelector('table.attrs tbody');
+      if (!table) return content;
+      const declaredName = (layer.attributes.find(a => /declared/.test(a.name)) || {}).name;
+      const declaredTitle = declaredName ? ez.pick(layer.attributes.find(a => a.name === declaredName).title) || declaredName : null;
+      const cell = ez.el('td', { class: 'popup-measured' }, ez.t('loading'));
+      const row = ez.el('tr', { class: 'measured-row' }, ez.el('th', null, ez.t('measuredAreaPopup')), cell);
+      const declaredRow = Array.from(table.children).find(tr => tr.firstChild && tr.firstChild.textContent === declaredTitle);
+      if (declaredRow) declaredRow.after(row); else table.appendChild(row);
+      measures().then(byId => {
+        const m = byId && byId.get(String(f.id));
+        cell.textContent = !m ? '—' : m.declaredMu == null ? ez.num(m.area.mu, 2)
+          : ez.t('measuredVsDeclared', { measured: ez.num(m.area.mu, 2), declared: ez.num(m.declaredMu, 2), pct: ez.num(m.differencePct, 2) });
+        if (m && m.declaredMismatch) cell.classList.add('mismatch');
+      }).catch(() => { cell.textContent = '—'; });
+      return content;
+    };
+  }
+
   ez.initForester = function (catalog) {
-    const layer = catalog.layers.find(l => l.kind === 'restoration') || null;
+    layer = catalog.layers.find(l => l.kind === 'restoration') || null;
     layerId = layer ? layer.id : null;
+    if (!ez.map.getPane('highlight')) ez.map.createPane('highlight').style.zIndex = '620';
+    if (layer && ez.popupContent) ez.popupContent = withMeasuredArea(ez.popupContent);
     const select = document.getElementById('group-by');
     const fillGroups = () => {
       const chosen = select.value;
       ez.clear(select);
       if (!layer) return;
-      const names = layer.attributes.filter(a => a.type !== 'json').map(a => a.name);
-      const ordered = PREFERRED_GROUPS.filter(n => names.includes(n)).concat(names.filter(n => !PREFERRED_GROUPS.includes(n)));
-      ordered.forEach(n => select.appendChild(ez.el('option', { value: n }, ez.pick(layer.attributes.find(a => a.name === n).title))));
+      ez.groupableAttributes(layer).forEach(a => select.appendChild(ez.el('option', { value: a.name }, ez.pick(a.title) || a.name)));
       if (chosen) select.value = chosen;
     };
     fillGroups();

@@ -52,7 +52,15 @@
       statsWaterNote: '每格：面积（公顷），下方为占区县国土面积比例。嵌套的级别合并计入“合计”，各级之和可大于合计。',
       statsUnitTypes: '环境管控单元类型（占区县面积）', statsByType: '各类管控单元面积（按区县）', statsUnitType: '单元类型',
       statsRestoration: '矿山生态修复图斑', statsPlots: '图斑面积', statsRestored: '已修复面积', statsRestoredShare: '已修复占比',
-      statsRestoredNote: '已修复 = 状态为“已修复”或“已验收”的图斑；占比为占该区县图斑面积。'
+      statsRestoredNote: '已修复 = 状态为“已修复”或“已验收”的图斑；占比为占该区县图斑面积。',
+      // forester and planner site tools
+      restoredOfPlots: '已修复 / 图斑数', restoredOfPlotsTip: '{restored} 个图斑已修复或已验收，共 {plots} 个图斑',
+      restoredOfPlotsNote: '“已修复 / 图斑数”：状态为已修复或已验收的图斑数 / 该矿山图斑总数；已修复占比按实测面积计。',
+      downloadSummaryCsv: '下载分组汇总 CSV', downloadProgressCsv: '下载矿山进度 CSV', downloadPlotsCsv: '下载图斑明细 CSV',
+      measuredAreaPopup: '实测面积（亩）', measuredVsDeclared: '{measured}（申报 {declared}，差 {pct}%）', clickGroupHint: '点击一行，在地图上列出并高亮该组图斑',
+      undoVertex: '撤销上一点', exportTxt: '导出国土 TXT', exportGeojson: '导出 GeoJSON', permalink: '复制链接',
+      permalinkCopied: '链接已生成，可复制地址栏分享：重新打开即恢复该地块与研判结果', permalinkTooLong: '地块顶点过多（链接将超过 {max} 个字符），无法生成链接；请导出 GeoJSON 或 TXT 分享',
+      permalinkBad: '链接中的地块无法读取：{detail}'
     },
     en: {
       appTitle: 'Ecological zoning map', searchPlaceholder: 'Search a name or code (e.g. ZH1402…)', basemap: 'Base map',
@@ -102,7 +110,15 @@
       statsWaterNote: 'Each cell: area (ha), below it the share of the district. Nested levels are merged in "All", so the levels may add up to more.',
       statsUnitTypes: 'Control-unit types (share of the district)', statsByType: 'Control-unit area by type and district', statsUnitType: 'Unit type',
       statsRestoration: 'Mine restoration plots', statsPlots: 'Plot area', statsRestored: 'Restored area', statsRestoredShare: 'Restored share',
-      statsRestoredNote: 'Restored = plots with status 已修复 (restored) or 已验收 (accepted); share of the district\'s plot area.'
+      statsRestoredNote: 'Restored = plots with status 已修复 (restored) or 已验收 (accepted); share of the district\'s plot area.',
+      // forester and planner site tools
+      restoredOfPlots: 'Restored / plots', restoredOfPlotsTip: '{restored} of {plots} plots restored or accepted',
+      restoredOfPlotsNote: '"Restored / plots": plots with status restored or accepted over all plots of the mine; the restored share is by measured area.',
+      downloadSummaryCsv: 'Download summary CSV', downloadProgressCsv: 'Download mine progress CSV', downloadPlotsCsv: 'Download plots CSV',
+      measuredAreaPopup: 'Measured area (mu)', measuredVsDeclared: '{measured} (declared {declared}, diff {pct}%)', clickGroupHint: 'Click a row to list and highlight its plots on the map',
+      undoVertex: 'Undo last point', exportTxt: 'Export land TXT', exportGeojson: 'Export GeoJSON', permalink: 'Link to this site',
+      permalinkCopied: 'Link made: share the address bar; opening it restores this site and its result', permalinkTooLong: 'Too many vertices (the link would exceed {max} characters): share the GeoJSON or TXT export instead',
+      permalinkBad: 'The site in the link cannot be read: {detail}'
     }
   };
 

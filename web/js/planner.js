@@ -7,6 +7,9 @@
   const DIMENSIONS = ['spatial', 'emission', 'risk', 'resource'];
   const LEVELS = ['单元', '区县', '市', '省', '国家'];
   const RERUN_AFTER_TYPING_MS = 700;
+  /** Longest permalink hash: longer URLs are cut by chat apps and some browsers; beyond it the planner says so. */
+  const PERMALINK_MAX = 2000;
+  const PRECISION = 1e6;  // 1e-6° ≈ 0.1 m: finer than any drawn vertex
   let request = null;   // {body, type, geojson, uploaded, query: {industry, name}} of the result on screen
   let result = null;
   let error = null;
@@ -48,6 +51,10 @@
     busy = true;
     clearMap();
     showSite(geojson);
+    toolNote = null;
+    if (!fromLink && /[#&]site=/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+    fromLink = false;
+    updateClear();
     renderResult(ez.t('checking'));
     let r = null;
     let err = null;
@@ -91,6 +98,9 @@
   /** 清除: forgets the site, its result and highlights. */
   ez.clearSite = function () {
     seq++;
+    if (ez.drawer) ez.drawer.disable();
+    toolNote = null;
+    if (/[#&]site=/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
     request = null;
     result = null;
     error = null;
@@ -106,6 +116,169 @@
 
   function updateClear() {
     document.getElementById('clear-site').disabled = !(request || result || error || siteLayer);
+    const done = !!(request && result);
+    ['export-txt', 'export-geojson', 'permalink'].forEach(id => { const b = document.getElementById(id); if (b) b.disabled = !done || busy; });
+    renderTools();
+  }
+
+  // ---- site tools: undo while drawing, export as 国土 TXT / GeoJSON, permalink ----
+  let toolNote = null;   // {text, kind, link}
+  let fromLink = false;  // the check under way was opened from a permalink (its hash stays)
+
+  function renderTools() {
+    const box = document.getElementById('site-tools-note');
+    if (!box) return;
+    ez.clear(box);
+    if (!toolNote) return;
+    box.className = toolNote.kind === 'error' ? 'error' : 'hint';
+    box.appendChild(ez.el('span', null, toolNote.text));
+    if (toolNote.link) {
+      box.appendChild(ez.el('input', { id: 'permalink-url', type: 'text', readonly: true, value: toolNote.link, 'aria-label': ez.t('permalink'),
+        style: 'display:block;width:100%;box-sizing:border-box;margin-top:4px',
+        onfocus: e => e.target.select() }));
+    }
+  }
+
+  function siteGeometry() {
+    if (!result) return null;
+    if (result.siteGeometry) return result.siteGeometry;
+    const g = request && request.geojson;
+    return g && g.type === 'Feature' ? g.geometry : g;
+  }
+
+  /** Google's polyline encoding (1e-6°): signed deltas in 5-bit chunks as characters ?…~. */
+  function encodeRing(ring) {
+    let out = '', plat = 0, plon = 0;
+    const open = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.slice(0, -1) : ring;
+    const num = v => { v = v < 0 ? ~(v << 1) : v << 1; let s = ''; while (v >= 0x20) { s += String.fromCharCode((0x20 | (v & 0x1f)) + 63); v >>= 5; } return s + String.fromCharCode(v + 63); };
+    open.forEach(c => {
+      const lat = Math.round(c[1] * PRECISION), lon = Math.round(c[0] * PRECISION);
+      out += num(lat - plat) + num(lon - plon);
+      plat = lat; plon = lon;
+    });
+    return out;
+  }
+
+  function decodeRing(str) {
+    const ring = [];
+    let i = 0, lat = 0, lon = 0;
+    const num = () => {
+      let shift = 0, v = 0, b;
+      do {
+        if (i >= str.length) throw new Error('truncated');
+        b = str.charCodeAt(i++) - 63;
+        if (b < 0 || b > 63) throw new Error('bad character');
+        v |= (b & 0x1f) << shift; shift += 5;
+      } while (b >= 0x20);
+      return v & 1 ? ~(v >> 1) : v >> 1;
+    };
+    while (i < str.length) { lat += num(); lon += num(); ring.push([lon / PRECISION, lat / PRECISION]); }
+    if (ring.length < 3) throw new Error('fewer than 3 points');
+    ring.push(ring[0].slice());
+    return ring;
+  }
+
+  /** A Polygon or MultiPolygon as text: rings split by ";", polygons by "!". */
+  ez.encodeSite = function (g) {
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : null;
+    if (!polys) return null;
+    return polys.map(p => p.map(encodeRing).join(';')).join('!');
+  };
+
+  ez.decodeSite = function (text) {
+    const polys = text.split('!').map(p => p.split(';').map(decodeRing));
+    return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
+  };
+
+  /** The link of the site and result on screen, or null with a note when it would be too long. */
+  ez.permalink = function () {
+    const g = siteGeometry();
+    const code = g && ez.encodeSite(g);
+    if (!code) return null;
+    const hash = '#' + ez.query({ site: code, industry: request.query.industry, name: request.query.name || (request.uploaded && result.name !== '未命名地块' ? result.name : '') });
+    if (hash.length > PERMALINK_MAX) {
+      toolNote = { text: ez.t('permalinkTooLong', { max: PERMALINK_MAX }), kind: 'error' };
+      renderTools();
+      return null;
+    }
+    history.replaceState(null, '', location.pathname + location.search + hash);
+    const link = location.href;
+    toolNote = { text: ez.t('permalinkCopied'), link: link };
+    renderTools();
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).catch(() => { /* the field shows it */ });
+    return link;
+  };
+
+  /** Reopens the site of a permalink (#site=…&industry=…&name=…): the same form, the check run again. */
+  function openPermalink() {
+    const h = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const code = h.get('site');
+    if (!code) return false;
+    let geometry;
+    try {
+      geometry = ez.decodeSite(code);
+    } catch (e) {
+      toolNote = { text: ez.t('permalinkBad', { detail: e.message }), kind: 'error' };
+      renderTools();
+      return false;
+    }
+    const select = document.getElementById('industry');
+    if (h.get('industry') && Array.from(select.options).some(o => o.value === h.get('industry'))) select.value = h.get('industry');
+    if (h.get('name')) { document.getElementById('project-name').value = h.get('name'); nameAuto = false; }
+    ez.showTab('planner');
+    ez.lastSiteGeometry = geometry;
+    fromLink = true;
+    ez.siteCheck(JSON.stringify(geometry), 'application/json', { type: 'Feature', properties: {}, geometry: geometry }, false);
+    return true;
+  }
+
+  /** Downloads the site on screen as 国土 TXT or GeoJSON, written by the server from the request's own body. */
+  ez.exportSite = async function (format) {
+    if (!request || !result) return null;
+    const q = { format: format, name: request.query.name || result.name || '' };
+    try {
+      const blob = await ez.post('/analysis/site-export?' + ez.query(q), request.body, request.type, true);
+      const file = (q.name || '地块') + (format === 'txt' ? '-界址点.txt' : '.geojson');
+      const url = URL.createObjectURL(new Blob([blob], { type: format === 'txt' ? 'text/plain;charset=utf-8' : 'application/geo+json' }));
+      const a = ez.el('a', { href: url, download: file, id: 'site-export-download' });
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      ez.lastSiteExport = { format: format, file: file, text: await new Blob([blob]).text() };
+      return ez.lastSiteExport;
+    } catch (e) {
+      toolNote = { text: (e.title ? e.title + ' ' : '') + (e.detail || e.message), kind: 'error' };
+      renderTools();
+      return null;
+    }
+  };
+
+  function initTools() {
+    const clear = document.getElementById('clear-site');
+    const undo = ez.el('button', { type: 'button', id: 'undo-vertex', disabled: true, title: 'Backspace',
+      onclick: () => { if (ez.drawer && ez.drawer.deleteLastVertex) ez.drawer.deleteLastVertex(); } }, ez.t('undoVertex'));
+    const buttons = [undo,
+      ez.el('button', { type: 'button', id: 'export-txt', disabled: true, onclick: () => ez.exportSite('txt') }, ez.t('exportTxt')),
+      ez.el('button', { type: 'button', id: 'export-geojson', disabled: true, onclick: () => ez.exportSite('geojson') }, ez.t('exportGeojson')),
+      ez.el('button', { type: 'button', id: 'permalink', disabled: true, onclick: () => ez.permalink() }, ez.t('permalink'))];
+    buttons.forEach(b => clear.parentNode.appendChild(b));
+    clear.parentNode.after(ez.el('p', { id: 'site-tools-note', role: 'status' }));
+    ez.onLanguage(() => {
+      [['undo-vertex', 'undoVertex'], ['export-txt', 'exportTxt'], ['export-geojson', 'exportGeojson'], ['permalink', 'permalink']]
+        .forEach(([id, k]) => { document.getElementById(id).textContent = ez.t(k); });
+    });
+    // undo is for the planner's drawing in progress: enabled from the first vertex until the shape closes
+    const drawingState = () => { undo.disabled = !(ez.drawer && ez.drawer._markers && ez.drawer._markers.length); };
+    ez.map.on(L.Draw.Event.DRAWVERTEX, drawingState);
+    ez.map.on(L.Draw.Event.DRAWSTOP, () => setTimeout(drawingState, 0));
+    ez.map.on(L.Draw.Event.DRAWSTART, drawingState);
+    document.addEventListener('keydown', e => {
+      if (e.key === 'Backspace' && ez.drawer && !/INPUT|TEXTAREA|SELECT/.test(e.target.tagName)) {
+        e.preventDefault(); ez.drawer.deleteLastVertex(); drawingState();
+      }
+    });
+    undo.addEventListener('click', drawingState);
   }
 
   function showSite(geojson) {
@@ -329,6 +502,7 @@
     });
     name.addEventListener('change', () => { clearTimeout(timer); if (stale) rerun(); });
     document.getElementById('clear-site').addEventListener('click', ez.clearSite);
+    initTools();
     document.getElementById('draw-site').addEventListener('click', () => ez.drawPolygon(geometry => {
       const feature = { type: 'Feature', properties: {}, geometry: geometry };
       ez.lastSiteGeometry = geometry;
@@ -348,5 +522,7 @@
       await ez.siteCheck(bytes, type, geojson, true);
       e.target.value = '';
     });
+    openPermalink();
+    window.addEventListener('hashchange', openPermalink);  // not fired by the permalink's own replaceState
   };
 })();

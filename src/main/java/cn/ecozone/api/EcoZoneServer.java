@@ -80,6 +80,7 @@ public final class EcoZoneServer implements AutoCloseable {
         m.add(new ItemEditRoutes(config, layers, accessList));
         SiteCheckRoutes siteChecks = new SiteCheckRoutes(layers, accessList, config.limits(), budget);
         m.add(siteChecks);
+        m.add(new SiteExportRoutes(config.limits()));
         Limits l = config.limits();
         ProcessService processes = new ProcessService(layers::current, accessList::current,
                 new ProcessService.Settings(l.maxVertices(), siteChecks.caps(), l.maxCandidates(), l.maxZoneVertices()),

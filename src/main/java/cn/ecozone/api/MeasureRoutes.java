@@ -85,7 +85,7 @@ public final class MeasureRoutes implements RouteModule {
         double threshold = threshold(ctx);
         LayerSet set = layers.current();
         PlotReport report = budget.run(() -> PlotAnalysis.run(plots, PlotSchema.detect(names), PlotContext.from(set), groupBy, threshold));
-        respond(ctx, report, plots, Map.of(), "measure");
+        respond(ctx, report, plots, Map.of(), "measure", "量算");
     }
 
     private void measureCollection(Context ctx) throws IOException {
@@ -108,7 +108,7 @@ public final class MeasureRoutes implements RouteModule {
         for (AttributeDef a : source.layer().attributes()) {
             if (a.title() != null && !a.title().zh().isBlank()) titles.put(a.name(), a.title().zh());
         }
-        respond(ctx, report, plots, titles, source.layer().id());
+        respond(ctx, report, plots, titles, source.layer().id(), source.layer().title().zh());
     }
 
     private static String groupBy(Context ctx, java.util.Collection<String> attributes) {
@@ -132,16 +132,52 @@ public final class MeasureRoutes implements RouteModule {
         throw ApiProblem.badRequest("threshold 应为 0–100 之间的百分数（如 1 表示 1%）/ threshold must be a percentage 0–100, got " + t);
     }
 
-    private static void respond(Context ctx, PlotReport report, List<Plot> plots, Map<String, String> titles, String name) throws IOException {
+    /** CSV tables of a measurement: {@code table=plots} (default), {@code summary} (by groupBy), {@code progress} (per mine). */
+    static PlotTable.Table csvTable(String table, PlotReport report, Map<String, String> titles) {
+        return switch (table == null || table.isBlank() ? "plots" : table) {
+            case "plots" -> PlotTable.of(report, titles);
+            case "summary" -> {
+                if (report.groupBy() == null) {
+                    throw ApiProblem.badRequest("分组汇总需要 groupBy 参数（如 groupBy=mine）/ table=summary needs groupBy");
+                }
+                yield PlotTable.summary(report, titles.getOrDefault(report.groupBy(), report.groupBy()));
+            }
+            case "progress" -> PlotTable.progress(report);
+            default -> throw ApiProblem.badRequest("table 应为 plots、summary 或 progress / table must be plots, summary or progress, got " + table);
+        };
+    }
+
+    static String csvTitle(String table) {
+        return switch (table == null || table.isBlank() ? "plots" : table) {
+            case "summary" -> "分组汇总";
+            case "progress" -> "矿山修复进度";
+            default -> "图斑量算";
+        };
+    }
+
+    /** {@code attachment} with an ASCII file name and the Chinese one as RFC 5987 {@code filename*}. */
+    static String contentDisposition(String asciiName, String utf8Name) {
+        StringBuilder enc = new StringBuilder();
+        for (byte b : utf8Name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) enc.append((char) c);
+            else enc.append('%').append(String.format(Locale.ROOT, "%02X", c));
+        }
+        return "attachment; filename=\"" + asciiName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"; filename*=UTF-8''" + enc;
+    }
+
+    private static void respond(Context ctx, PlotReport report, List<Plot> plots, Map<String, String> titles, String name, String title) throws IOException {
         String format = ctx.queryParam("format") != null ? ctx.queryParam("format") : ctx.queryParamAsClass("f", String.class).getOrDefault("json");
         switch (format) {
             case "json" -> ctx.json(report);
             case "csv" -> {
-                PlotTable.Table t = PlotTable.of(report, titles);
+                String table = ctx.queryParam("table");
+                PlotTable.Table t = csvTable(table, report, titles);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 CsvWriter.write(out, t.header(), t.rows());
+                String suffix = table == null || table.isBlank() ? "plots" : table;
                 ctx.contentType("text/csv; charset=utf-8")
-                        .header("Content-Disposition", "attachment; filename=\"" + name + "-measure.csv\"")
+                        .header("Content-Disposition", contentDisposition(name + "-" + suffix + ".csv", title + "-" + csvTitle(table) + ".csv"))
                         .result(out.toByteArray());
             }
             case "geojson" -> {

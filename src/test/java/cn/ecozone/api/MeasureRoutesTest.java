@@ -68,6 +68,47 @@ class MeasureRoutesTest {
         assertTrue(text.contains("\r\n"));
     }
 
+    private static HttpResponse<byte[]> csv(String query) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(http.request("/analysis/measure/restoration?" + query).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static List<String> lines(HttpResponse<byte[]> r) {
+        byte[] b = r.body();
+        return new String(b, 3, b.length - 3, StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void theSummaryProgressAndPlotTablesAreDifferentCsvsWithUniqueHeadersAndChineseFileNames() throws Exception {
+        HttpResponse<byte[]> plots = csv("groupBy=mine&format=csv&table=plots");
+        HttpResponse<byte[]> summary = csv("groupBy=mine&format=csv&table=summary");
+        HttpResponse<byte[]> progress = csv("groupBy=mine&format=csv&table=progress");
+        HttpResponse<byte[]> byStatus = csv("groupBy=status&format=csv&table=summary");
+        for (HttpResponse<byte[]> r : List.of(plots, summary, progress, byStatus)) {
+            assertEquals(200, r.statusCode());
+            List<String> header = List.of(lines(r).get(0).split(","));
+            assertEquals(header.size(), new java.util.HashSet<>(header).size(), "duplicated columns: " + header);
+            assertFalse(header.stream().anyMatch(h -> h.contains("（")), "one spelling of 申报面积(亩): " + header);
+            String cd = r.headers().firstValue("Content-Disposition").orElse("");
+            assertTrue(cd.startsWith("attachment; filename=\"") && cd.contains("filename*=UTF-8''"), cd);
+        }
+        assertFalse(java.util.Arrays.equals(plots.body(), summary.body()));
+        assertFalse(java.util.Arrays.equals(summary.body(), progress.body()));
+        assertFalse(java.util.Arrays.equals(summary.body(), byStatus.body()), "grouped by mine and by status differ");
+        List<String> plotHeader = List.of(lines(plots).get(0).split(","));
+        assertEquals("图斑编号", plotHeader.get(0));
+        assertFalse(plotHeader.contains("code"), "the id attribute is the 图斑编号 column: " + plotHeader);
+        assertTrue(lines(summary).get(0).startsWith("矿山名称,图斑数,"), lines(summary).get(0));
+        assertTrue(lines(summary).get(1).startsWith("天马泰山,"), lines(summary).get(1));
+        assertTrue(lines(byStatus).stream().anyMatch(l -> l.startsWith("已验收,")), String.join("\n", lines(byStatus)));
+        assertTrue(lines(progress).get(0).startsWith("矿山名称,图斑数,已修复图斑数,"), lines(progress).get(0));
+        String cd = summary.headers().firstValue("Content-Disposition").orElseThrow();
+        String name = java.net.URLDecoder.decode(cd.substring(cd.indexOf("UTF-8''") + 7), StandardCharsets.UTF_8);
+        assertEquals("矿山生态修复图斑-分组汇总.csv", name);
+        assertEquals(400, csv("format=csv&table=summary").statusCode(), "a summary needs groupBy");
+        assertEquals(400, csv("format=csv&table=nope").statusCode());
+    }
+
     @Test
     void geoJsonExportCarriesMeasuresAsProperties() {
         Http.Response r = http.get("/analysis/measure/restoration?format=geojson");
