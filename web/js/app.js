@@ -61,6 +61,7 @@
       ez.initSearch();
       ez.initPlanner(catalog);
       ez.initForester(catalog);
+      ez.initBatch(catalog);
       ez.ready = true;
       document.body.classList.add('ready');
     } catch (e) {
