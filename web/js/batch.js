@@ -70,7 +70,7 @@
   function progress(job) {
     const pct = job.total ? Math.floor(100 * job.processed / job.total) : (job.progress || 0);
     const bar = ez.el('progress', { id: 'batch-progress', max: 100, value: pct });
-    show(ez.el('p', { id: 'batch-status', dataset: { status: job.status } },
+    show(ez.el('p', { id: 'batch-status', dataset: { status: job.status, job: job.jobID } },
       ez.t('batchProgress', { status: ez.t('jobStatus_' + job.status), processed: job.processed || 0, total: job.total || '?' })),
     bar,
     job.etaSeconds != null && job.status === 'running' ? ez.el('p', { class: 'hint' }, ez.t('batchEta', { s: Math.round(job.etaSeconds) })) : null);
@@ -114,7 +114,7 @@
     const errors = (s.errors || []).length ? ez.el('div', { id: 'batch-errors' }, ez.el('h3', null, ez.t('batchBadRows', { n: s.errors.length })),
       ez.el('ul', null, s.errors.map(e => ez.el('li', null, ez.t('batchRow', { row: e.row }) + (e.file ? ' ' + e.file : '') + ' '
         + (e.name || '') + '：' + (e.reason || ''))))) : null;
-    show(ez.el('p', { id: 'batch-status', dataset: { status: 'successful' } },
+    show(ez.el('p', { id: 'batch-status', dataset: { status: 'successful', job: job.jobID } },
       ez.t('batchDone', { n: s.projects != null ? s.projects : job.total })),
     ez.el('progress', { id: 'batch-progress', max: 100, value: 100 }),
     counts, links, errors,
