@@ -32,6 +32,17 @@ final class GeoPackageList {
     final int epsg;
     final List<Feature> features;
 
+    /**
+     * mil.nga tries to build its own projection from each SRS definition and logs (java.util.logging, with stack
+     * traces) when it cannot; the CRS is decided here from the code or definition, so only its severe messages show.
+     * Held strongly: JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger NGA_LOG = java.util.logging.Logger.getLogger("mil.nga");
+
+    static {
+        NGA_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private static final Pattern CENTRAL_MERIDIAN = Pattern.compile("(?i)central_meridian\"?\\s*,\\s*(-?[0-9.]+)");
     private static final Pattern FALSE_EASTING = Pattern.compile("(?i)false_easting\"?\\s*,\\s*(-?[0-9.]+)");
 
