@@ -49,6 +49,18 @@ class BatchPanelBrowserTest {
             driver.findElement(By.id("batch-start")).click();
             assertTrue(driver.findElement(By.cssSelector("#batch-result .error")).isDisplayed());
 
+            // a file that is no list: the server's 400 is shown in the panel
+            Path notAList = tmp.resolve("notes.csv");
+            Files.writeString(notAList, "名称,备注\r\n甲,乙\r\n");
+            driver.findElement(By.id("batch-file")).sendKeys(notAList.toAbsolutePath().toString());
+            driver.findElement(By.id("batch-start")).click();
+            WebElement refused = new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+                var e = d.findElements(By.cssSelector("#batch-result .error"));
+                return e.isEmpty() || !e.get(0).getText().contains("WKT") ? null : e.get(0);
+            });
+            assertTrue(refused.getText().contains("WKT"), refused.getText());
+
+            driver.findElement(By.id("batch-file")).clear();
             driver.findElement(By.id("batch-file")).sendKeys(list.toAbsolutePath().toString());
             new Select(driver.findElement(By.id("batch-industry"))).selectByValue("光伏");
             driver.findElement(By.id("batch-start")).click();
@@ -82,7 +94,10 @@ class BatchPanelBrowserTest {
                 String href = driver.findElement(By.id("batch-dl-" + k)).getAttribute("href");
                 assertEquals(200, http.get(href.substring(http.base().length())).status(), href);
             }
-            assertTrue(chromium.consoleErrors().isEmpty(), "console errors: " + chromium.consoleErrors());
+            // the browser logs the intended 400 of the file that is no list; nothing else
+            var errors = chromium.consoleErrors().stream().map(e -> e.getMessage())
+                    .filter(m -> !(m.contains("/processes/batch-check/execution") && m.contains("400"))).toList();
+            assertTrue(errors.isEmpty(), "console errors: " + errors);
             js.executeScript("document.getElementById('batch-result').scrollIntoView()");
             chromium.screenshot("30-batch-panel");
         }
