@@ -63,6 +63,7 @@
       ez.initSearch();
       ez.initPlanner(catalog);
       ez.initForester(catalog);
+      ez.initBatch(catalog);
       ez.ready = true;
       document.body.classList.add('ready');
     } catch (e) {

@@ -5,6 +5,13 @@
 
   const DICT = {
     zh: {
+      tabBatch: '批量研判', batchHint: '上传项目清单（GeoJSON、含 WKT 列的 CSV/xlsx、压缩的 Shapefile、GeoPackage 或国土 TXT 的 ZIP），每个要素/行/文件一个项目。',
+      batchFile: '项目清单', batchIndustry: '默认行业', batchNoDefault: '（无，按清单中的行业列）', batchWithReports: '同时生成每个项目的 PDF 报告（ZIP）',
+      batchStart: '开始批量研判', batchNoFile: '请先选择项目清单文件', batchSubmitting: '正在提交…',
+      batchProgress: '{status}：已处理 {processed} / {total} 个项目', batchEta: '预计还需 {s} 秒', batchDone: '完成：共 {n} 个项目',
+      jobStatus_accepted: '排队中', jobStatus_running: '研判中', jobStatus_successful: '已完成', jobStatus_failed: '任务失败', jobStatus_dismissed: '已取消',
+      batchError: '无法研判', batchCsv: '下载结果表 CSV', batchXlsx: '下载结果表 xlsx', batchReports: '下载报告 ZIP',
+      batchBadRows: '{n} 个错误行', batchRow: '第 {row} 行', batchCount: '项目数', batchDataVersion: '数据版本 {v}',
       appTitle: '生态环境分区管控地图', searchPlaceholder: '搜索名称或编码（如 ZH1402…、十里店）', basemap: '底图',
       basemapNone: '无（离线）', basemapOsm: 'OpenStreetMap', basemapTianditu: '天地图', tiandituKey: '天地图密钥 tk',
       apply: '应用', tabLayers: '图层', tabPlanner: '选址研判', tabForester: '矿山修复',
@@ -63,6 +70,13 @@
       permalinkBad: '链接中的地块无法读取：{detail}'
     },
     en: {
+      tabBatch: 'Batch', batchHint: 'Upload a project list (GeoJSON, CSV/xlsx with a WKT column, zipped shapefile, GeoPackage or a ZIP of 国土 TXT files), one project per feature/row/file.',
+      batchFile: 'Project list', batchIndustry: 'Default industry', batchNoDefault: '(none: from the list\'s industry column)', batchWithReports: 'Also make a PDF report per project (ZIP)',
+      batchStart: 'Start batch check', batchNoFile: 'Choose a project list file first', batchSubmitting: 'Submitting…',
+      batchProgress: '{status}: {processed} / {total} projects', batchEta: 'About {s} s left', batchDone: 'Done: {n} projects',
+      jobStatus_accepted: 'Queued', jobStatus_running: 'Running', jobStatus_successful: 'Finished', jobStatus_failed: 'Job failed', jobStatus_dismissed: 'Dismissed',
+      batchError: 'Cannot check', batchCsv: 'Download table (CSV)', batchXlsx: 'Download table (xlsx)', batchReports: 'Download reports (ZIP)',
+      batchBadRows: '{n} bad rows', batchRow: 'row {row}', batchCount: 'Projects', batchDataVersion: 'Data version {v}',
       appTitle: 'Ecological zoning map', searchPlaceholder: 'Search a name or code (e.g. ZH1402…)', basemap: 'Base map',
       basemapNone: 'None (offline)', basemapOsm: 'OpenStreetMap', basemapTianditu: 'Tianditu', tiandituKey: 'Tianditu key (tk)',
       apply: 'Apply', tabLayers: 'Layers', tabPlanner: 'Site check', tabForester: 'Restoration',

@@ -64,7 +64,7 @@ final class BatchRun {
         List<ProjectRow> rows;
         try {
             rows = new BatchInputReader(new BatchInputReader.Options(args.get("name-field"), args.get("industry-field"), args.get("wkt-field"),
-                    args.get("crs")), SiteInputReader.DEFAULT_MAX_VERTICES).read(Files.readAllBytes(file));
+                    args.get("crs"), args.get("gpkg-layer")), SiteInputReader.DEFAULT_MAX_VERTICES).read(Files.readAllBytes(file));
         } catch (BatchInputException e) {
             err.println(file + ": " + e.getMessage());
             return 1;

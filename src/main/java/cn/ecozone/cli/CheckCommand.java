@@ -49,8 +49,8 @@ public final class CheckCommand implements Command {
                   --layers DIR   图层目录 catalog folder (default: layers)
 
                 批量 Batch: ecozone check --batch FILE [--industry X] [--out results.csv|xlsx] [--reports reports.zip]
-                                           [--layers DIR] [--against DIR] [--name-field F] [--industry-field F] [--wkt-field F]
-                  FILE 为 GeoJSON FeatureCollection、含 WKT 列的 CSV、压缩的 Shapefile 或国土 TXT 的 ZIP，每个要素/行/文件一个项目；
+                                           [--layers DIR] [--against DIR] [--name-field F] [--industry-field F] [--wkt-field F] [--gpkg-layer T]
+                  FILE 为 GeoJSON FeatureCollection、含 WKT 列的 CSV/xlsx、GeoPackage（--gpkg-layer 选表）、压缩的 Shapefile 或国土 TXT 的 ZIP，每个要素/行/文件一个项目；
                   结果表为 UTF-8 带 BOM 的 CSV，错误行注明原因但不中断；标准错误输出显示进度条。
                   --against DIR  用第二个图层目录再查一遍，只输出结论、压占区域或面积有变化的项目（动态更新复核）
                   A project list, one project per feature/row/file: a CSV table (with BOM), bad rows reported, a progress bar;
@@ -64,7 +64,7 @@ public final class CheckCommand implements Command {
     public int run(String[] words, PrintStream out, PrintStream err) throws IOException {
         Args args = new Args(words, Set.of("help"));
         if (args.get("batch") != null) {
-            args.allowOnly(Set.of("batch", "industry", "crs", "nearby", "out", "reports", "layers", "against", "name-field", "industry-field", "wkt-field"));
+            args.allowOnly(Set.of("batch", "industry", "crs", "nearby", "out", "reports", "layers", "against", "name-field", "industry-field", "wkt-field", "gpkg-layer"));
             if (!args.positional().isEmpty()) throw new UsageException("--batch 与单个地块文件不能同时给出 / give either --batch FILE or one site FILE");
             return BatchRun.run(args, out, err);
         }

@@ -28,7 +28,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Reads a project list: a GeoJSON FeatureCollection, a CSV with a WKT column, a zipped shapefile (GBK or UTF-8,
- * .prj CGCS2000 geographic or a GK zone; Xi'an 80 / Beijing 54 refused), a GeoPackage is not read (yet), or a ZIP
+ * .prj CGCS2000 geographic or a GK zone; Xi'an 80 / Beijing 54 refused), a GeoPackage (first feature table or the
+ * {@code layer} option; CGCS2000 geographic or a GK zone, Xi'an 80 / Beijing 54 refused), or a ZIP
  * of 国土 boundary-point TXT files. One project per feature, row or file; each site goes through the same
  * {@link SiteInputReader} as a single site check. A row that cannot be read becomes a {@link ProjectRow} with its
  * reason; only a file that is not a list at all throws {@link BatchInputException}.
@@ -46,9 +47,14 @@ public final class BatchInputReader {
      * @param industryField column/property with the industry (null: tried from {@link #INDUSTRY_FIELDS})
      * @param wktField CSV column with WKT (null: tried from {@link #WKT_FIELDS})
      * @param crs CRS of GeoJSON/CSV coordinates (null: CRS84)
+     * @param layer the GeoPackage feature table (null: the first)
      */
-    public record Options(String nameField, String industryField, String wktField, String crs) {
-        public static final Options DEFAULT = new Options(null, null, null, null);
+    public record Options(String nameField, String industryField, String wktField, String crs, String layer) {
+        public static final Options DEFAULT = new Options(null, null, null, null, null);
+
+        public Options(String nameField, String industryField, String wktField, String crs) {
+            this(nameField, industryField, wktField, crs, null);
+        }
     }
 
     private final Options options;
@@ -83,8 +89,7 @@ public final class BatchInputReader {
             case "zip-shapefile" -> shapefile(data);
             case "xlsx" -> xlsx(data);
             case "zip-txt" -> txtZip(data);
-            case "geopackage" -> throw new BatchInputException("暂不支持 GeoPackage，请导出为 GeoJSON 或压缩的 Shapefile / "
-                    + "GeoPackage is not read yet; export the list as GeoJSON or a zipped shapefile");
+            case "geopackage" -> geoPackage(data);
             case "geojson" -> geoJson(TextDecoding.decode(data).text().strip());
             case "txt" -> List.of(one(1, null, data));
             default -> csv(TextDecoding.decode(data).text());
@@ -169,6 +174,53 @@ public final class BatchInputReader {
 
     private ProjectRow one(int row, String source, byte[] bytes) {
         return site(row, source, null, null, bytes, null);
+    }
+
+    // ---- GeoPackage: one project per feature of one table; a bad row is numbered with its feature id (fid)
+
+    private List<ProjectRow> geoPackage(byte[] data) {
+        GeoPackageList gp = GeoPackageList.read(data, options.layer());
+        String crs = "EPSG:" + gp.epsg;
+        List<ProjectRow> rows = new ArrayList<>();
+        org.locationtech.jts.io.WKBReader wkbReader = new org.locationtech.jts.io.WKBReader();
+        for (GeoPackageList.Feature f : gp.features) {
+            int row = (int) f.fid();
+            ObjectNode props = MAPPER.valueToTree(stringify(f.properties()));
+            String name = field(props, options.nameField(), NAME_FIELDS);
+            if (name == null) name = gp.table + " fid " + f.fid();
+            String industry = field(props, options.industryField(), INDUSTRY_FIELDS);
+            if (f.wkb() == null) {
+                rows.add(ProjectRow.bad(row, gp.table, name, "要素没有几何（fid " + f.fid() + "）/ feature fid " + f.fid() + " has no geometry"));
+                continue;
+            }
+            String wkt;
+            try {
+                wkt = new org.locationtech.jts.io.WKTWriter().write(wkbReader.read(f.wkb()));
+            } catch (org.locationtech.jts.io.ParseException | RuntimeException e) {
+                rows.add(ProjectRow.bad(row, gp.table, name, "几何无法读取（fid " + f.fid() + "）/ unreadable geometry: " + e.getMessage()));
+                continue;
+            }
+            String upper = wkt.toUpperCase(Locale.ROOT);
+            if (!(upper.startsWith("POLYGON") || upper.startsWith("MULTIPOLYGON"))) {
+                rows.add(ProjectRow.bad(row, gp.table, name, "不是面（fid " + f.fid() + "，" + upper.replaceFirst("[ (].*", "") + "）/ feature fid "
+                        + f.fid() + " is not a polygon"));
+                continue;
+            }
+            ProjectRow r = site(row, gp.table, name, industry, wkt.getBytes(StandardCharsets.UTF_8), crs);
+            if (r.error() != null) r = ProjectRow.bad(row, gp.table, name, "fid " + f.fid() + "：" + r.error());
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private static java.util.Map<String, String> stringify(java.util.Map<String, Object> props) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        props.forEach((k, v) -> {
+            if (v == null) out.put(k, null);
+            else if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) out.put(k, Long.toString(n.longValue()));
+            else out.put(k, v.toString());
+        });
+        return out;
     }
 
     // ---- CSV with a WKT column

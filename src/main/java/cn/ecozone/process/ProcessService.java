@@ -40,7 +40,7 @@ public final class ProcessService implements AutoCloseable {
     /** A synchronous batch-check is refused beyond this many projects: use {@code Prefer: respond-async}. */
     public static final int MAX_SYNC_PROJECTS = 1000;
     static final Set<String> BATCH_INPUTS = Set.of("projects", "industry", "nearbyM", "crs", "nameField", "industryField", "wktField",
-            "reports", "baselineJob");
+            "layer", "reports", "baselineJob");
     static final Set<String> SITE_INPUTS = Set.of("site", "industry", "nearbyM", "crs", "name");
 
     /** How an interactive site check is run (the server: cost routing, the bounded pool, its 413/503). */
@@ -127,9 +127,9 @@ public final class ProcessService implements AutoCloseable {
             out.put("result", output("研判结果 Site-check result", "与 POST /analysis/site-check 相同的 JSON / the JSON of POST /analysis/site-check",
                     Map.of("type", "object", "contentMediaType", "application/json")));
         } else {
-            in.put("projects", input("项目清单 Project list", "GeoJSON FeatureCollection（对象或文本）、含 WKT 列的 CSV 文本，或 base64 编码的 xlsx 或 ZIP（Shapefile 或国土 TXT）"
+            in.put("projects", input("项目清单 Project list", "GeoJSON FeatureCollection（对象或文本）、含 WKT 列的 CSV 文本，或 base64 编码的 xlsx、GeoPackage 或 ZIP（Shapefile 或国土 TXT）"
                     + "：{value, encoding: base64, mediaType: application/zip}；每个要素、行或文件一个项目 / a GeoJSON FeatureCollection, a CSV with a WKT "
-                    + "column, or a base64 ZIP of a shapefile or of 国土 TXT files; one project per feature, row or file",
+                    + "column, or a base64 xlsx, GeoPackage or ZIP of a shapefile or of 国土 TXT files; one project per feature, row or file",
                     Map.of("oneOf", List.of(Map.of("type", "object"), Map.of("type", "string"),
                             Map.of("type", "string", "contentEncoding", "base64", "contentMediaType", "application/zip"))), 1));
             in.put("industry", industry);
@@ -140,6 +140,8 @@ public final class ProcessService implements AutoCloseable {
             in.put("industryField", input("行业列 Industry column", "行业所在的列或属性（默认 industry/行业）/ column or property with the industry",
                     Map.of("type", "string"), 0));
             in.put("wktField", input("WKT 列 WKT column", "CSV 中 WKT 所在的列（默认 wkt/geometry/geom）/ the CSV column with WKT", Map.of("type", "string"), 0));
+            in.put("layer", input("GeoPackage 图层 Layer", "GeoPackage 中要读取的要素表（默认第一个）/ the GeoPackage feature table to read (default: the first)",
+                    Map.of("type", "string"), 0));
             in.put("reports", input("生成报告 Reports", "为每个项目生成 PDF 报告并打包为 ZIP / make a PDF report per project, zipped",
                     Map.of("type", "boolean", "default", false), 0));
             in.put("baselineJob", input("对比任务 Baseline job", "此前一个 batch-check 任务的编号：只列出结论、压占区域或面积与之不同的项目 / an earlier batch-check job: "
@@ -276,7 +278,7 @@ public final class ProcessService implements AutoCloseable {
 
     private List<ProjectRow> rows(JsonNode inputs) {
         BatchInputReader.Options o = new BatchInputReader.Options(text(inputs, "nameField"), text(inputs, "industryField"),
-                text(inputs, "wktField"), text(inputs, "crs"));
+                text(inputs, "wktField"), text(inputs, "crs"), text(inputs, "layer"));
         try {
             return new BatchInputReader(o, settings.maxVertices()).read(bytes(inputs.get("projects"), "projects"));
         } catch (BatchInputException e) {

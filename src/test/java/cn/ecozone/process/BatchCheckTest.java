@@ -136,4 +136,44 @@ class BatchCheckTest {
             assertEquals(out.get(0).siteAreaHa(), Double.parseDouble(all.get(1).getCellText(7)), 1e-4);
         }
     }
+
+    static final String CGCS2000_WKT = "GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"China_2000\",SPHEROID[\"CGCS2000\",6378137,298.257222101]],"
+            + "PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433],AUTHORITY[\"EPSG\",\"4490\"]]";
+
+    @Test
+    void aGeoPackageGivesEachFeatureItsSingleCheckAndReportsTheBowTieWithItsFeatureId() {
+        List<ProjectOutcome> out = batch(BatchFixture.geoPackage(tmp, 4490, "EPSG", 4490, CGCS2000_WKT, "projects"));
+        assertLikeSingleChecks(out, 1e-12, 5); // the bad row is numbered with its fid
+        assertEquals("projects", out.get(4).source());
+        assertTrue(out.get(4).error().contains("fid 5"), out.get(4).error());
+    }
+
+    @Test
+    void aGeoPackageInAGaussKrugerZoneIsTransformedTo4490LikeTheOtherInputs() {
+        // zone 38 with prefix (CM 114°E), declared without an EPSG code: found from the definition, as for a .prj
+        String gk = "PROJCS[\"CGCS2000 / 3-degree Gauss-Kruger zone 38\",GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"China_2000\","
+                + "SPHEROID[\"CGCS2000\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]],"
+                + "PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",0],PARAMETER[\"central_meridian\",114],"
+                + "PARAMETER[\"scale_factor\",1],PARAMETER[\"false_easting\",38500000],PARAMETER[\"false_northing\",0],UNIT[\"metre\",1]]";
+        List<ProjectOutcome> out = batch(BatchFixture.geoPackage(tmp, 4526, "NONE", 99_526, gk, "projects"));
+        assertLikeSingleChecks(out, 1e-6, 5); // there and back through the zone: areas agree to 1e-6
+        List<ProjectOutcome> coded = batch(BatchFixture.geoPackage(tmp, 4526, "EPSG", 4526, gk, "projects"));
+        assertLikeSingleChecks(coded, 1e-6, 5);
+    }
+
+    @Test
+    void aGeoPackageLayerInputPicksTheTableAndXian80OrAnUnknownTableIsRefused() {
+        byte[] two = BatchFixture.geoPackage(tmp, 4490, "EPSG", 4490, CGCS2000_WKT, "first", "second");
+        List<ProjectRow> rows = new BatchInputReader(new BatchInputReader.Options(null, null, null, null, "second"), 1000).read(two);
+        assertEquals("second-红线内光伏", rows.get(0).name());
+        assertEquals("second", rows.get(0).source());
+        assertEquals("红线内光伏", new BatchInputReader(BatchInputReader.Options.DEFAULT, 1000).read(two).get(0).name());
+        BatchInputException none = org.junit.jupiter.api.Assertions.assertThrows(BatchInputException.class,
+                () -> new BatchInputReader(new BatchInputReader.Options(null, null, null, null, "third"), 1000).read(two));
+        assertTrue(none.getMessage().contains("third"), none.getMessage());
+        byte[] xian = BatchFixture.geoPackage(tmp, 4490, "EPSG", 2383, "PROJCS[\"Xian 1980 / 3-degree Gauss-Kruger CM 114E\"]", "projects");
+        BatchInputException refused = org.junit.jupiter.api.Assertions.assertThrows(BatchInputException.class,
+                () -> new BatchInputReader(BatchInputReader.Options.DEFAULT, 1000).read(xian));
+        assertTrue(refused.getMessage().contains("西安"), refused.getMessage());
+    }
 }

@@ -160,4 +160,61 @@ final class BatchFixture {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A GeoPackage (written with mil.nga) with one feature table per entry of {@code tables}, each holding the good
+     * squares and the bow-tie, with name and industry columns; coordinates in {@code epsg} (4490 or a GK zone,
+     * transformed from the squares' lon/lat), the SRS row declared as {@code org:code} with {@code definition}.
+     */
+    static byte[] geoPackage(Path tmp, int epsg, String org, long code, String definition, String... tables) {
+        try {
+            Path file = Files.createTempDirectory(tmp, "gpkg").resolve("projects.gpkg");
+            mil.nga.geopackage.GeoPackageManager.create(file.toFile());
+            mil.nga.geopackage.GeoPackage gp = mil.nga.geopackage.GeoPackageManager.open(file.toFile());
+            try {
+                var srsDao = gp.getSpatialReferenceSystemDao();
+                mil.nga.geopackage.srs.SpatialReferenceSystem srs = new mil.nga.geopackage.srs.SpatialReferenceSystem();
+                srs.setSrsName(org + ":" + code);
+                srs.setSrsId(code == 4326 ? 4326 : 100_000 + code); // 4326 is in every GeoPackage
+                srs.setOrganization(org);
+                srs.setOrganizationCoordsysId(code);
+                srs.setDefinition(definition);
+                if (code == 4326) srs = srsDao.queryForId(4326L);
+                else srsDao.create(srs);
+                for (String table : tables) {
+                    mil.nga.geopackage.features.columns.GeometryColumns gc = new mil.nga.geopackage.features.columns.GeometryColumns();
+                    gc.setId(new mil.nga.geopackage.db.TableColumnKey(table, "geom"));
+                    gc.setGeometryType(mil.nga.sf.GeometryType.GEOMETRY);
+                    gc.setZ((byte) 0);
+                    gc.setM((byte) 0);
+                    gc.setSrs(srs);
+                    List<mil.nga.geopackage.features.user.FeatureColumn> cols = List.of(
+                            mil.nga.geopackage.features.user.FeatureColumn.createColumn("项目名称", mil.nga.geopackage.db.GeoPackageDataType.TEXT),
+                            mil.nga.geopackage.features.user.FeatureColumn.createColumn("行业", mil.nga.geopackage.db.GeoPackageDataType.TEXT));
+                    gp.createFeatureTable(mil.nga.geopackage.features.user.FeatureTableMetadata.create(gc, cols));
+                    var dao = gp.getFeatureDao(table);
+                    List<String[]> rows = new ArrayList<>();
+                    for (Square s : GOOD) rows.add(new String[] {s.wkt(), s.name()});
+                    rows.add(new String[] {BOW_TIE, "自相交"});
+                    for (String[] r : rows) {
+                        Geometry g = new org.locationtech.jts.io.WKTReader().read(r[0]);
+                        if (epsg != 4490) g = cn.ecozone.geo.Transforms.apply(g, 4490, epsg);
+                        var row = dao.newRow();
+                        row.setValue("项目名称", table.equals(tables[0]) ? r[1] : table + "-" + r[1]);
+                        row.setValue("行业", "光伏");
+                        row.setGeometry(mil.nga.geopackage.geom.GeoPackageGeometryData.createFromWkb(srs.getSrsId(),
+                                new org.locationtech.jts.io.WKBWriter().write(g)));
+                        dao.insert(row);
+                    }
+                }
+            } finally {
+                gp.close();
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException | org.locationtech.jts.io.ParseException e) {
+            throw new IllegalStateException(e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
