@@ -123,6 +123,11 @@ public final class EcoZoneServer implements AutoCloseable {
         return ops;
     }
 
+    /** The encoded tiles kept between tile requests. */
+    public cn.ecozone.tiles.TileCache tileCache() {
+        return modules.stream().filter(m -> m instanceof TilesRoutes).map(m -> ((TilesRoutes) m).cache()).findFirst().orElseThrow();
+    }
+
     /**
      * Stops gracefully: no new connections, the requests in flight (and the analyses they wait for) finish within
      * {@link Operations#shutdownTimeout()}, then the journals are fsynced and closed, and the modules that hold

@@ -11,6 +11,7 @@ import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerDef;
 import cn.ecozone.tiles.TileAddress;
+import cn.ecozone.tiles.TileCache;
 import cn.ecozone.tiles.TileRequest;
 import cn.ecozone.tiles.WebMercatorQuad;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
  * ({@code /tileMatrixSets}), each collection's tileset list and tileset metadata, and the tiles. A tile holds the
  * features intersecting it with the attributes the map's styles need (id, name and the style's {@code property});
  * a tile without features is {@code 204 No Content}. Tiles are made by {@link FeatureSource#vectorTile}, so both
- * storage modes serve them. ETags follow the layer's data version, so edits, reloads and re-imports invalidate them.
+ * storage modes serve them. ETags follow the layer's data version, so edits, reloads and re-imports invalidate them;
+ * encoded tiles are kept in a byte-bounded {@link TileCache} keyed by that same version.
  */
 public final class TilesRoutes implements RouteModule {
     public static final String MVT = "application/vnd.mapbox-vector-tile";
@@ -43,10 +45,21 @@ public final class TilesRoutes implements RouteModule {
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
     private final LiveLayers layers;
     private final ServerConfig config;
+    private final TileCache cache;
 
     public TilesRoutes(ServerConfig config, LiveLayers layers) {
+        this(config, layers, new TileCache(TileCache.configuredMaxBytes()));
+    }
+
+    TilesRoutes(ServerConfig config, LiveLayers layers, TileCache cache) {
         this.config = config;
         this.layers = layers;
+        this.cache = cache;
+    }
+
+    /** The encoded tiles kept between requests (keyed by layer, data version, tile and attributes). */
+    public TileCache cache() {
+        return cache;
     }
 
     @Override
@@ -194,9 +207,13 @@ public final class TilesRoutes implements RouteModule {
                     + (max >= 0 ? "，本级行列 0–" + max : "") + "）/ tile " + z + "/" + y + "/" + x + " is outside the tile matrix limits (tileMatrix 0–"
                     + WebMercatorQuad.MAX_ZOOM + (max >= 0 ? ", tileRow and tileCol 0–" + max + " at this level" : "") + ")");
         }
-        if (CacheValidation.answeredNotModified(ctx, s.version(), Format.JSON)) return;
+        String version = s.version();
+        if (CacheValidation.answeredNotModified(ctx, version, Format.JSON)) return;
         TileAddress address = new TileAddress((int) z, (int) x, (int) y);
-        byte[] tile = s.vectorTile(TileRequest.of(address, s.layer().id(), properties(s.layer())));
+        List<String> props = properties(s.layer());
+        TileRequest request = TileRequest.of(address, s.layer().id(), props);
+        byte[] tile = cache.get(new TileCache.Key(s.layer().id(), version, address.z(), address.x(), address.y(), props),
+                () -> s.vectorTile(request));
         if (tile.length == 0) {
             ctx.status(204);
             return;

@@ -34,7 +34,9 @@ import java.util.Map;
  * That is the whole generalisation: a vertex shared by two adjacent
  * polygons rounds to the same grid point in both, so shared boundaries stay closed at every zoom (no per-polygon
  * simplification, which would open slivers between neighbours). Polygons that round to no area are left out, as
- * PostGIS {@code ST_AsMVTGeom} does. Encoded with mapbox-vector-tile-java (winding order per MVT 2.1).
+ * PostGIS {@code ST_AsMVTGeom} does. At zooms up to {@value LowZoomCopies#MAX_ZOOM} polygons come from the layer's
+ * {@link LowZoomCopies} (the same rounding, done once per layer version and zoom, so a national z 4 tile no longer
+ * projects millions of vertices). Encoded with mapbox-vector-tile-java (winding order per MVT 2.1).
  */
 public final class EmbeddedTiles {
     private static final GeometryFactory TILE_GEOMETRY = new GeometryFactory();
@@ -48,10 +50,14 @@ public final class EmbeddedTiles {
         List<IndexedFeature> candidates = new ArrayList<>(source.candidates(lonLat));
         candidates.sort(Comparator.comparing(IndexedFeature::id, FeatureOrder.IDS));
         TileProjection p = new TileProjection(r);
+        Map<IndexedFeature, int[][][]> copy = r.tile().z() <= LowZoomCopies.MAX_ZOOM && r.extent() == TileRequest.EXTENT
+                ? LowZoomCopies.of(source, r.tile().z()) : Map.of();
         List<Geometry> out = new ArrayList<>();
         for (IndexedFeature c : candidates) {
+            int[][][] snapped = copy.get(c);
+            if (snapped == LowZoomCopies.NOTHING) continue; // rounds to no area at this zoom
             if (!box.test(c.geometry())) continue;
-            Geometry g = p.toTile(c.geometry());
+            Geometry g = snapped != null ? p.fromCopy(snapped) : p.toTile(c.geometry());
             if (g == null) continue;
             g.setUserData(properties(c.feature(), r.properties()));
             out.add(g);
@@ -75,6 +81,7 @@ public final class EmbeddedTiles {
     /** Lon/lat → tile units (x east, y down), clipping to the buffered tile and snapping to the integer grid. */
     static final class TileProjection {
         private final double minX, maxY, scale, lo, hi;
+        private final long offX, offY;
 
         TileProjection(TileRequest r) {
             Envelope m = r.tile().mercator();
@@ -83,6 +90,48 @@ public final class EmbeddedTiles {
             this.scale = r.extent() / m.getWidth();
             this.lo = -r.buffer();
             this.hi = r.extent() + r.buffer();
+            this.offX = (long) r.tile().x() * r.extent();
+            this.offY = (long) r.tile().y() * r.extent();
+        }
+
+        /** A polygon of a {@link LowZoomCopies low-zoom copy} (already on this zoom's grid) in tile units, or null. */
+        Geometry fromCopy(int[][][] parts) {
+            List<Polygon> polys = new ArrayList<>(parts.length);
+            for (int[][] rings : parts) {
+                LinearRing shell = ring(rings[0]);
+                if (shell == null) continue;
+                double shellArea = Math.abs(Area.ofRingSigned(shell.getCoordinateSequence()));
+                List<LinearRing> holes = new ArrayList<>();
+                for (int i = 1; i < rings.length; i++) {
+                    LinearRing h = ring(rings[i]);
+                    if (h != null && Math.abs(Area.ofRingSigned(h.getCoordinateSequence())) < shellArea) holes.add(h);
+                }
+                polys.add(TILE_GEOMETRY.createPolygon(shell, holes.toArray(LinearRing[]::new)));
+            }
+            if (polys.isEmpty()) return null;
+            return polys.size() == 1 ? polys.get(0) : TILE_GEOMETRY.createMultiPolygon(polys.toArray(Polygon[]::new));
+        }
+
+        /** A snapped ring of a copy: shifted to this tile, clipped, snapped again (only clip points move), repeats dropped. */
+        private LinearRing ring(int[] xy) {
+            int n = xy.length / 2;
+            double[] xs = new double[n], ys = new double[n];
+            boolean inside = true;
+            double minx = Double.MAX_VALUE, maxx = -Double.MAX_VALUE, miny = Double.MAX_VALUE, maxy = -Double.MAX_VALUE;
+            for (int i = 0; i < n; i++) {
+                double x = xs[i] = xy[2 * i] - offX, y = ys[i] = xy[2 * i + 1] - offY;
+                if (x < lo || x > hi || y < lo || y > hi) inside = false;
+                if (x < minx) minx = x;
+                if (x > maxx) maxx = x;
+                if (y < miny) miny = y;
+                if (y > maxy) maxy = y;
+            }
+            if (maxx < lo || minx > hi || maxy < lo || miny > hi) return null; // this part is elsewhere
+            Ring r = new Ring(xs, ys, n);
+            if (!inside) {
+                for (int side = 0; side < 4 && r.n > 0; side++) r = clip(r, side);
+            }
+            return snap(r);
         }
 
         double px(double lon) {

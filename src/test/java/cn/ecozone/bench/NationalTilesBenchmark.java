@@ -66,20 +66,27 @@ class NationalTilesBenchmark {
                 (System.nanoTime() - t0) / 1e9, Files.size(d.resolve("control_unit.geojson")) >> 20, Files.size(d.resolve("redline.geojson")) >> 20));
         System.out.print(out);
 
-        // start-up of `serve` in a fresh JVM, wall clock from process start to the "ready" line
-        out.append("start-up of serve (fresh JVM -Xmx2g; wall clock to ready / as printed by serve):\n");
-        out.append(startUp(d, "GeoJSON, snapshots off", false, false));
-        out.append(startUp(d, "GeoJSON, first start writes snapshots", true, false));
-        out.append(startUp(d, "snapshot, page cache dropped (cold)", true, true));
-        out.append(startUp(d, "snapshot, page cache warm", true, false));
-        out.append(startUp(d, "snapshot, page cache warm (again)", true, false));
-        System.out.print(out);
+        // -Decozone.bench.startup=false skips the fresh-JVM start-ups and the GeoJSON heap figure (tiles only)
+        boolean startUps = !"false".equals(System.getProperty("ecozone.bench.startup"));
+        if (startUps) {
+            // start-up of `serve` in a fresh JVM, wall clock from process start to the "ready" line
+            out.append("start-up of serve (fresh JVM -Xmx2g; wall clock to ready / as printed by serve):\n");
+            out.append(startUp(d, "GeoJSON, snapshots off", false, false));
+            out.append(startUp(d, "GeoJSON, first start writes snapshots", true, false));
+            out.append(startUp(d, "snapshot, page cache dropped (cold)", true, true));
+            out.append(startUp(d, "snapshot, page cache warm", true, false));
+            out.append(startUp(d, "snapshot, page cache warm (again)", true, false));
+            System.out.print(out);
+        }
 
         // heap after GC, in process
-        LayerSet fromJson = LayerLoader.load(d, Long.MAX_VALUE).layers();
-        long heapJson = usedMb();
-        fromJson = null;
-        usedMb();
+        long heapJson = -1;
+        if (startUps) {
+            LayerSet fromJson = LayerLoader.load(d, Long.MAX_VALUE).layers();
+            heapJson = usedMb();
+            fromJson = null;
+            usedMb();
+        }
         LayerLoader.Result snap = LayerLoader.load(d);
         LayerSet layers = snap.layers();
         long heapSnap = usedMb();
@@ -91,37 +98,63 @@ class NationalTilesBenchmark {
         // PostGIS with the same layers
         String url = PostgisCluster.shared().createDatabase("tiles");
         t0 = System.nanoTime();
-        assertEquals(0, Main.run(new String[]{"import", "--db", url, "--layers", d.toString()},
+        // the layers only: the generated load's catalog names an access list whose unit codes are the sample's, which
+        // import (rightly) rejects; the tiles do not need it
+        Path layersOnly = Files.createDirectories(dir.resolve("layers-only"));
+        for (String l : LAYERS) Files.createSymbolicLink(layersOnly.resolve(l + ".geojson"), d.resolve(l + ".geojson").toAbsolutePath());
+        var catalogJson = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(d.resolve("catalog.json").toFile());
+        catalogJson.remove("accessList");
+        Files.writeString(layersOnly.resolve("catalog.json"), catalogJson.toString());
+        assertEquals(0, Main.run(new String[]{"import", "--db", url, "--layers", layersOnly.toString()},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err));
         out.append(String.format(Locale.ROOT, "PostGIS import %.1f s%n", (System.nanoTime() - t0) / 1e9));
         try (Connection c = DriverManager.getConnection(url); var st = c.createStatement()) {
             for (String l : LAYERS) st.execute("ANALYZE " + l);
         }
 
-        try (EcoZoneServer server = EcoZoneServer.start(ServerConfig.defaults(0), layers)) {
+        EcoZoneServer uncached;
+        System.setProperty("ecozone.tileCacheBytes", "0");
+        try {
+            uncached = EcoZoneServer.start(ServerConfig.defaults(0), layers);
+        } finally {
+            System.clearProperty("ecozone.tileCacheBytes");
+        }
+        try (EcoZoneServer server = EcoZoneServer.start(ServerConfig.defaults(0), layers); uncached) {
             out.append("""
-                    tiles (each tile is one layer's MVT, extent 4096, buffer 64; both layers; EcoZone: GET over HTTP keep-alive,
-                    no cache, every tile built from the STRtree; PostGIS: the pg_tileserv/Martin query over JDBC, prepared):
-                    zoom tiles clients |  EcoZone p50    p99   tiles/s |  PostGIS p50    p99   tiles/s | EcoZone/PostGIS throughput
+                    tiles (each tile is one layer's MVT, extent 4096, buffer 64; both layers; EcoZone: GET over HTTP keep-alive;
+                    PostGIS: the pg_tileserv/Martin query over JDBC, prepared). EcoZone three ways: cold = the first request for
+                    each tile on a server with the tile cache (1 client, one pass; at z <= 7 the first tile of each layer also
+                    builds that zoom's low-zoom copy), built = a server with the cache off (every tile made per request, as
+                    after an edit), warm = the cached server after the cold pass. Ratios are tiles/s against PostGIS.
+                    zoom tiles clients | built p50   p99   tiles/s | warm p50   p99   tiles/s | PostGIS p50   p99   tiles/s | built/PG warm/PG
                     """);
             System.out.print(out);
             for (int z : new int[]{4, 8, 12}) {
                 List<String[]> tiles = tilesAt(z);
+                Block cold = new Block();
+                run(tiles, 1, () -> new EcoZoneClient(server.port()), cold, true, true);
+                String coldLine = String.format(Locale.ROOT, "%4d %5d cold (first request per tile, 1 client): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                        z, tiles.size(), cold.p(0.5), cold.p(0.99), cold.p(1.0));
+                out.append(coldLine);
+                System.out.print(coldLine);
                 for (int clients : new int[]{1, 2}) {
-                    Block e = new Block(), p = new Block();
-                    run(tiles, clients, () -> new EcoZoneClient(server.port()), e, true);
+                    Block e = new Block(), w = new Block(), p = new Block();
+                    run(tiles, clients, () -> new EcoZoneClient(uncached.port()), e, true);
                     run(tiles, clients, () -> new PostgisClient(url), p, true);
                     for (int round = 0; round < 2; round++) {
-                        run(tiles, clients, () -> new EcoZoneClient(server.port()), e, false);
+                        run(tiles, clients, () -> new EcoZoneClient(uncached.port()), e, false);
+                        run(tiles, clients, () -> new EcoZoneClient(server.port()), w, false);
                         run(tiles, clients, () -> new PostgisClient(url), p, false);
                     }
-                    String line = String.format(Locale.ROOT, "%4d %5d %7d | %8.1f ms %6.1f ms %7.1f | %8.1f ms %6.1f ms %7.1f | %.2f×%n",
-                            z, tiles.size(), clients, e.p(0.5), e.p(0.99), e.perSecond(), p.p(0.5), p.p(0.99), p.perSecond(),
-                            e.perSecond() / p.perSecond());
+                    String line = String.format(Locale.ROOT, "%4d %5d %7d | %8.1f ms %6.1f ms %7.1f | %8.1f ms %6.1f ms %7.1f | %8.1f ms %6.1f ms %7.1f | %.2f× %.2f×%n",
+                            z, tiles.size(), clients, e.p(0.5), e.p(0.99), e.perSecond(), w.p(0.5), w.p(0.99), w.perSecond(),
+                            p.p(0.5), p.p(0.99), p.perSecond(), e.perSecond() / p.perSecond(), w.perSecond() / p.perSecond());
                     out.append(line);
                     System.out.print(line + "   (load average " + loadAverage() + ")\n");
                 }
             }
+            out.append(String.format(Locale.ROOT, "tile cache after the run: %d tiles, %d bytes (bound %d)%n",
+                    server.tileCache().size(), server.tileCache().bytes(), server.tileCache().maxBytes()));
         }
         System.out.print(out);
         Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "national-tiles-benchmark.txt"), out);
@@ -238,6 +271,11 @@ class NationalTilesBenchmark {
      * tile was asked at least once; warm-up rounds are not recorded.
      */
     static void run(List<String[]> tiles, int clients, ClientFactory f, Block into, boolean warmUp) throws Exception {
+        run(tiles, clients, f, into, warmUp, false);
+    }
+
+    /** {@code record} also records a warm-up (single pass) round: the cold figures. */
+    static void run(List<String[]> tiles, int clients, ClientFactory f, Block into, boolean warmUp, boolean record) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<long[]>> done = new ArrayList<>();
@@ -251,7 +289,7 @@ class NationalTilesBenchmark {
                         for (int i = 0; i < tiles.size() || System.nanoTime() - begin < (warmUp ? 0 : 2_000_000_000L); i++) {
                             long s = System.nanoTime();
                             bytes += c.get(tiles.get((first + i) % tiles.size()));
-                            if (!warmUp) into.add(System.nanoTime() - s);
+                            if (!warmUp || record) into.add(System.nanoTime() - s);
                             n++;
                         }
                     }
