@@ -50,7 +50,9 @@
       statsWaterNote: '每格：面积（公顷），下方为占区县国土面积比例。嵌套的级别合并计入“合计”，各级之和可大于合计。',
       statsUnitTypes: '环境管控单元类型（占区县面积）', statsByType: '各类管控单元面积（按区县）', statsUnitType: '单元类型',
       statsRestoration: '矿山生态修复图斑', statsPlots: '图斑面积', statsRestored: '已修复面积', statsRestoredShare: '已修复占比',
-      statsRestoredNote: '已修复 = 状态为“已修复”或“已验收”的图斑；占比为占该区县图斑面积。'
+      statsRestoredNote: '已修复 = 状态为“已修复”或“已验收”的图斑；占比为占该区县图斑面积。',
+      tabsLabel: '面板', uploadSiteLabel: '上传地块坐标文件（国土 TXT、GeoJSON 或 WKT）', sheetExpand: '展开面板', sheetCollapse: '收起面板',
+      labelSep: '：'
     },
     en: {
       appTitle: 'Ecological zoning map', searchPlaceholder: 'Search a name or code (e.g. ZH1402…)', basemap: 'Base map',
@@ -98,8 +100,37 @@
       statsWaterNote: 'Each cell: area (ha), below it the share of the district. Nested levels are merged in "All", so the levels may add up to more.',
       statsUnitTypes: 'Control-unit types (share of the district)', statsByType: 'Control-unit area by type and district', statsUnitType: 'Unit type',
       statsRestoration: 'Mine restoration plots', statsPlots: 'Plot area', statsRestored: 'Restored area', statsRestoredShare: 'Restored share',
-      statsRestoredNote: 'Restored = plots with status 已修复 (restored) or 已验收 (accepted); share of the district\'s plot area.'
+      statsRestoredNote: 'Restored = plots with status 已修复 (restored) or 已验收 (accepted); share of the district\'s plot area.',
+      tabsLabel: 'Panels', uploadSiteLabel: 'Upload the site boundary file (TXT, GeoJSON or WKT)', sheetExpand: 'Expand panel', sheetCollapse: 'Collapse panel',
+      labelSep: ': '
     }
+  };
+
+  /** Values found in the data (attribute values, class labels) and their English; ez.term() uses it when English is on. */
+  const VOCAB = {
+    '优先保护': 'Priority protection', '重点管控': 'Key control', '一般管控': 'General control',
+    '优先保护单元': 'Priority protection unit', '重点管控单元': 'Key control unit', '一般管控单元': 'General control unit',
+    '一级保护区': 'Grade 1 protection zone', '二级保护区': 'Grade 2 protection zone', '准保护区': 'Quasi-protection zone',
+    '一级': 'Grade 1', '二级': 'Grade 2', '三级': 'Grade 3',
+    '生态保护红线': 'Ecological red line', '饮用水水源保护区': 'Drinking-water source zone', '环境管控单元': 'Environmental control unit',
+    '劣Ⅴ': 'Worse than V', '劣Ⅴ类': 'Worse than class V', '劣V': 'Worse than V', 'Ⅰ类': 'Class I', 'Ⅱ类': 'Class II',
+    'Ⅲ类': 'Class III', 'Ⅳ类': 'Class IV', 'Ⅴ类': 'Class V', 'Ⅰ': 'I', 'Ⅱ': 'II', 'Ⅲ': 'III', 'Ⅳ': 'IV', 'Ⅴ': 'V',
+    '已修复': 'Restored', '已验收': 'Accepted', '修复中': 'Under restoration', '未修复': 'Not restored', '待修复': 'To be restored',
+    '治理中': 'Under treatment', '已治理': 'Treated', '未治理': 'Untreated',
+    '河流': 'River', '湖库': 'Lake or reservoir', '水库': 'Reservoir', '地下水': 'Groundwater', '地表水': 'Surface water',
+    '水质': 'Water quality', '空气': 'Air', '是': 'Yes', '否': 'No',
+    '禁止': 'Prohibited', '限制': 'Restricted', '要求': 'Required', '禁止准入': 'Prohibited', '限制准入': 'Restricted',
+    '有条件准入': 'Conditional', '准入': 'Allowed'
+  };
+  ez.VOCAB = VOCAB;
+
+  /** A value from the data in the page's language: its English from VOCAB when English is on, else as it is. */
+  ez.term = function (value) {
+    if (value == null) return '';
+    const s = String(value);
+    if (ez.lang !== 'en') return s;
+    const k = s.trim();
+    return Object.prototype.hasOwnProperty.call(VOCAB, k) ? VOCAB[k] : s;
   };
 
   const listeners = [];
@@ -125,6 +156,7 @@
     document.documentElement.lang = ez.lang === 'en' ? 'en' : 'zh-CN';
     document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = ez.t(e.dataset.i18n); });
     document.querySelectorAll('[data-i18n-ph]').forEach(e => { e.placeholder = ez.t(e.dataset.i18nPh); });
+    document.querySelectorAll('[data-i18n-aria]').forEach(e => { e.setAttribute('aria-label', ez.t(e.dataset.i18nAria)); });
     document.title = ez.t('appTitle') + ' EcoZone';
     const b = document.getElementById('lang');
     if (b) b.textContent = ez.lang === 'en' ? '中文' : 'English';
