@@ -36,6 +36,19 @@
     ez.showTab(tabs[j].dataset.tab, true);
   }
 
+  /** The file input is hidden behind its Chinese/English label; the chosen file's name is shown in the page's language. */
+  function fileName() {
+    const input = document.getElementById('site-file');
+    const name = document.getElementById('site-file-name');
+    const show = () => {
+      const f = input.files && input.files[0];
+      if (f) { name.removeAttribute('data-i18n'); name.textContent = f.name; } else { name.dataset.i18n = 'noFileChosen'; name.textContent = ez.t('noFileChosen'); }
+    };
+    input.addEventListener('change', show);
+    document.getElementById('clear-site').addEventListener('click', () => setTimeout(show, 0));
+    show();
+  }
+
   /** Popup attribute values that are vocabulary (优先保护, 劣Ⅴ, 已修复 …) in English when English is on. */
   function translatePopups() {
     const original = ez.popupContent;
@@ -88,6 +101,7 @@
     document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => ez.showTab(b.dataset.tab)));
     document.getElementById('tabs').addEventListener('keydown', tabKeys);
     translatePopups();
+    fileName();
     ez.initPhone();
     ez.initBasemaps();
     ez.setBasemap('none');

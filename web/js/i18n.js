@@ -52,7 +52,7 @@
       statsRestoration: '矿山生态修复图斑', statsPlots: '图斑面积', statsRestored: '已修复面积', statsRestoredShare: '已修复占比',
       statsRestoredNote: '已修复 = 状态为“已修复”或“已验收”的图斑；占比为占该区县图斑面积。',
       tabsLabel: '面板', uploadSiteLabel: '上传地块坐标文件（国土 TXT、GeoJSON 或 WKT）', sheetExpand: '展开面板', sheetCollapse: '收起面板',
-      labelSep: '：'
+      labelSep: '：', noFileChosen: '未选择文件（点此选择）'
     },
     en: {
       appTitle: 'Ecological zoning map', searchPlaceholder: 'Search a name or code (e.g. ZH1402…)', basemap: 'Base map',
@@ -102,7 +102,7 @@
       statsRestoration: 'Mine restoration plots', statsPlots: 'Plot area', statsRestored: 'Restored area', statsRestoredShare: 'Restored share',
       statsRestoredNote: 'Restored = plots with status 已修复 (restored) or 已验收 (accepted); share of the district\'s plot area.',
       tabsLabel: 'Panels', uploadSiteLabel: 'Upload the site boundary file (TXT, GeoJSON or WKT)', sheetExpand: 'Expand panel', sheetCollapse: 'Collapse panel',
-      labelSep: ': '
+      labelSep: ': ', noFileChosen: 'No file chosen (tap to choose)'
     }
   };
 

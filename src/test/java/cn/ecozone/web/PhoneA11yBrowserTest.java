@@ -166,6 +166,7 @@ class PhoneA11yBrowserTest {
                 // the file input's accessible name is Chinese
                 String label = driver.findElement(By.id("site-file")).getAttribute("aria-label");
                 assertTrue(label.matches(".*[\\u4e00-\\u9fff].*"), label);
+                assertTrue(driver.findElement(By.id("site-file-name")).getAttribute("textContent").startsWith("未选择文件"), "no English 'No file chosen'");
             }
         }
     }

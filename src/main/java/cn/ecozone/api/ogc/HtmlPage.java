@@ -88,7 +88,7 @@ public final class HtmlPage {
         return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
                 + "</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>"
                 + "body{font-family:sans-serif;max-width:70em;margin:1em auto;padding:0 1em;line-height:1.5}"
-                + "table{border-collapse:collapse}.table-scroll{overflow-x:auto;max-width:100%}td{overflow-wrap:anywhere}"
+                + "table{border-collapse:collapse}.table-scroll{overflow-x:auto;max-width:100%}"
                 + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}"
                 + "nav a{margin-right:1em}.map{font-size:1.3em;font-weight:bold}</style>\n</head>\n<body>\n"
                 + "<nav><a class=\"map\" href=\"/map/\">地图 Web map</a><a href=\"/\">首页 Home</a>"
