@@ -196,7 +196,8 @@ class PhoneA11yBrowserTest {
                 js(driver, "ecozone.zoomToFeature('control_unit', 'ZH14021310001')");
                 WebElement popup = new WebDriverWait(driver, Duration.ofSeconds(10))
                         .until(d -> d.findElements(By.cssSelector(".leaflet-popup-content .popup")).stream().findFirst().orElse(null));
-                String text = popup.getText();
+                // textContent: getText() is empty while Leaflet's popup is still fading in on a busy machine
+                String text = popup.getAttribute("textContent");
                 assertTrue(text.contains("Priority protection") && !text.contains("优先保护"), text);
                 assertEquals("Worse than V", js(driver, "ecozone.lang = 'en'; return ecozone.term('劣Ⅴ')"));
                 chromium.screenshot("55-english-popup-" + tag);
