@@ -67,7 +67,9 @@
       measuredAreaPopup: '实测面积（亩）', measuredVsDeclared: '{measured}（申报 {declared}，差 {pct}%）', clickGroupHint: '点击一行，在地图上列出并高亮该组图斑',
       undoVertex: '撤销上一点', exportTxt: '导出国土 TXT', exportGeojson: '导出 GeoJSON', permalink: '复制链接',
       permalinkCopied: '链接已生成，可复制地址栏分享：重新打开即恢复该地块与研判结果', permalinkTooLong: '地块顶点过多（链接将超过 {max} 个字符），无法生成链接；请导出 GeoJSON 或 TXT 分享',
-      permalinkBad: '链接中的地块无法读取：{detail}'
+      permalinkBad: '链接中的地块无法读取：{detail}',
+      tabsLabel: '面板', uploadSiteLabel: '上传地块坐标文件（国土 TXT、GeoJSON 或 WKT）', sheetExpand: '展开面板', sheetCollapse: '收起面板',
+      labelSep: '：', noFileChosen: '未选择文件（点此选择）'
     },
     en: {
       tabBatch: 'Batch', batchHint: 'Upload a project list (GeoJSON, CSV/xlsx with a WKT column, zipped shapefile, GeoPackage or a ZIP of 国土 TXT files), one project per feature/row/file.',
@@ -132,8 +134,37 @@
       measuredAreaPopup: 'Measured area (mu)', measuredVsDeclared: '{measured} (declared {declared}, diff {pct}%)', clickGroupHint: 'Click a row to list and highlight its plots on the map',
       undoVertex: 'Undo last point', exportTxt: 'Export land TXT', exportGeojson: 'Export GeoJSON', permalink: 'Link to this site',
       permalinkCopied: 'Link made: share the address bar; opening it restores this site and its result', permalinkTooLong: 'Too many vertices (the link would exceed {max} characters): share the GeoJSON or TXT export instead',
-      permalinkBad: 'The site in the link cannot be read: {detail}'
+      permalinkBad: 'The site in the link cannot be read: {detail}',
+      tabsLabel: 'Panels', uploadSiteLabel: 'Upload the site boundary file (TXT, GeoJSON or WKT)', sheetExpand: 'Expand panel', sheetCollapse: 'Collapse panel',
+      labelSep: ': ', noFileChosen: 'No file chosen (tap to choose)'
     }
+  };
+
+  /** Values found in the data (attribute values, class labels) and their English; ez.term() uses it when English is on. */
+  const VOCAB = {
+    '优先保护': 'Priority protection', '重点管控': 'Key control', '一般管控': 'General control',
+    '优先保护单元': 'Priority protection unit', '重点管控单元': 'Key control unit', '一般管控单元': 'General control unit',
+    '一级保护区': 'Grade 1 protection zone', '二级保护区': 'Grade 2 protection zone', '准保护区': 'Quasi-protection zone',
+    '一级': 'Grade 1', '二级': 'Grade 2', '三级': 'Grade 3',
+    '生态保护红线': 'Ecological red line', '饮用水水源保护区': 'Drinking-water source zone', '环境管控单元': 'Environmental control unit',
+    '劣Ⅴ': 'Worse than V', '劣Ⅴ类': 'Worse than class V', '劣V': 'Worse than V', 'Ⅰ类': 'Class I', 'Ⅱ类': 'Class II',
+    'Ⅲ类': 'Class III', 'Ⅳ类': 'Class IV', 'Ⅴ类': 'Class V', 'Ⅰ': 'I', 'Ⅱ': 'II', 'Ⅲ': 'III', 'Ⅳ': 'IV', 'Ⅴ': 'V',
+    '已修复': 'Restored', '已验收': 'Accepted', '修复中': 'Under restoration', '未修复': 'Not restored', '待修复': 'To be restored',
+    '治理中': 'Under treatment', '已治理': 'Treated', '未治理': 'Untreated',
+    '河流': 'River', '湖库': 'Lake or reservoir', '水库': 'Reservoir', '地下水': 'Groundwater', '地表水': 'Surface water',
+    '水质': 'Water quality', '空气': 'Air', '是': 'Yes', '否': 'No',
+    '禁止': 'Prohibited', '限制': 'Restricted', '要求': 'Required', '禁止准入': 'Prohibited', '限制准入': 'Restricted',
+    '有条件准入': 'Conditional', '准入': 'Allowed'
+  };
+  ez.VOCAB = VOCAB;
+
+  /** A value from the data in the page's language: its English from VOCAB when English is on, else as it is. */
+  ez.term = function (value) {
+    if (value == null) return '';
+    const s = String(value);
+    if (ez.lang !== 'en') return s;
+    const k = s.trim();
+    return Object.prototype.hasOwnProperty.call(VOCAB, k) ? VOCAB[k] : s;
   };
 
   const listeners = [];
@@ -159,6 +190,7 @@
     document.documentElement.lang = ez.lang === 'en' ? 'en' : 'zh-CN';
     document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = ez.t(e.dataset.i18n); });
     document.querySelectorAll('[data-i18n-ph]').forEach(e => { e.placeholder = ez.t(e.dataset.i18nPh); });
+    document.querySelectorAll('[data-i18n-aria]').forEach(e => { e.setAttribute('aria-label', ez.t(e.dataset.i18nAria)); });
     document.title = ez.t('appTitle') + ' EcoZone';
     const b = document.getElementById('lang');
     if (b) b.textContent = ez.lang === 'en' ? '中文' : 'English';

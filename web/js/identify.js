@@ -69,12 +69,12 @@
     const v = z.properties[l.style.property];
     if (v == null) return null;
     const c = (l.style.classes || []).find(k => String(k.value) === String(v));
-    return c ? ez.pick(c.label) : String(v);
+    return c ? ez.pick(c.label) : ez.term(v);
   }
 
   function unitSection(u) {
     if (!u) return null;
-    if (u.loading) return ez.el('p', { class: 'unit-list-loading' }, ez.t('unitList') + '：' + ez.t('loading'));
+    if (u.loading) return ez.el('p', { class: 'unit-list-loading' }, ez.t('unitList') + ez.t('labelSep') + ez.t('loading'));
     if (u.error) return ez.el('div', null, ez.el('h3', null, ez.t('unitListFailed')), ez.errorBox(u.error));
     return ez.renderUnitList(u.data, u.highlight);
   }
@@ -113,17 +113,32 @@
     if (h && h.scrollIntoView) h.scrollIntoView({ block: 'nearest' });
   }
 
+  /** Closes the panel and removes its marker. */
+  ez.closeIdentify = function () {
+    last = null;
+    if (marker) { marker.remove(); marker = null; }
+    render();
+  };
+
   ez.initIdentify = function () {
-    // 'preclick' also fires when the click lands on a feature, whose popup stops the 'click' from reaching the map
+    // 'preclick' also fires when the click lands on a feature, whose popup stops the 'click' from reaching the map.
+    // On a phone a tap opens one thing: a point's popup (a monitoring station) or else the panel, never both.
+    let tap = null;
     ez.map.on('preclick', e => {
       if (ez.drawing) return;
-      ez.identifyAt(e.latlng.lng, e.latlng.lat);
+      if (!(ez.isPhone && ez.isPhone())) { ez.identifyAt(e.latlng.lng, e.latlng.lat); return; }
+      const mine = tap = { latlng: e.latlng, popup: null };
+      setTimeout(() => {
+        if (tap !== mine) return;
+        tap = null;
+        const source = mine.popup && mine.popup._source;
+        if (source && source instanceof L.CircleMarker) return;   // a point: its popup is the answer
+        if (mine.popup) ez.map.closePopup(mine.popup);
+        ez.identifyAt(mine.latlng.lng, mine.latlng.lat);
+      }, 0);
     });
-    document.getElementById('identify-close').addEventListener('click', () => {
-      last = null;
-      if (marker) marker.remove();
-      render();
-    });
+    ez.map.on('popupopen', e => { if (tap) tap.popup = e.popup; });
+    document.getElementById('identify-close').addEventListener('click', ez.closeIdentify);
     ez.onLanguage(render);
   };
 })();

@@ -67,7 +67,7 @@ public final class HtmlPage {
 
     /** A table; cells are escaped unless they start with {@code <a } (links built with {@link #anchor}). */
     public HtmlPage table(List<String> header, List<List<String>> rows) {
-        body.append("<table>\n<tr>");
+        body.append("<div class=\"table-scroll\"><table>\n<tr>");
         for (String h : header) body.append("<th>").append(escape(h)).append("</th>");
         body.append("</tr>\n");
         for (List<String> r : rows) {
@@ -75,7 +75,7 @@ public final class HtmlPage {
             for (String c : r) body.append("<td>").append(c != null && c.startsWith("<a ") ? c : escape(c)).append("</td>");
             body.append("</tr>\n");
         }
-        body.append("</table>\n");
+        body.append("</table></div>\n");
         return this;
     }
 
@@ -88,7 +88,8 @@ public final class HtmlPage {
         return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
                 + "</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>"
                 + "body{font-family:sans-serif;max-width:70em;margin:1em auto;padding:0 1em;line-height:1.5}"
-                + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}"
+                + "table{border-collapse:collapse}.table-scroll{overflow-x:auto;max-width:100%}"
+                + "td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}"
                 + "nav a{margin-right:1em}.map{font-size:1.3em;font-weight:bold}</style>\n</head>\n<body>\n"
                 + "<nav><a class=\"map\" href=\"/map/\">地图 Web map</a><a href=\"/\">首页 Home</a>"
                 + "<a href=\"/collections?f=html\">图层 Collections</a><a href=\"/api?f=html\">接口文档 API</a></nav>\n"
