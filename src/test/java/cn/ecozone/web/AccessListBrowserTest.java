@@ -143,7 +143,7 @@ class AccessListBrowserTest {
         first.sendKeys(Keys.ENTER);
         waitFor(10, d -> !d.findElements(By.cssSelector("#identify section.unit-list[data-unit='ZH14021530002']")).isEmpty());
         WebElement button = waitFor(10, d -> d.findElements(By.cssSelector(".leaflet-popup-content button.show-unit-list")).stream().findFirst().orElse(null));
-        assertEquals("查看管控要求", button.getText());
+        assertEquals("查看管控要求", button.getAttribute("textContent").strip(), "read as text content: getText() is empty while the popup fades in");
     }
 
     @Test
