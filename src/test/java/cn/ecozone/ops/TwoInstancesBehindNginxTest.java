@@ -141,7 +141,7 @@ class TwoInstancesBehindNginxTest {
                             HttpResponse<String> r = get(client, viaN + ITEMS + "/" + id);
                             if (r.statusCode() == 200) {
                                 HttpResponse<String> p = put(client, viaN + ITEMS + "/" + id, r.headers().firstValue("ETag").orElseThrow(),
-                                        withStatus(r.body(), i % 2 == 0 ? "已修复" : "已验收"));
+                                        withStatus(r.body(), i % 2 == 0 ? "已修复" : "已验收", 1000 + i));
                                 up = upstream(p, portA, portB);
                                 ok = p.statusCode() == 200;
                                 if (ok) lastAcknowledged.set(p.headers().firstValue("ETag").orElseThrow());
@@ -328,9 +328,15 @@ class TwoInstancesBehindNginxTest {
     }
 
     private static String withStatus(String feature, String status) {
+        return withStatus(feature, status, -1);
+    }
+
+    /** ETags are content hashes: declared_mu = a fresh number keeps each edit's content (and ETag) new. */
+    private static String withStatus(String feature, String status, double declaredMu) {
         try {
             ObjectNode f = (ObjectNode) JSON.readTree(feature);
             ((ObjectNode) f.get("properties")).put("status", status);
+            if (declaredMu >= 0) ((ObjectNode) f.get("properties")).put("declared_mu", declaredMu);
             f.remove("links");
             return f.toString();
         } catch (IOException e) {
