@@ -51,7 +51,9 @@ class BoundedAnalysisTest {
         Limits limits = new Limits(100_000, 10_000, BUDGET, 4);
         Flood.Result r = flood(limits);
         assertTrue(r.byStatus().keySet().stream().allMatch(s -> Set.of(200, 503).contains(s)), r.summary() + r.answers());
-        assertTrue(r.byStatus().getOrDefault(503, 0) > 0, "with 20 sites of seconds each on 4 workers and a 3 s budget, some are shed: " + r.summary());
+        // each is answered within the budget (checked in flood) or shed with 503; how many are shed depends on this
+        // machine's speed — on a quiet machine all 20 fit in the budget — so the shedding itself is held
+        // deterministically by AnalysisRoutingTest (full pool, queued past the budget)
         for (Flood.Answer a : r.answers()) {
             if (a.status() == 503) assertTrue(a.body().contains("时限") || a.body().contains("Retry-After"), a.body());
         }
