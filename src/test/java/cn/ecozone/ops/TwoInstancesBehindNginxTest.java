@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Several instances (issue 13, item 6): a throwaway PostGIS with the sample layers imported, two EcoZone servers in
  * PostGIS mode in separate JVMs, and nginx (Debian package; the test fails when it is missing — run .ci/test) on a free
- * loopback port in front of both, with the configuration README "Operations" shows. A bounded mixed load (items,
+ * loopback port in front of both, with the configuration docs/operations.md shows. A bounded mixed load (items,
  * identify, site checks, edits) goes through nginx; instance A is SIGKILLed in the middle of it. Only requests in flight
  * at the kill may fail; GETs are retried by nginx on the survivor; everything after the kill is answered by B. Edits
  * stay consistent across instances: an ETag read through one is honoured with If-Match through the other, a stale
@@ -231,7 +231,7 @@ class TwoInstancesBehindNginxTest {
     }
 
     /**
-     * The configuration README "Operations" shows, with the test's ports and a private prefix: GETs (and any request
+     * The configuration docs/operations.md shows, with the test's ports and a private prefix: GETs (and any request
      * not yet sent) go to the other server on a connection error, timeout, 502 or 503; a server that failed is left out
      * for fail_timeout; EcoZone's own gzip passes through.
      */
