@@ -81,7 +81,7 @@
       batchBackToList: '返回批量结果', batchOpened: '已打开批量结果第 {row} 行：{name}', batchSortHint: '按此列排序'
     },
     en: {
-      tabBatch: 'Batch', batchHint: 'Upload a project list (GeoJSON, CSV/xlsx with a WKT column, zipped shapefile, GeoPackage or a ZIP of 国土 TXT files), one project per feature/row/file.',
+      tabBatch: 'Batch', batchHint: 'Upload a project list (GeoJSON, CSV/xlsx with a WKT column, zipped shapefile, GeoPackage or a ZIP of land-survey boundary TXT files), one project per feature/row/file.',
       batchFile: 'Project list', batchIndustry: 'Default industry', batchNoDefault: '(none: from the list\'s industry column)', batchWithReports: 'Also make a PDF report per project (ZIP)',
       batchStart: 'Start batch check', batchNoFile: 'Choose a project list file first', batchSubmitting: 'Submitting…',
       batchProgress: '{status}: {processed} / {total} projects', batchEta: 'About {s} s left', batchDone: 'Done: {n} projects',
@@ -135,7 +135,7 @@
       statsWaterNote: 'Each cell: area (ha), below it the share of the district. Nested levels are merged in "All", so the levels may add up to more.',
       statsUnitTypes: 'Control-unit types (share of the district)', statsByType: 'Control-unit area by type and district', statsUnitType: 'Unit type',
       statsRestoration: 'Mine restoration plots', statsPlots: 'Plot area', statsRestored: 'Restored area', statsRestoredShare: 'Restored share',
-      statsRestoredNote: 'Restored = plots with status 已修复 (restored) or 已验收 (accepted); share of the district\'s plot area.',
+      statsRestoredNote: 'Restored = plots with status restored or accepted; share of the district\'s plot area.',
       // forester and planner site tools
       restoredOfPlots: 'Restored / plots', restoredOfPlotsTip: '{restored} of {plots} plots restored or accepted',
       restoredOfPlotsNote: '"Restored / plots": plots with status restored or accepted over all plots of the mine; the restored share is by measured area.',
@@ -200,6 +200,16 @@
   ez.verbatim = function (text) {
     const s = text == null ? '' : String(text);
     return ez.el('span', { 'data-verbatim': '', lang: CJK.test(s) ? 'zh' : null }, s);
+  };
+
+  /**
+   * A value from the data (a group key, a district, a class): its English from VOCAB when English is on and it is
+   * vocabulary, else the value as it is, marked as quoted data (a mine's or a district's name).
+   */
+  ez.dataValue = function (value) {
+    const s = value == null ? '' : String(value);
+    const t = ez.term(s);
+    return t !== s || !CJK.test(s) ? t : ez.verbatim(s);
   };
 
   /**
