@@ -44,7 +44,7 @@
       searchRequirement: '准入清单', searchFailed: '部分图层搜索失败', searchUnits: '适用单元：{list}', searchMoreUnits: '等 {n} 个单元',
       searchZone: '适用于：{layer}', searchScope: '适用范围：{scope}', searching: '搜索中…',
       verdict_outside: '不在数据范围内，无法研判', dimensionVerdicts: '逐维度研判', requirementCount: '{n} 条',
-      industryVerdicts: '本地块各行业研判', bannedIndustries: '本地块禁止的行业', noBannedIndustry: '没有行业在此被禁止',
+      requirementCountOne: '{n} 条', industryVerdicts: '本地块各行业研判', bannedIndustries: '本地块禁止的行业', noBannedIndustry: '没有行业在此被禁止',
       bannedWhere: '禁止所在', bannedBy: '依据条款', industryCol: '行业', industryLine: '行业：{industry}',
       triggeredBy: '触发：{zone}', level_unit: '本单元要求', level_county: '区县总体准入要求', level_city: '市总体准入要求',
       level_province: '省总体准入要求', level_national: '国家法律法规（分区规则）', wsLevel: '级别',
@@ -120,7 +120,7 @@
       searchRequirement: 'Access list', searchFailed: 'Search failed in some layers', searchUnits: 'Units: {list}', searchMoreUnits: 'and {n} more',
       searchZone: 'Applies to: {layer}', searchScope: 'Applies in: {scope}', searching: 'Searching…',
       verdict_outside: 'Outside the data: cannot assess', dimensionVerdicts: 'By dimension', requirementCount: '{n} items',
-      industryVerdicts: 'Verdict per industry here', bannedIndustries: 'Industries banned here', noBannedIndustry: 'No industry is banned here',
+      requirementCountOne: '{n} item', industryVerdicts: 'Verdict per industry here', bannedIndustries: 'Industries banned here', noBannedIndustry: 'No industry is banned here',
       bannedWhere: 'Banned in', bannedBy: 'Clauses', industryCol: 'Industry', industryLine: 'Industry: {industry}',
       triggeredBy: 'Triggered by: {zone}', level_unit: "Unit's own requirements", level_county: 'County general requirements', level_city: 'City general requirements',
       level_province: 'Province general requirements', level_national: 'National law (zone rules)', wsLevel: 'Level',
@@ -241,10 +241,15 @@
   ez.noticeTexts = function (r) {
     if (!r) return [];
     if (Array.isArray(r.notices) && r.notices.length) {
-      return r.notices.map(n => ez.forPeople(ez.lang === 'en' ? (n.en || n.zh) : (n.zh || n.en)));
+      return r.notices.map(n => sentence(ez.forPeople(ez.lang === 'en' ? (n.en || n.zh) : (n.zh || n.en))));
     }
-    return (r.warnings || []).map(w => ez.forPeople(typeof w === 'string' ? ez.bilingual(w) : ez.pick(w)));
+    return (r.warnings || []).map(w => sentence(ez.forPeople(typeof w === 'string' ? ez.bilingual(w) : ez.pick(w))));
   };
+
+  /** An English message starts with a capital letter (the server writes its English halves in lower case). */
+  function sentence(s) {
+    return ez.lang === 'en' && /^[a-z]/.test(s) ? s.charAt(0).toUpperCase() + s.substring(1) : s;
+  }
 
   /** A problem title such as "请求有误 Bad request" (Chinese, a space, English) in the page's language. */
   ez.bilingualTitle = function (title) {

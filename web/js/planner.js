@@ -496,7 +496,7 @@
       ez.el('li', { class: 'dimension-verdict', 'data-dimension': d.dimension, 'data-verdict': d.verdict },
         ez.el('span', { class: 'dimension-name' }, en ? d.dimensionEn : d.dimensionZh),
         ez.el('span', { class: 'verdict small ' + verdictClass(d.verdict) }, ez.t('verdict_' + d.verdict)),
-        ez.el('span', { class: 'dimension-count' }, ez.t('requirementCount', { n: d.requirementCount }))))));
+        ez.el('span', { class: 'dimension-count' }, ez.t(d.requirementCount === 1 ? 'requirementCountOne' : 'requirementCount', { n: d.requirementCount }))))));
 
     // no industry chosen: which industries are banned here, and where
     if (!r.industry && (r.industryVerdicts || []).length) {
