@@ -46,8 +46,8 @@ public final class ReportText {
         return t("结论规则：适用于本项目行业的任一“禁止”要求 → 禁止准入；否则任一“限制”要求 → 限制准入；"
                         + "否则任一“要求” → 有条件准入；否则 → 准入；地块不在环境管控单元范围内 → 无法研判。未指定行业时只计适用于所有项目的要求，"
                         + "另列各行业的研判。面积为 CGCS2000 椭球面积（与国土调查一致），另列所在 3 度带高斯-克吕格平面面积。",
-                "How the verdict is reached: any “prohibited” requirement that holds for the project's industry → prohibited; otherwise any "
-                        + "“restricted” requirement → restricted; otherwise any “required” one → conditionally allowed; otherwise → allowed; a site "
+                "How the verdict is reached: any \"prohibited\" requirement that holds for the project's industry → prohibited; otherwise any "
+                        + "\"restricted\" requirement → restricted; otherwise any \"required\" one → conditionally allowed; otherwise → allowed; a site "
                         + "outside the environmental control units → cannot be judged. Without an industry only the requirements for every project "
                         + "count, and each industry's verdict is listed. Areas are on the CGCS2000 ellipsoid (as in the land survey), with the "
                         + "Gauss-Krüger plane area in the site's 3° zone beside.");
@@ -97,10 +97,18 @@ public final class ReportText {
 
     public String metres(double v) { return String.format(Locale.ROOT, t("%,.0f 米", "%,.0f m"), v); }
 
-    /** A Chinese name from the data inside English text: quoted (“…”), unless it is already a 《document》 or has no Chinese. */
+    /**
+     * A Chinese name from the data inside English text: quoted ("…", straight quotes: the CJK font sets curly ones
+     * full-width), unless it is already a 《document》 or has no Chinese.
+     */
     public String name(String s) {
-        if (lang == ReportLanguage.ZH || s == null || s.isEmpty() || !hasHan(s) || s.startsWith("《") || s.startsWith("“")) return s == null ? "" : s;
-        return "“" + s + "”";
+        if (lang == ReportLanguage.ZH || s == null || s.isEmpty() || !hasHan(s) || s.startsWith("《") || s.startsWith("\"")) return s == null ? "" : s;
+        return "\"" + s + "\"";
+    }
+
+    /** English text for the report: curly quotes straightened (the CJK font sets them full-width). */
+    public static String straightQuotes(String s) {
+        return s.replace('“', '"').replace('”', '"').replace('‘', '\'').replace('’', '\'');
     }
 
     static boolean hasHan(String s) {
@@ -306,7 +314,7 @@ public final class ReportText {
         List<List<String>> rows = new ArrayList<>();
         for (SiteCheckResult.AppliedClause c : r.clauses()) {
             if (!c.dimension().equals(dimension)) continue;
-            String text = lang == ReportLanguage.ZH || c.textEn() == null || c.textEn().isBlank() ? c.text() : quoteHan(c.textEn());
+            String text = lang == ReportLanguage.ZH || c.textEn() == null || c.textEn().isBlank() ? c.text() : straightQuotes(quoteHan(c.textEn()));
             if (lang == ReportLanguage.EN && (c.textEn() == null || c.textEn().isBlank())) text = name(c.text()) + " (no English text in the access list)";
             rows.add(List.of(effect(c.effect(), c.effectZh()), level(c.level(), c.scope()), c.clauseId(), text, c.basis(),
                     lang == ReportLanguage.ZH ? c.featureName() + "（" + c.featureId() + "）" : name(c.featureName()) + " (" + c.featureId() + ")"));
@@ -329,13 +337,13 @@ public final class ReportText {
             while (j < s.length()) {
                 int c = s.codePointAt(j);
                 Character.UnicodeScript sc = Character.UnicodeScript.of(c);
-                if (sc != Character.UnicodeScript.HAN && "“”《》·".indexOf(c) < 0 && !(c >= '0' && c <= '9')) break;
+                if (sc != Character.UnicodeScript.HAN && "“”《》·".indexOf(c) < 0 && !(c >= '0' && c <= '9' && j > i)) break;
                 j += Character.charCount(c);
             }
             String run = s.substring(i, j);
             char before = i > 0 ? s.charAt(i - 1) : ' ';
             boolean quoted = before == '“' || before == '《' || before == '"';
-            b.append(quoted ? run : "“" + run + "”");
+            b.append(quoted ? run : "\"" + run + "\"");
             i = j;
         }
         return b.toString();

@@ -79,12 +79,13 @@ public final class SiteReport {
             b.add(new Heading(3, t.dimensionHeading(i, d)));
             List<List<String>> rows = t.clauseRows(r, d.dimension());
             if (rows.isEmpty()) b.add(new Paragraph(zh ? "无。" : "None.", Tone.BODY));
-            else b.add(table(t.clauseHeader(), rows, 0.55f, 1.1f, 1.3f, 3.4f, 2.1f, 1.6f));
+            else if (zh) b.add(table(t.clauseHeader(), rows, 0.55f, 1.1f, 1.6f, 3.2f, 2.0f, 1.6f));
+            else b.add(table(t.clauseHeader(), rows, 1.05f, 1.0f, 1.6f, 3.0f, 1.8f, 1.6f));
         }
 
         b.add(new Heading(2, zh ? "六、提示" : "6. Notices"));
         if (r.notices().isEmpty()) b.add(new Paragraph(zh ? "无。" : "None.", Tone.BODY));
-        else b.add(new Bullets(r.notices().stream().map(n -> n.text(lang.id())).toList()));
+        else b.add(new Bullets(r.notices().stream().map(n -> zh ? n.zh() : ReportText.straightQuotes(n.en())).toList()));
         b.add(new Paragraph(t.signature(), Tone.SIGNATURE));
         if (!parcels.isEmpty()) {
             BoundaryPointTable.Table bt = BoundaryPointTable.of(parcels, r, lang);

@@ -74,8 +74,23 @@ public final class SiteReportHtml {
     static String svg(ReportDocument.Figure fig, String siteFill) {
         SiteFigure f = fig.figure();
         StringBuilder s = new StringBuilder();
+        // the legend's entries, in as many rows as the width needs
+        List<double[]> at = new java.util.ArrayList<>();
+        double lx = 8, ly = f.height() + 20;
+        at.add(new double[] {lx, ly});
+        lx += 30 + 7 * width(fig.siteLabel());
+        for (String title : fig.legend().values()) {
+            double w = 18 + 7 * width(title);
+            if (lx + w > f.width() - 8) {
+                lx = 8;
+                ly += 18;
+            }
+            at.add(new double[] {lx, ly});
+            lx += w + 12;
+        }
+        double full = ly + 10;
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-                + "style=\"border:1px solid #999;background:#fafaf5\">", f.width(), f.height() + 30, f.width(), f.height() + 30));
+                + "style=\"border:1px solid #999;background:#fafaf5\">", f.width(), full, f.width(), full));
         for (SiteFigure.Shape z : f.zones()) {
             ReportStyles.Colours c = f.colours(z.collection());
             if (z.point() != null) {
@@ -112,17 +127,16 @@ public final class SiteReportHtml {
                     + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" fill=\"#555\">%s</text></g>", st[0], st[1], st[2], st[3], ReportStyles.ALERT, b[0] + 3, b[1] + 10,
                     esc(fig.insetLabel())));
         }
-        double y = f.height() + 20;
-        double x = 8;
         s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"%s\" stroke=\"#000\" stroke-width=\"2\"/>"
-                + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>", x, y - 9, siteFill, x + 18, y, esc(fig.siteLabel())));
-        x += 30 + 7 * width(fig.siteLabel());
+                + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>", at.get(0)[0], at.get(0)[1] - 9, siteFill, at.get(0)[0] + 18, at.get(0)[1],
+                esc(fig.siteLabel())));
+        int k = 1;
         for (Map.Entry<String, String> e : fig.legend().entrySet()) {
             ReportStyles.Colours c = f.colours(e.getKey());
+            double[] p = at.get(k++);
             s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"%s\" stroke=\"%s\"/>"
-                    + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>", x, y - 9, c.fill().equals("none") ? "#fff" : c.fill(), c.stroke(), x + 18, y,
+                    + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>", p[0], p[1] - 9, c.fill().equals("none") ? "#fff" : c.fill(), c.stroke(), p[0] + 18, p[1],
                     esc(e.getValue())));
-            x += 30 + 7 * width(e.getValue());
         }
         double bar = f.scaleBarLength();
         double bx = f.width() - bar - 12, by = f.height() - 12;

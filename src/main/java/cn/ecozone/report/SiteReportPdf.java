@@ -171,7 +171,7 @@ public final class SiteReportPdf {
     }
 
     private float figureHeight(SiteFigure f) {
-        return (float) (f.height() * page.measure() / f.width()) + 45; // with the legend below
+        return (float) (f.height() * page.measure() / f.width()) + 60; // with the legend below (one or two rows)
     }
 
     private static Color colour(String hex) {
@@ -282,9 +282,15 @@ public final class SiteReportPdf {
         legendEntry(lx, fig.siteLabel(), colour(ReportStyles.SITE.fill()), colour(ReportStyles.SITE.stroke()));
         lx += 30 + page.width(fig.siteLabel(), 8);
         for (Map.Entry<String, String> e : fig.legend().entrySet()) {
+            float w = 16 + page.width(e.getValue(), 8);
+            if (lx + w > page.left() + page.measure()) {
+                // the legend wraps rather than run off the page (English layer titles are long)
+                page.space(13);
+                lx = page.left();
+            }
             ReportStyles.Colours c = f.colours(e.getKey());
             legendEntry(lx, e.getValue(), c.fill().equals("none") ? Color.WHITE : colour(c.fill()), colour(c.stroke()));
-            lx += 30 + page.width(e.getValue(), 8);
+            lx += w + 14;
         }
         page.space(6);
     }
