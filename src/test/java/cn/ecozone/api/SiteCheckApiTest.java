@@ -179,6 +179,26 @@ class SiteCheckApiTest {
         assertTrue(html.contains("数据日期：2025-06-30"));
     }
 
+    /** Issue 16 item 7: {@code f} names the format; {@code format} is its alias; a media type finds a format too. */
+    @Test
+    void theFormatIsChosenByFWithFormatAsAnAliasOrByMediaType() {
+        byte[] site = solarFarm().text().getBytes(GBK);
+        HttpResponse<byte[]> html = post("?format=html&industry=pv", site, "text/plain");
+        assertEquals(200, html.statusCode());
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        HttpResponse<byte[]> pdf = post("?f=" + q("application/pdf") + "&industry=pv", site, "text/plain");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
+        assertEquals(200, post("?f=json&format=json", site, "text/plain").statusCode(), "the same value twice is fine");
+        HttpResponse<byte[]> both = post("?f=json&format=pdf", site, "text/plain");
+        assertEquals(400, both.statusCode());
+        assertTrue(json(both).get("detail").asText().contains("format"), new String(both.body(), StandardCharsets.UTF_8));
+        HttpResponse<byte[]> unknown = post("?format=docx", site, "text/plain");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(json(unknown).get("detail").asText().contains("json、html 或 pdf"), new String(unknown.body(), StandardCharsets.UTF_8));
+    }
+
     @Test
     void headerZoneMismatchLoadsWithAWarningAndXian80IsRefused() {
         HttpResponse<byte[]> ok = post("?industry=pv", solarFarm().headerZone(39).text().getBytes(GBK), "text/plain");
