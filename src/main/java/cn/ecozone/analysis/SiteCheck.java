@@ -137,7 +137,7 @@ public final class SiteCheck {
         Admission.Outcome admission = Admission.judge(accessList, hits, unitLayers, industryId, coverage == null || coverage.coveredM2() > 0);
         warnings.addAll(admission.warnings());
         Verdict verdict = admission.verdict();
-        return new SiteCheckResult(input.name(), industryId, ind == null ? null : ind.zh(), summary, verdict.id(), verdict.zh(),
+        return new SiteCheckResult(input.name(), industryId, ind == null ? null : ind.zh(), summary, verdict, verdict.zh(),
                 admission.dimensions(), admission.industryVerdicts(), coverage,
                 List.copyOf(hits), List.copyOf(nearby), admission.clauses(), List.copyOf(warnings), nearbyM,
                 layers.catalog().dataDate(), DataVersion.of(layers, accessList));

@@ -1,6 +1,7 @@
 package cn.ecozone.report;
 
 import cn.ecozone.analysis.SiteCheckResult;
+import cn.ecozone.analysis.Verdict;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -109,7 +110,7 @@ public final class ReportText {
     public static List<String[]> dimensionRows(SiteCheckResult r) {
         List<String[]> rows = new ArrayList<>();
         for (SiteCheckResult.DimensionConclusion d : r.dimensions()) {
-            rows.add(new String[] {d.dimensionZh(), d.requirementCount() == 0 && !d.verdict().equals("outside") ? "无相关要求" : d.verdictZh(),
+            rows.add(new String[] {d.dimensionZh(), d.requirementCount() == 0 && d.verdict() != Verdict.OUTSIDE ? "无相关要求" : d.verdictZh(),
                     d.requirementCount() + " 条", d.strongest().isEmpty() ? "—" : String.join("、", d.strongest())});
         }
         return rows;

@@ -87,7 +87,7 @@ public final class SiteReportPdf {
                 + (r.dataDate() == null ? "未注明" : r.dataDate()) + "）", 8, Color.DARK_GRAY);
         if (figure.illustrative()) paragraph(ReportText.ILLUSTRATIVE, 10.5f, new Color(0xC0, 0x16, 0x1A));
         y -= 6;
-        paragraph("研判结论：" + r.verdictZh(), 14, verdictColour(r.verdict()));
+        paragraph("研判结论：" + r.verdictZh(), 14, verdictColour(r.verdict().id()));
         paragraph(ReportText.VERDICT_RULE, 8, Color.DARK_GRAY);
         heading("逐维度研判");
         table(ReportText.DIMENSION_HEADER, ReportText.dimensionRows(r), new float[] {1.3f, 1.3f, 0.8f, 3f});

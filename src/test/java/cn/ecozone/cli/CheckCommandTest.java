@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,7 +116,14 @@ class CheckCommandTest {
             HttpResponse<byte[]> page = HttpClient.newHttpClient().send(http.request("/analysis/site-check" + query + "&f=html")
                     .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray(txt)).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, page.statusCode());
-            assertArrayEquals(Files.readAllBytes(html), page.body());
+            // the report is stamped with the minute it was made and a number hashed from it: those may differ
+            assertEquals(unstamped(Files.readString(html)), unstamped(new String(page.body(), StandardCharsets.UTF_8)));
         }
+    }
+
+    private static String unstamped(String report) {
+        String s = report.replaceAll("EZ-\\d{8}-[0-9A-F]{6}", "EZ-…").replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}", "…");
+        assertTrue(s.contains("EZ-…"), "the report carries a number");
+        return s;
     }
 }
