@@ -68,7 +68,7 @@ public final class CollectionsRoutes implements RouteModule {
             Map<String, Object> d = describe(s, base);
             @SuppressWarnings("unchecked") List<Link> links = (List<Link>) d.get("links");
             List<List<String>> attrs = l.attributes().stream()
-                    .map(a -> List.of(a.name(), a.type(), cn.ecozone.api.ogc.Queryables.title(a),
+                    .map(a -> List.of(a.name(), a.type().id(), cn.ecozone.api.ogc.Queryables.title(a),
                             String.join("、", a.values()))).toList();
             return new HtmlPage(l.title().zh() + " " + l.title().en())
                     .heading(l.title().zh() + " " + l.title().en())

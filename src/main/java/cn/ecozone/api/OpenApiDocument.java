@@ -92,11 +92,7 @@ public final class OpenApiDocument {
                 p.put("style", "form");
                 p.put("explode", false);
                 ObjectNode schema = p.putObject("schema");
-                schema.put("type", switch (a.type()) {
-                    case "integer" -> "integer";
-                    case "number" -> "number";
-                    default -> "string";
-                });
+                schema.put("type", a.type().schemaType());
                 if (!a.values().isEmpty()) a.values().forEach(schema.withArray("enum")::add);
             }
             responses(op, MediaTypes.GEOJSON, true);

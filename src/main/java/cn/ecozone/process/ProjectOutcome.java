@@ -74,9 +74,9 @@ public record ProjectOutcome(int row, String source, String name, String industr
                 }
             }
         }
-        List<Dimension> dims = r.dimensions().stream().map(d -> new Dimension(d.dimensionZh(), d.verdict(), d.verdictZh())).toList();
+        List<Dimension> dims = r.dimensions().stream().map(d -> new Dimension(d.dimensionZh(), d.verdict().id(), d.verdictZh())).toList();
         return new ProjectOutcome(row.row(), row.source(), r.name() == null ? row.name() : r.name(), r.industry(), r.industryZh(),
-                r.verdict(), r.verdictZh(), district, r.site().areaHa(), r.site().areaMu(), dims, List.copyOf(hits), nearest,
+                r.verdict().id(), r.verdictZh(), district, r.site().areaHa(), r.site().areaMu(), dims, List.copyOf(hits), nearest,
                 r.warnings(), null, r.dataVersion() == null ? null : r.dataVersion().id());
     }
 

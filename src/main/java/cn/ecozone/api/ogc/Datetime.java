@@ -1,6 +1,7 @@
 package cn.ecozone.api.ogc;
 
 import cn.ecozone.api.ApiProblem;
+import cn.ecozone.layer.AttributeType;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.LayerDef;
 import org.geotools.api.filter.Filter;
@@ -40,7 +41,7 @@ public final class Datetime {
 
     /** The layer's temporal attribute, if it has one. */
     public static Optional<AttributeDef> temporalAttribute(LayerDef layer) {
-        return layer.attribute(TEMPORAL_ATTRIBUTE).filter(a -> a.type().equals("integer"));
+        return layer.attribute(TEMPORAL_ATTRIBUTE).filter(a -> a.type() == AttributeType.INTEGER);
     }
 
     /** The filter for {@code value} on this layer (null: no filter, the layer has no temporal data); 400 when malformed. */

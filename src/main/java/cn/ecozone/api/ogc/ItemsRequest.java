@@ -171,8 +171,8 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
     private static Object typed(AttributeDef a, String v) {
         try {
             return switch (a.type()) {
-                case "integer" -> Long.parseLong(v.trim());
-                case "number" -> Double.parseDouble(v.trim());
+                case INTEGER -> Long.parseLong(v.trim());
+                case NUMBER -> Double.parseDouble(v.trim());
                 default -> v;
             };
         } catch (NumberFormatException e) {

@@ -1,5 +1,6 @@
 package cn.ecozone.layer.postgis;
 
+import cn.ecozone.layer.AttributeType;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureQuery;
 import cn.ecozone.layer.FeatureSource;
@@ -163,7 +164,7 @@ public final class PostgisFeatureSource implements FeatureSource {
         StringBuilder cols = new StringBuilder();
         for (String p : r.properties()) {
             AttributeDef a = layer.attribute(p).orElseThrow(() -> new IllegalArgumentException("no attribute " + p));
-            if (a.type().equals("json")) continue;
+            if (a.type() == AttributeType.JSON) continue;
             cols.append(", ").append(Sql.ident(a.name()));
         }
         String env = "ST_Transform(ST_TileEnvelope(?, ?, ?), 4490)";
@@ -219,7 +220,7 @@ public final class PostgisFeatureSource implements FeatureSource {
                 b.append("fid COLLATE \"C\"");
             } else {
                 AttributeDef a = layer.attribute(k.property()).orElse(null);
-                if (a == null || a.type().equals("json")) continue;
+                if (a == null || a.type() == AttributeType.JSON) continue;
                 b.append(Sql.ident(a.name())).append(FilterToSql.collate(a));
             }
             b.append(k.descending() ? " DESC, " : " ASC, ");
@@ -295,9 +296,9 @@ public final class PostgisFeatureSource implements FeatureSource {
             int col = 3;
             for (AttributeDef a : layer.attributes()) {
                 Object v = switch (a.type()) {
-                    case "integer" -> { long l = rs.getLong(col); yield rs.wasNull() ? null : l; }
-                    case "number" -> { double d = rs.getDouble(col); yield rs.wasNull() ? null : d; }
-                    case "json" -> { String s = rs.getString(col); yield s == null ? null : MAPPER.readTree(s); }
+                    case INTEGER -> { long l = rs.getLong(col); yield rs.wasNull() ? null : l; }
+                    case NUMBER -> { double d = rs.getDouble(col); yield rs.wasNull() ? null : d; }
+                    case JSON -> { String s = rs.getString(col); yield s == null ? null : MAPPER.readTree(s); }
                     default -> rs.getString(col);
                 };
                 b.set(a.name(), v);

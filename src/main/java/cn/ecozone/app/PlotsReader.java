@@ -1,4 +1,4 @@
-package cn.ecozone.api;
+package cn.ecozone.app;
 
 import cn.ecozone.analysis.Plot;
 import cn.ecozone.geo.AreaUnits;
@@ -20,19 +20,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Plots uploaded for measuring: a GeoJSON FeatureCollection (or Feature) of polygons, or a 国土 boundary-point
- * TXT whose plots become plots with their declared 公顷 converted to 亩. Anything else is a 400.
+ * Plots to measure, from a GeoJSON FeatureCollection (or Feature) of polygons, or from a 国土 boundary-point TXT whose
+ * plots become plots named by the file, with their declared 公顷 converted to 亩 ({@code declared_mu}). Told apart
+ * by content, so an HTTP body and a file on disk read the same. Anything else is {@link UseCaseException.Kind#BAD_INPUT}.
  */
-final class UploadedPlots {
-    private UploadedPlots() {}
+public final class PlotsReader {
+    private PlotsReader() {}
 
-    static List<Plot> read(byte[] body) {
-        if (body == null || body.length == 0) throw ApiProblem.badRequest("没有收到图斑数据 / the request body is empty");
+    /** @param maxPlots most features a GeoJSON may hold */
+    public static List<Plot> read(Upload upload, int maxPlots) {
+        byte[] body = upload.bytes();
+        if (body.length == 0) throw UseCaseException.badInput("没有收到图斑数据 / the plots are empty");
         String text = TextDecoding.decode(body).text().strip();
-        List<Plot> plots = BoundaryPointTxtReader.looksLike(text) ? fromTxt(body) : fromGeoJson(body);
+        List<Plot> plots = BoundaryPointTxtReader.looksLike(text) ? fromTxt(body) : fromGeoJson(body, maxPlots);
         for (Plot p : plots) {
             if (!(p.geometry() instanceof Polygonal)) {
-                throw ApiProblem.badRequest("图斑 " + p.id() + " 不是面（" + p.geometry().getGeometryType()
+                throw UseCaseException.badInput("图斑 " + p.id() + " 不是面（" + p.geometry().getGeometryType()
                         + "），无法量算面积 / plot is not a polygon");
             }
         }
@@ -50,24 +53,24 @@ final class UploadedPlots {
             }
             return plots;
         } catch (SiteInputException e) {
-            throw ApiProblem.badRequest(e.getMessage());
+            throw new UseCaseException(UseCaseException.Kind.BAD_INPUT, e.getMessage(), e);
         }
     }
 
-    private static List<Plot> fromGeoJson(byte[] body) {
+    private static List<Plot> fromGeoJson(byte[] body, int maxPlots) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(body);
+            root = JsonMapping.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest(JsonSyntax.describe(e));
+            throw UseCaseException.badInput(JsonSyntax.describe(e));
         } catch (IOException e) {
-            throw ApiProblem.badRequest("请求体无法读取 / unreadable body: " + e.getMessage());
+            throw UseCaseException.badInput("图斑数据无法读取 / unreadable plots: " + e.getMessage());
         }
         try {
-            return new FeatureCollectionReader().read(root, "code", MeasureRoutes.MAX_UPLOADED_PLOTS).stream()
+            return new FeatureCollectionReader().read(root, "code", maxPlots).stream()
                     .map(f -> new Plot(f.id(), f.geometry(), f.properties())).toList();
         } catch (GeoJsonException e) {
-            throw ApiProblem.badRequest(e.getMessage());
+            throw new UseCaseException(UseCaseException.Kind.BAD_INPUT, e.getMessage(), e);
         }
     }
 }
