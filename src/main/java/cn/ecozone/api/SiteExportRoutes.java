@@ -14,6 +14,7 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * {@code POST /analysis/site-export?format=txt|geojson}: reads a site as {@code /analysis/site-check} does (GeoJSON,
@@ -33,7 +34,7 @@ public final class SiteExportRoutes implements RouteModule {
     }
 
     private void export(Context ctx) throws IOException {
-        OgcResponses.onlyParameters(ctx, java.util.Set.of("format", "f", "crs", "name"));
+        OgcResponses.onlyParameters(ctx, Set.of("format", "f", "crs", "name"));
         String format = ctx.queryParam("format") != null ? ctx.queryParam("format") : ctx.queryParamAsClass("f", String.class).getOrDefault("geojson");
         if (!format.equals("txt") && !format.equals("geojson")) {
             throw ApiProblem.badRequest("format 应为 txt 或 geojson / format must be txt or geojson, got " + format);
