@@ -12,6 +12,7 @@ import cn.ecozone.io.SiteInputException;
 import cn.ecozone.io.SiteInputReader;
 import cn.ecozone.layer.Footprint;
 import cn.ecozone.layer.LayerSet;
+import cn.ecozone.report.ReportLanguage;
 import cn.ecozone.report.SiteFigure;
 import cn.ecozone.report.SiteReportHtml;
 import cn.ecozone.report.SiteReportPdf;
@@ -30,7 +31,7 @@ import java.util.Map;
 
 /**
  * {@code POST /analysis/site-check} (body: 国土 TXT, GeoJSON or WKT, or a multipart upload in field {@code file};
- * query: crs, industry, name, nearbyM, f=json|html|pdf) and {@code GET /analysis/identify?lon=&lat=}.
+ * query: crs, industry, name, nearbyM, f=json|html|pdf, lang=zh|en for the html and pdf reports) and {@code GET /analysis/identify?lon=&lat=}.
  */
 public final class SiteCheckRoutes implements RouteModule {
     /**
@@ -103,13 +104,19 @@ public final class SiteCheckRoutes implements RouteModule {
     }
 
     private void siteCheck(Context ctx) {
-        OgcResponses.onlyParameters(ctx, java.util.Set.of("f", "crs", "industry", "name", "nearbyM"));
+        OgcResponses.onlyParameters(ctx, java.util.Set.of("f", "crs", "industry", "name", "nearbyM", "lang"));
         LayerSet set = layers.current();
         String format = ctx.queryParamAsClass("f", String.class).getOrDefault("json");
         if (!List.of("json", "html", "pdf").contains(format)) {
             throw ApiProblem.badRequest("f 应为 json、html 或 pdf / f must be json, html or pdf, got " + format);
         }
         double nearbyM = number(ctx.queryParam("nearbyM"), SiteCheck.DEFAULT_NEARBY_M, "nearbyM");
+        ReportLanguage lang;
+        try {
+            lang = ReportLanguage.of(ctx.queryParam("lang"));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
         SiteInput input;
         try {
             input = new SiteInputReader(limits.maxVertices()).read(body(ctx), ctx.queryParam("crs"), ctx.queryParam("name"));
@@ -119,11 +126,11 @@ public final class SiteCheckRoutes implements RouteModule {
         SiteCheckResult result = check(set, accessList.current(), input, ctx.queryParam("industry"), nearbyM);
         switch (format) {
             case "html" -> ctx.contentType("text/html; charset=utf-8")
-                    .result(SiteReportHtml.render(result.forReport(), new SiteFigure(result, input.geometry(), set, 720, 480), input.parcels()));
+                    .result(SiteReportHtml.render(result.forReport(), new SiteFigure(result, input.geometry(), set, 720, 480), input.parcels(), lang));
             case "pdf" -> {
                 byte[] pdf;
                 try {
-                    pdf = SiteReportPdf.render(result.forReport(), new SiteFigure(result, input.geometry(), set, 720, 480), input.parcels());
+                    pdf = SiteReportPdf.render(result.forReport(), new SiteFigure(result, input.geometry(), set, 720, 480), input.parcels(), lang);
                 } catch (IllegalStateException fontMissing) {
                     throw new ApiProblem(503, "服务暂不可用 Service unavailable", fontMissing.getMessage());
                 }

@@ -12,6 +12,7 @@ import cn.ecozone.io.SiteInputReader;
 import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.layer.Problem;
+import cn.ecozone.report.ReportLanguage;
 import cn.ecozone.report.SiteFigure;
 import cn.ecozone.report.SiteReportHtml;
 import cn.ecozone.report.SiteReportPdf;
@@ -34,7 +35,7 @@ public final class CheckCommand implements Command {
     public String help() {
         return """
                 用法 Usage: ecozone check FILE [--industry X] [--crs EPSG:xxxx] [--name 名称] [--nearby 1000]
-                                          [--format json|html|pdf] [--out FILE] [--layers DIR]
+                                          [--format json|html|pdf] [--lang zh|en] [--out FILE] [--layers DIR]
 
                 把项目地块（国土界址点 TXT、GeoJSON 或 WKT）与所有图层叠加：重叠区域及面积（平方米/公顷/亩）、周边区域、
                 适用的准入清单条款与研判结论；输出 JSON、HTML 或 PDF 报告。与 POST /analysis/site-check 结果相同。
@@ -45,6 +46,7 @@ public final class CheckCommand implements Command {
                   --name NAME    项目名称 site name (default: from the file)
                   --nearby M     周边搜索距离（米）search distance for nearby zones, default 1000
                   --format F     json (default), html or pdf
+                  --lang L       报告语言 report language: zh (default) or en
                   --out FILE     写入文件 write to FILE (default: standard output; pdf needs --out)
                   --layers DIR   图层目录 catalog folder (default: layers)
 
@@ -68,12 +70,18 @@ public final class CheckCommand implements Command {
             if (!args.positional().isEmpty()) throw new UsageException("--batch 与单个地块文件不能同时给出 / give either --batch FILE or one site FILE");
             return BatchRun.run(args, out, err);
         }
-        args.allowOnly(Set.of("industry", "crs", "name", "nearby", "format", "out", "layers"));
+        args.allowOnly(Set.of("industry", "crs", "name", "nearby", "format", "lang", "out", "layers"));
         List<String> files = args.positional();
         if (files.size() != 1) throw new UsageException("需要一个地块文件 / give exactly one site FILE");
         String format = args.get("format", "json");
         if (!List.of("json", "html", "pdf").contains(format)) throw new UsageException("--format 应为 json、html 或 pdf / --format must be json, html or pdf");
         if (format.equals("pdf") && args.get("out") == null) throw new UsageException("PDF 需要 --out 文件 / --format pdf needs --out FILE");
+        ReportLanguage lang;
+        try {
+            lang = ReportLanguage.of(args.get("lang"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--lang 应为 zh 或 en / --lang must be zh or en");
+        }
         double nearby;
         try {
             nearby = Double.parseDouble(args.get("nearby", String.valueOf(SiteCheck.DEFAULT_NEARBY_M)));
@@ -104,8 +112,8 @@ public final class CheckCommand implements Command {
             return 1;
         }
         byte[] bytes = switch (format) {
-            case "html" -> SiteReportHtml.render(result.forReport(), new SiteFigure(result, input.geometry(), layers, 720, 480), input.parcels()).getBytes(StandardCharsets.UTF_8);
-            case "pdf" -> SiteReportPdf.render(result.forReport(), new SiteFigure(result, input.geometry(), layers, 720, 480), input.parcels());
+            case "html" -> SiteReportHtml.render(result.forReport(), new SiteFigure(result, input.geometry(), layers, 720, 480), input.parcels(), lang).getBytes(StandardCharsets.UTF_8);
+            case "pdf" -> SiteReportPdf.render(result.forReport(), new SiteFigure(result, input.geometry(), layers, 720, 480), input.parcels(), lang);
             default -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(result);
         };
         String target = args.get("out");

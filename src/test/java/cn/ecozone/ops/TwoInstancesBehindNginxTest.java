@@ -1,5 +1,6 @@
 package cn.ecozone.ops;
 
+import cn.ecozone.testsupport.ServerProcess;
 import cn.ecozone.testsupport.PostgisCluster;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +57,7 @@ class TwoInstancesBehindNginxTest {
         String db = PostgisCluster.shared().createDatabase("multi");
         assertEquals(0, cn.ecozone.cli.Main.run(new String[]{"import", "--db", db, "--layers", "layers"},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err));
-        int portA = freePort(), portB = freePort(), portN = freePort();
+        int portA = ServerProcess.freePort(), portB = ServerProcess.freePort(), portN = ServerProcess.freePort();
         // one after the other: two JVMs starting at once on a busy 2-core machine can miss the pool's 3 s connection timeout
         Process a = null, b = null, proxy = null;
         try {
@@ -372,13 +372,8 @@ class TwoInstancesBehindNginxTest {
     private final List<Process> started = new CopyOnWriteArrayList<>();
 
     private Process startServer(int port, String db, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "cn.ecozone.cli.Main",
-                "serve", "--port", String.valueOf(port), "--layers", "layers", "--web", dir.resolve("no-web").toString(), "--db", db);
-        pb.environment().put("ECOZONE_TOKENS", TOKEN + ":forester:多实例测试");
-        pb.environment().remove("ECOZONE_TOKENS_FILE");
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server-" + name + ".log").toFile()));
-        Process p = pb.start();
+        Process p = new ServerProcess(port, dir.resolve("server-" + name + ".log"), "--layers", "layers", "--web", dir.resolve("no-web").toString(),
+                "--db", db).env("ECOZONE_TOKENS", TOKEN + ":forester:多实例测试").start();
         started.add(p);
         return p;
     }
@@ -406,11 +401,5 @@ class TwoInstancesBehindNginxTest {
             }
         }
         return s.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
