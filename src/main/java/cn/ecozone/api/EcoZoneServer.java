@@ -9,6 +9,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +38,7 @@ public final class EcoZoneServer implements AutoCloseable {
     public static EcoZoneServer start(ServerConfig config, LayerSet initial, AccessListStore accessListStore) {
         LiveLayers layers = new LiveLayers(initial);
         LiveAccessList accessList = new LiveAccessList(accessListStore);
-        Operations ops = new Operations();
+        Operations ops = new Operations(config.settings().ops());
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -68,7 +69,7 @@ public final class EcoZoneServer implements AutoCloseable {
     static List<RouteModule> modules(ServerConfig config, LiveLayers layers, LiveAccessList accessList) {
         List<RouteModule> m = new ArrayList<>();
         m.add(new ProblemResponses());
-        m.add(new SecurityHeaders(CorsPolicy.fromEnvironment()));
+        m.add(new SecurityHeaders(config.cors()));
         m.add(new HealthRoutes(layers, config.mode()));
         m.add(new CollectionsRoutes(layers));
         m.add(new OgcApiRoutes(layers, config.limits(), accessList));
@@ -84,7 +85,7 @@ public final class EcoZoneServer implements AutoCloseable {
         Limits l = config.limits();
         ProcessService processes = new ProcessService(layers::current, accessList::current,
                 new ProcessService.Settings(l.maxVertices(), siteChecks.caps(), l.maxCandidates(), l.maxZoneVertices()),
-                siteChecks::check, budget::background, jobsDir(layers.current()));
+                siteChecks::check, budget::background, jobsDir(config, layers.current()));
         m.add(new ProcessesRoutes(processes, siteChecks));
         m.add(new AccessListRoutes(accessList));
         m.add(new AccessListAdminRoutes(config, layers, accessList));
@@ -92,14 +93,18 @@ public final class EcoZoneServer implements AutoCloseable {
     }
 
     /**
-     * Where jobs are kept: {@code ECOZONE_JOBS_DIR}, else beside the layer folder as {@code <layers>-jobs} (e.g.
-     * {@code layers-jobs/}), made when the first job arrives.
+     * Where jobs are kept: {@code server.jobs-dir} ({@code ECOZONE_JOBS_DIR}), else {@link #jobsDir(LayerSet) beside
+     * the layer folder}.
      */
-    public static java.nio.file.Path jobsDir(LayerSet set) {
-        String env = System.getenv("ECOZONE_JOBS_DIR");
-        if (env != null && !env.isBlank()) return java.nio.file.Path.of(env);
-        java.nio.file.Path layers = set.catalog().dir().toAbsolutePath().normalize();
-        java.nio.file.Path parent = layers.getParent() == null ? layers : layers.getParent();
+    public static Path jobsDir(ServerConfig config, LayerSet set) {
+        Path configured = config.settings().server().jobsDir();
+        return configured != null ? configured : jobsDir(set);
+    }
+
+    /** The default jobs folder: beside the layer folder as {@code <layers>-jobs} (e.g. {@code layers-jobs/}), made when the first job arrives. */
+    public static Path jobsDir(LayerSet set) {
+        Path layers = set.catalog().dir().toAbsolutePath().normalize();
+        Path parent = layers.getParent() == null ? layers : layers.getParent();
         return parent.resolve(layers.getFileName() + "-jobs");
     }
 

@@ -1,5 +1,6 @@
 package cn.ecozone.api;
 
+import cn.ecozone.config.Mode;
 import cn.ecozone.layer.EditRejected;
 import cn.ecozone.layer.FeatureBuilder;
 import cn.ecozone.layer.FeatureEditor;
@@ -41,7 +42,7 @@ public final class ItemEditRoutes implements RouteModule {
     private final AccessTokens tokens;
     private final Clock clock;
     private final boolean fromDatabase;
-    private final CompactionPolicy compaction = CompactionPolicy.fromEnvironment();
+    private final CompactionPolicy compaction;
     private volatile Map<String, FeatureEditor> editors;
 
     public ItemEditRoutes(ServerConfig config, LiveLayers layers, LiveAccessList accessList) {
@@ -52,7 +53,8 @@ public final class ItemEditRoutes implements RouteModule {
         this.layers = layers;
         this.accessList = accessList;
         this.tokens = config.tokens() == null ? AccessTokens.none() : config.tokens();
-        this.fromDatabase = "postgis".equals(config.mode());
+        this.fromDatabase = config.mode() == Mode.POSTGIS;
+        this.compaction = config.compaction();
         this.clock = clock;
         this.editors = open(layers.current());
     }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * What the web map needs beside the OGC API: the Leaflet WebJars ({@code /webjars/**} from the classpath), the
  * layer styles ({@code /styles}, {@code /styles/{layer}.json}), the catalog with attribute titles and the
  * access-list industries ({@code /map/catalog.json}), optional settings ({@code /map/config.js}: the 天地图 key
- * from {@code ECOZONE_TIANDITU_KEY}, never stored in the repo) and {@code /map} → {@code /map/}.
+ * from {@code map.tianditu-key} / {@code ECOZONE_TIANDITU_KEY}, never stored in the repo) and {@code /map} → {@code /map/}.
  */
 public final class WebMapRoutes implements RouteModule {
     static final String WEBJARS = "META-INF/resources/webjars/";
@@ -47,7 +47,7 @@ public final class WebMapRoutes implements RouteModule {
     private final String tiandituKey;
 
     public WebMapRoutes(ServerConfig config, LiveLayers layers, LiveAccessList accessList) {
-        this(config, layers, accessList, System.getenv("ECOZONE_TIANDITU_KEY"));
+        this(config, layers, accessList, config.settings().server().tiandituKey());
     }
 
     WebMapRoutes(ServerConfig config, LiveLayers layers, LiveAccessList accessList, String tiandituKey) {
