@@ -1,8 +1,11 @@
 package cn.ecozone.api;
 
+import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.accesslist.AccessListStore;
 import cn.ecozone.accesslist.FileAccessListStore;
+import cn.ecozone.config.Mode;
 import cn.ecozone.layer.LayerSet;
+import cn.ecozone.layer.LayerStore;
 import cn.ecozone.process.ProcessService;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -10,19 +13,23 @@ import io.javalin.json.JavalinJackson;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The HTTP server: Javalin with problem-JSON errors, body limits, the web map and every route module. */
 public final class EcoZoneServer implements AutoCloseable {
     private final Javalin app;
+    private final LayerStore<AccessList> store;
     private final LiveLayers layers;
     private final LiveAccessList accessList;
     private final Operations ops;
     private final List<RouteModule> modules;
 
-    private EcoZoneServer(Javalin app, LiveLayers layers, LiveAccessList accessList, Operations ops, List<RouteModule> modules) {
+    private EcoZoneServer(Javalin app, LayerStore<AccessList> store, LiveLayers layers, LiveAccessList accessList, Operations ops,
+                          List<RouteModule> modules) {
         this.app = app;
+        this.store = store;
         this.layers = layers;
         this.accessList = accessList;
         this.ops = ops;
@@ -35,9 +42,15 @@ public final class EcoZoneServer implements AutoCloseable {
         return start(config, initial, new FileAccessListStore(initial.catalog().resolve(file == null || file.isBlank() ? "access-list.json" : file)));
     }
 
+    /**
+     * Serves the layers with this access list. The {@link LayerStore} opens the editors (replaying the journals), reads
+     * the access list and the styles; the routes reach it through {@link LiveLayers} and {@link LiveAccessList}.
+     */
     public static EcoZoneServer start(ServerConfig config, LayerSet initial, AccessListStore accessListStore) {
-        LiveLayers layers = new LiveLayers(initial);
-        LiveAccessList accessList = new LiveAccessList(accessListStore);
+        LayerStore<AccessList> store = LayerStore.open(initial, LiveAccessList.checked(accessListStore), config.stylesDir(), config.compaction(),
+                Clock.systemUTC(), config.mode() == Mode.EMBEDDED);
+        LiveLayers layers = new LiveLayers(store);
+        LiveAccessList accessList = new LiveAccessList(store, accessListStore);
         Operations ops = new Operations(config.settings().ops());
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -60,9 +73,9 @@ public final class EcoZoneServer implements AutoCloseable {
         modules.add(ops); // first: the request id exists before any other handler can fail
         modules.addAll(modules(config, layers, accessList));
         for (RouteModule m : modules) m.register(app);
-        ops.bind(layers, () -> journaled(modules), config.mode());
+        ops.bind(layers, store::journaledEditors, config.mode());
         app.start(config.port());
-        return new EcoZoneServer(app, layers, accessList, ops, modules);
+        return new EcoZoneServer(app, store, layers, accessList, ops, modules);
     }
 
     /** Every route group, in registration order. */
@@ -78,7 +91,7 @@ public final class EcoZoneServer implements AutoCloseable {
         // one pool and time budget for every analysis route: a flood of any of them cannot take more than its workers
         AnalysisBudget budget = new AnalysisBudget(config.limits());
         m.add(new MeasureRoutes(layers, budget));
-        m.add(new ItemEditRoutes(config, layers, accessList));
+        m.add(new ItemEditRoutes(config, layers));
         SiteCheckRoutes siteChecks = new SiteCheckRoutes(layers, accessList, config.limits(), budget);
         m.add(siteChecks);
         m.add(new SiteExportRoutes(config.limits()));
@@ -120,8 +133,9 @@ public final class EcoZoneServer implements AutoCloseable {
         return accessList;
     }
 
-    private static List<cn.ecozone.layer.JournaledFeatureEditor> journaled(List<RouteModule> modules) {
-        return modules.stream().filter(m -> m instanceof ItemEditRoutes).flatMap(m -> ((ItemEditRoutes) m).journaledEditors().stream()).toList();
+    /** The layers, editors, access list and styles the server answers from. */
+    public LayerStore<AccessList> store() {
+        return store;
     }
 
     public Operations operations() {
@@ -147,10 +161,7 @@ public final class EcoZoneServer implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(EcoZoneServer.class).warn("stopped after the {} s deadline with requests still open: {}",
                     ops.shutdownTimeout().toSeconds(), e.toString());
         } finally {
-            for (var e : journaled(modules)) {
-                e.sync();
-                e.close();
-            }
+            store.close(); // fsyncs and closes the journals
             for (RouteModule m : modules) {
                 if (!(m instanceof AutoCloseable c)) continue;
                 try {
