@@ -78,7 +78,7 @@ public final class Admission {
             List<Requirement> in = applied.stream().map(Applied::requirement).filter(r -> r.dimension() == d).toList();
             Effect strongest = in.stream().map(Requirement::effect).min(Comparator.naturalOrder()).orElse(null);
             Verdict v = !covered ? Verdict.OUTSIDE : strongest == null ? Verdict.ALLOWED : Verdict.of(Set.of(strongest));
-            dimensions.add(new SiteCheckResult.DimensionConclusion(d.id(), d.zh(), d.en(), v.id(), v.zh(), in.size(),
+            dimensions.add(new SiteCheckResult.DimensionConclusion(d.id(), d.zh(), d.en(), v, v.zh(), in.size(),
                     in.stream().filter(r -> r.effect() == strongest).map(Requirement::id).toList()));
         }
 
@@ -97,7 +97,7 @@ public final class Admission {
                     }
                 }
                 Verdict v = Verdict.of(e);
-                industryVerdicts.add(new SiteCheckResult.IndustryVerdict(ind.id(), ind.zh(), ind.en(), v.id(), v.zh(), List.copyOf(bannedBy), List.copyOf(where)));
+                industryVerdicts.add(new SiteCheckResult.IndustryVerdict(ind.id(), ind.zh(), ind.en(), v, v.zh(), List.copyOf(bannedBy), List.copyOf(where)));
             }
             List<String> banned = industryVerdicts.stream().filter(v -> !v.bannedBy().isEmpty()).map(SiteCheckResult.IndustryVerdict::industryZh).toList();
             warnings.add("未指定行业：结论只计适用于所有项目的要求" + (banned.isEmpty() ? "；没有行业在此被禁止" : "；以下行业在此禁止准入：" + String.join("、", banned))

@@ -139,7 +139,7 @@ public final class SiteCheck {
         Admission.Outcome admission = Admission.judge(accessList, hits, unitLayers, industryId, coverage == null || coverage.coveredM2() > 0);
         for (int i = 0; i < admission.warnings().size(); i++) warnings.add(admission.warnings().get(i), admission.notices().get(i));
         Verdict verdict = admission.verdict();
-        return new SiteCheckResult(input.name(), industryId, ind == null ? null : ind.zh(), ind == null ? null : ind.en(), summary, verdict.id(),
+        return new SiteCheckResult(input.name(), industryId, ind == null ? null : ind.zh(), ind == null ? null : ind.en(), summary, verdict,
                 verdict.zh(), admission.dimensions(), admission.industryVerdicts(), coverage,
                 List.copyOf(hits), List.copyOf(nearby), admission.clauses(), List.copyOf(warnings.strings), List.copyOf(warnings.notices), nearbyM,
                 layers.catalog().dataDate(), DataVersion.of(layers, accessList));

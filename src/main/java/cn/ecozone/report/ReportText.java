@@ -3,6 +3,7 @@ package cn.ecozone.report;
 import cn.ecozone.accesslist.Level;
 import cn.ecozone.accesslist.Scope;
 import cn.ecozone.analysis.SiteCheckResult;
+import cn.ecozone.analysis.Verdict;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -113,6 +114,10 @@ public final class ReportText {
 
     static boolean hasHan(String s) {
         return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
+    public String verdict(Verdict v, String zh) {
+        return verdict(v.id(), zh);
     }
 
     public String verdict(String id, String zh) {
@@ -266,7 +271,7 @@ public final class ReportText {
     }
 
     private String dimensionVerdict(SiteCheckResult.DimensionConclusion d) {
-        return d.requirementCount() == 0 && !d.verdict().equals("outside") ? t("无相关要求", "No requirements") : verdict(d.verdict(), d.verdictZh());
+        return d.requirementCount() == 0 && d.verdict() != Verdict.OUTSIDE ? t("无相关要求", "No requirements") : verdict(d.verdict(), d.verdictZh());
     }
 
     /** 逐维度研判: one row per dimension. */

@@ -43,7 +43,7 @@ public final class SiteReport {
                 : "Report no.: " + number + " · Generated: " + ReportText.generated(now) + " · Data: " + figure.dataTitle(lang) + " (data date "
                 + t.dataDateAndVersion(r) + ")", Tone.NOTE));
         if (figure.illustrative()) b.add(new Paragraph(t.illustrative(), Tone.ALERT));
-        b.add(new Verdict(zh ? "研判结论：" : "Verdict: ", t.verdict(r.verdict(), r.verdictZh()), r.verdict()));
+        b.add(new Verdict(zh ? "研判结论：" : "Verdict: ", t.verdict(r.verdict(), r.verdictZh()), r.verdict().id()));
         b.add(new Paragraph(t.verdictRule(), Tone.NOTE));
         b.add(new Heading(2, zh ? "逐维度研判" : "Verdict by dimension"));
         b.add(table(t.dimensionHeader(), t.dimensionRows(r), 1.3f, 1.3f, 0.8f, 3f));
