@@ -21,11 +21,17 @@ import java.util.Map;
  * @param coverage how much of the site the control units cover (null when the layers have no control units)
  * @param dataDate the catalog's data date, for the report
  * @param dataVersion the zoning data this result was computed from (data date + content hashes of layers and access list)
+ * @param industryEn the industry's English name from the access list, or null
+ * @param warnings what the planner should know, each one string "中文 / English" (kept as the first release wrote them)
+ * @param notices the same, one per warning and in the same order, as {@link Notice}s written for people in both languages
  */
-public record SiteCheckResult(String name, String industry, String industryZh, Site site, Verdict verdict, String verdictZh,
+public record SiteCheckResult(String name, String industry, String industryZh, String industryEn, Site site, Verdict verdict, String verdictZh,
                               List<DimensionConclusion> dimensions, List<IndustryVerdict> industryVerdicts, Coverage coverage,
                               List<Hit> hits, List<Nearby> nearby, List<AppliedClause> clauses, List<String> warnings,
-                              double nearbyM, String dataDate, DataVersion dataVersion) {
+                              List<Notice> notices, double nearbyM, String dataDate, DataVersion dataVersion) {
+    public SiteCheckResult {
+        if (notices.size() != warnings.size()) throw new IllegalArgumentException("one notice per warning");
+    }
 
     /**
      * A copy whose {@code dataDate} also names the data version (the reports print the data date), e.g.
@@ -34,8 +40,8 @@ public record SiteCheckResult(String name, String industry, String industryZh, S
     public SiteCheckResult forReport() {
         if (dataVersion == null) return this;
         String date = (dataDate == null || dataDate.isEmpty() ? "未注明" : dataDate) + "，数据版本 " + dataVersion.id();
-        return new SiteCheckResult(name, industry, industryZh, site, verdict, verdictZh, dimensions, industryVerdicts, coverage, hits,
-                nearby, clauses, warnings, nearbyM, date, dataVersion);
+        return new SiteCheckResult(name, industry, industryZh, industryEn, site, verdict, verdictZh, dimensions, industryVerdicts, coverage, hits,
+                nearby, clauses, warnings, notices, nearbyM, date, dataVersion);
     }
 
     /** The site as measured. {@code bbox} is [minLon, minLat, maxLon, maxLat]. */
@@ -117,7 +123,7 @@ public record SiteCheckResult(String name, String industry, String industryZh, S
                                       int requirementCount, List<String> strongest) {}
 
     /** Without an industry: what a project of each industry would get here, and the bans behind it (which zones). */
-    public record IndustryVerdict(String industry, String industryZh, Verdict verdict, String verdictZh, List<String> bannedBy,
+    public record IndustryVerdict(String industry, String industryZh, String industryEn, Verdict verdict, String verdictZh, List<String> bannedBy,
                                   List<String> bannedWhere) {}
 
     /** The part of the site inside the control units (the data's coverage), on the ellipsoid. */

@@ -25,6 +25,8 @@ final class AnalysisPaths {
         query(sp, "nearbyM", "周边范围（米，0–50000，默认 1000）/ distance in metres for nearby zones and points", "number");
         ObjectNode f = query(sp, "f", "结果格式（旧名 format 亦可）/ result format (format, its alias, is accepted too)", "string");
         ((ObjectNode) f.get("schema")).put("default", "json").putArray("enum").add("json").add("html").add("pdf");
+        ObjectNode lang = query(sp, "lang", "报告语言（f=html 或 pdf 时）/ language of the html and pdf reports", "string");
+        ((ObjectNode) lang.get("schema")).put("default", "zh").putArray("enum").add("zh").add("en");
         ObjectNode body = site.putObject("requestBody");
         body.put("required", true);
         body.put("description", "项目用地范围 / the site: a 国土 boundary-point TXT (界址点坐标文件, UTF-8 or GBK), a GeoJSON geometry, "
@@ -135,7 +137,16 @@ final class AnalysisPaths {
         rp.putObject("industryVerdicts").put("type", "array").put("description", "未给行业时各行业的结论 / each industry's verdict when no industry is given")
                 .putObject("items").put("type", "object");
         rp.putObject("coverage").put("type", "object").put("description", "部分在数据范围外时 / covered and uncovered area when partly outside the data");
-        rp.putObject("warnings").put("type", "array").putObject("items").put("type", "string");
+        rp.putObject("warnings").put("type", "array").put("description", "提示，每条为“中文 / English”（兼容保留）/ notices as \"中文 / English\" strings (kept for compatibility)")
+                .putObject("items").put("type", "string");
+        ObjectNode notice = rp.putObject("notices").put("type", "array")
+                .put("description", "提示（与 warnings 一一对应、顺序相同），中英文分列 / the warnings written for people, one per warning, same order")
+                .putObject("items").put("type", "object");
+        notice.putArray("required").add("code").add("zh").add("en");
+        ObjectNode noticeP = notice.putObject("properties");
+        noticeP.putObject("code").put("type", "string").put("description", "稳定的编码 / stable code, e.g. parcel.declared-area-differs");
+        noticeP.putObject("zh").put("type", "string");
+        noticeP.putObject("en").put("type", "string");
         rp.putObject("industry").put("type", "string");
         rp.putObject("nearbyM").put("type", "number");
         rp.putObject("dataDate").put("type", "string");

@@ -12,7 +12,7 @@ public final class SiteCheckHtml implements OutputFormat<SiteCheckUseCase.Outcom
 
     @Override
     public Rendered render(SiteCheckUseCase.Outcome o, boolean indented) {
-        String html = SiteReportHtml.render(o.result().forReport(), SiteCheckPdf.figure(o), o.site().parcels());
+        String html = SiteReportHtml.render(o.result().forReport(), SiteCheckPdf.figure(o), o.site().parcels(), o.lang());
         return Rendered.of(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
     }
 }

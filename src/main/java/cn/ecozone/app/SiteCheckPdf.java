@@ -15,7 +15,7 @@ public final class SiteCheckPdf implements OutputFormat<SiteCheckUseCase.Outcome
     public Rendered render(SiteCheckUseCase.Outcome o, boolean indented) {
         byte[] pdf;
         try {
-            pdf = SiteReportPdf.render(o.result().forReport(), figure(o), o.site().parcels());
+            pdf = SiteReportPdf.render(o.result().forReport(), figure(o), o.site().parcels(), o.lang());
         } catch (IllegalStateException fontMissing) {
             throw new UseCaseException(UseCaseException.Kind.UNAVAILABLE, fontMissing.getMessage(), fontMissing);
         }

@@ -7,6 +7,7 @@ import cn.ecozone.io.SiteInput;
 import cn.ecozone.io.SiteInputException;
 import cn.ecozone.io.SiteInputReader;
 import cn.ecozone.layer.LayerSet;
+import cn.ecozone.report.ReportLanguage;
 import cn.ecozone.process.ProcessService;
 
 /**
@@ -31,10 +32,24 @@ public final class SiteCheckUseCase {
      * @param name the project's name (null: from the file)
      * @param industry industry id or name from the access list (null: every industry's verdict)
      * @param nearbyM search distance for nearby zones, metres
+     * @param lang the language of the html and pdf reports
      */
-    public record Options(String crs, String name, String industry, double nearbyM) {
-        public static Options of(String crs, String name, String industry, String nearbyM) {
-            return new Options(crs, name, industry, nearbyM(nearbyM, "nearbyM"));
+    public record Options(String crs, String name, String industry, double nearbyM, ReportLanguage lang) {
+        public Options(String crs, String name, String industry, double nearbyM) {
+            this(crs, name, industry, nearbyM, ReportLanguage.ZH);
+        }
+
+        public static Options of(String crs, String name, String industry, String nearbyM, String lang) {
+            return new Options(crs, name, industry, nearbyM(nearbyM, "nearbyM"), language(lang, "lang"));
+        }
+
+        /** zh (default) or en; anything else is a bad option. */
+        public static ReportLanguage language(String value, String parameter) {
+            try {
+                return ReportLanguage.of(value);
+            } catch (IllegalArgumentException e) {
+                throw UseCaseException.badOption("参数 " + parameter + " 应为 zh 或 en / " + parameter + " must be zh or en, got " + value);
+            }
         }
 
         /** The search distance: the default when not given, else a finite number (its range is checked by the check). */
@@ -51,7 +66,7 @@ public final class SiteCheckUseCase {
     }
 
     /** The check's result with the site as read and the layers it was checked against (the reports draw both). */
-    public record Outcome(SiteCheckResult result, SiteInput site, LayerSet layers) {}
+    public record Outcome(SiteCheckResult result, SiteInput site, LayerSet layers, ReportLanguage lang) {}
 
     private final int maxVertices;
     private final ProcessService.SiteChecker checker;
@@ -80,7 +95,7 @@ public final class SiteCheckUseCase {
             // an unknown industry, nearbyM out of range
             throw new UseCaseException(UseCaseException.Kind.BAD_INPUT, e.getMessage(), e);
         }
-        return new Outcome(result, site, layers);
+        return new Outcome(result, site, layers, options.lang());
     }
 
     /** Reads a site as every site route does: 400 for what cannot be read, 413 beyond {@code maxVertices}. */

@@ -30,7 +30,7 @@ public final class CheckCommand implements Command {
     public String help() {
         return """
                 用法 Usage: ecozone check FILE [--industry X] [--crs EPSG:xxxx] [--name 名称] [--nearby 1000]
-                                          [--format json|html|pdf] [--out FILE] [--layers DIR]
+                                          [--format json|html|pdf] [--lang zh|en] [--out FILE] [--layers DIR]
 
                 把项目地块（国土界址点 TXT、GeoJSON 或 WKT）与所有图层叠加：重叠区域及面积（平方米/公顷/亩）、周边区域、
                 适用的准入清单条款与研判结论；输出 JSON、HTML 或 PDF 报告。与 POST /analysis/site-check 结果相同。
@@ -41,6 +41,7 @@ public final class CheckCommand implements Command {
                   --name NAME    项目名称 site name (default: from the file)
                   --nearby M     周边搜索距离（米）search distance for nearby zones, default 1000
                   --format F     json (default), html or pdf
+                  --lang L       报告语言 report language: zh (default) or en
                   --out FILE     写入文件 write to FILE (default: standard output; pdf needs --out)
                   --layers DIR   图层目录 catalog folder (default: layers)
 
@@ -64,7 +65,7 @@ public final class CheckCommand implements Command {
             if (!args.positional().isEmpty()) throw new UsageException("--batch 与单个地块文件不能同时给出 / give either --batch FILE or one site FILE");
             return BatchRun.run(args, out, err);
         }
-        args.allowOnly(Set.of("industry", "crs", "name", "nearby", "format", "out", "layers"));
+        args.allowOnly(Set.of("industry", "crs", "name", "nearby", "format", "lang", "out", "layers"));
         List<String> files = args.positional();
         if (files.size() != 1) throw new UsageException("需要一个地块文件 / give exactly one site FILE");
         OutputFormat<SiteCheckUseCase.Outcome> format = UseCaseErrors.option(() -> SiteCheckUseCase.FORMATS.require(args.get("format"), "--format"));
@@ -72,7 +73,8 @@ public final class CheckCommand implements Command {
             throw new UsageException(format.name().toUpperCase(Locale.ROOT) + " 需要 --out 文件 / --format " + format.name() + " needs --out FILE");
         }
         SiteCheckUseCase.Options options = UseCaseErrors.option(() -> new SiteCheckUseCase.Options(args.get("crs"), args.get("name"), args.get("industry"),
-                SiteCheckUseCase.Options.nearbyM(args.get("nearby"), "--nearby")));
+                SiteCheckUseCase.Options.nearbyM(args.get("nearby"), "--nearby"),
+                SiteCheckUseCase.Options.language(args.get("lang"), "--lang")));
         Path file = Path.of(files.get(0));
         if (!Files.isRegularFile(file)) {
             err.println("找不到文件 / file not found: " + file);
