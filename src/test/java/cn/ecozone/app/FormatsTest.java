@@ -56,6 +56,7 @@ class FormatsTest {
         assertEquals(java.util.List.of("geojson", "txt"), SiteExportUseCase.FORMATS.names());
         assertEquals("pdf", SiteCheckUseCase.FORMATS.require("application/pdf", "f").name());
         assertTrue(SiteCheckUseCase.FORMATS.require("pdf", "f").binary());
+        assertEquals("geojson", MeasureUseCase.FORMATS.require("application/geo json", "f").name(), "an unencoded + in a query is a space");
     }
 
     @Test
