@@ -4,6 +4,7 @@ import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerSet;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * The layer set the server answers from. A reload swaps the whole set at once, so a request sees either the
@@ -25,7 +26,7 @@ public final class LiveLayers {
     }
 
     /** Atomically replaces the set with a function of the current one (retried if another swap got in first). */
-    public void update(java.util.function.UnaryOperator<LayerSet> change) {
+    public void update(UnaryOperator<LayerSet> change) {
         current.updateAndGet(change);
     }
 

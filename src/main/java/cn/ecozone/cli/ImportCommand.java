@@ -77,7 +77,7 @@ public final class ImportCommand implements Command {
         if (accessFile != null && !accessFile.isBlank()) {
             Path file = loaded.layers().catalog().resolve(accessFile);
             AccessListImport.Result r = Files.isRegularFile(file)
-                    ? AccessListImport.read(Files.readAllBytes(file), AccessListImport.Format.JSON, AccessListImport.unitCodes(loaded.layers()))
+                    ? AccessListImport.read(Files.readAllBytes(file), AccessListImport.Format.JSON, loaded.layers().unitCodes())
                     : new AccessListImport.Result(AccessList.EMPTY, List.of());
             if (!r.ok()) {
                 err.println(file + "：准入清单有错误，未导入 / the access list has errors, nothing imported:");

@@ -1,5 +1,6 @@
 package cn.ecozone.layer;
 
+import cn.ecozone.text.LocalizedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,5 +1,6 @@
 package cn.ecozone.layer;
 
+import cn.ecozone.geo.GeometryChecks;
 import cn.ecozone.io.GeoJsonException;
 import cn.ecozone.io.GeoJsonGeometryReader;
 import com.fasterxml.jackson.databind.JsonNode;

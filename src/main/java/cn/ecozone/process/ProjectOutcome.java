@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One project's line in a batch: what the table, the summary and the version diff need from its site check (the
@@ -86,7 +87,7 @@ public record ProjectOutcome(int row, String source, String name, String industr
 
     /** What the version diff compares: verdict, and each hit zone with its overlap (to 0.01 公顷). */
     Map<String, Object> comparable() {
-        Map<String, Object> m = new java.util.TreeMap<>();
+        Map<String, Object> m = new TreeMap<>();
         m.put("verdict", verdict);
         for (HitRow h : hits) m.put(h.collection() + "/" + h.featureId() + (h.level() == null ? "" : "/" + h.level()), Math.round(h.overlapHa() * 100) / 100.0);
         return m;

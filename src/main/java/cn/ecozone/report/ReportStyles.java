@@ -2,7 +2,7 @@ package cn.ecozone.report;
 
 import cn.ecozone.layer.Catalog;
 import cn.ecozone.layer.LayerDef;
-import cn.ecozone.layer.LocalizedText;
+import cn.ecozone.text.LocalizedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

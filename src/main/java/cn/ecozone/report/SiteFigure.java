@@ -5,7 +5,7 @@ import cn.ecozone.io.Geometries;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.IndexedFeature;
 import cn.ecozone.layer.LayerSet;
-import cn.ecozone.layer.LocalizedText;
+import cn.ecozone.text.LocalizedText;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;

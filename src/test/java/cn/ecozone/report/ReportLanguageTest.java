@@ -63,7 +63,7 @@ class ReportLanguageTest {
         farm = new SiteInputReader().read(SiteFixtureLayers.scenario1SolarFarm().text().getBytes(Charset.forName("GBK")), null, "新荣区光伏电站一期");
         pv = new SiteCheck(layers, access).run(farm, "pv", SiteCheck.DEFAULT_NEARBY_M);
         anyIndustry = new SiteCheck(layers, access).run(farm, null, SiteCheck.DEFAULT_NEARBY_M);
-        assertEquals("prohibited", pv.verdict());
+        assertEquals("prohibited", pv.verdict().id());
         assertFalse(pv.notices().isEmpty(), "plot 2's declared area differs: a notice");
     }
 

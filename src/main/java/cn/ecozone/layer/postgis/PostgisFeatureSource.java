@@ -1,15 +1,19 @@
 package cn.ecozone.layer.postgis;
 
 import cn.ecozone.layer.AttributeType;
+import cn.ecozone.io.Geometries;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureQuery;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.FeatureTypes;
+import cn.ecozone.layer.Footprint;
 import cn.ecozone.layer.IndexedFeature;
 import cn.ecozone.layer.LayerDef;
 import cn.ecozone.layer.SortKey;
+import cn.ecozone.layer.SourceUnavailable;
 import cn.ecozone.tiles.TileAddress;
 import cn.ecozone.tiles.TileRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
@@ -39,7 +43,7 @@ import java.util.stream.StreamSupport;
  * A layer held in PostGIS. Bbox and the translatable part of the filter run in the database as parameterised
  * SQL (the query geometry is given in 4490; the column is never transformed); whatever does not translate is
  * evaluated in memory on the pre-filtered rows. Rows stream with a fetch size: the returned stream holds its
- * connection until closed. Database failures surface as {@link DatabaseUnavailable} (HTTP 503).
+ * connection until closed. Database failures surface as {@link SourceUnavailable} (HTTP 503).
  */
 public final class PostgisFeatureSource implements FeatureSource {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -73,7 +77,7 @@ public final class PostgisFeatureSource implements FeatureSource {
                 return rs.next() ? "pg-" + rs.getLong(1) : "pg-0";
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailable(e);
+            throw Databases.unavailable(e);
         }
     }
 
@@ -89,7 +93,7 @@ public final class PostgisFeatureSource implements FeatureSource {
             cached = c;
             return c;
         } catch (SQLException ex) {
-            throw new DatabaseUnavailable(ex);
+            throw Databases.unavailable(ex);
         }
     }
 
@@ -114,7 +118,7 @@ public final class PostgisFeatureSource implements FeatureSource {
                 rs.next();
                 return rs.getLong(1);
             } catch (SQLException e) {
-                throw new DatabaseUnavailable(e);
+                throw Databases.unavailable(e);
             }
         }
         try (Stream<SimpleFeature> s = query(q.page(0, Long.MAX_VALUE))) {
@@ -178,7 +182,7 @@ public final class PostgisFeatureSource implements FeatureSource {
             byte[] tile = rs.next() ? rs.getBytes(1) : null;
             return tile == null ? new byte[0] : tile;
         } catch (SQLException e) {
-            throw new DatabaseUnavailable(e);
+            throw Databases.unavailable(e);
         }
     }
 
@@ -187,16 +191,16 @@ public final class PostgisFeatureSource implements FeatureSource {
      * country-wide box is refused before its rows are shipped and parsed ({@link #candidates} loads them all).
      */
     @Override
-    public cn.ecozone.layer.Footprint footprint(Envelope e, long maxCandidates, long maxVertices) {
+    public Footprint footprint(Envelope e, long maxCandidates, long maxVertices) {
         String sql = "SELECT count(*), coalesce(sum(n), 0) FROM (SELECT ST_NPoints(geom) n FROM " + table.name()
                 + " WHERE geom && ST_MakeEnvelope(?,?,?,?,4490) LIMIT ?) s";
         Sql q = Sql.of(sql, e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), Math.min(maxCandidates, Long.MAX_VALUE - 1) + 1);
         try (Connection c = db.getConnection(); PreparedStatement ps = prepare(c, q); ResultSet rs = ps.executeQuery()) {
             rs.next();
             long n = rs.getLong(1), v = rs.getLong(2);
-            return new cn.ecozone.layer.Footprint(n, v, n <= maxCandidates && v <= maxVertices);
+            return new Footprint(n, v, n <= maxCandidates && v <= maxVertices);
         } catch (SQLException ex) {
-            throw new DatabaseUnavailable(ex);
+            throw Databases.unavailable(ex);
         }
     }
 
@@ -253,7 +257,7 @@ public final class PostgisFeatureSource implements FeatureSource {
                         try {
                             hasNext = rs.next();
                         } catch (SQLException e) {
-                            throw new DatabaseUnavailable(e);
+                            throw Databases.unavailable(e);
                         }
                     }
                     return hasNext;
@@ -284,14 +288,14 @@ public final class PostgisFeatureSource implements FeatureSource {
                     // already broken
                 }
             }
-            throw new DatabaseUnavailable(e);
+            throw Databases.unavailable(e);
         }
     }
 
     private SimpleFeature feature(ResultSet rs) {
         try {
             SimpleFeatureBuilder b = new SimpleFeatureBuilder(type);
-            Geometry g = new WKBReader(cn.ecozone.io.Geometries.FACTORY).read(rs.getBytes(2));
+            Geometry g = new WKBReader(Geometries.FACTORY).read(rs.getBytes(2));
             b.set(FeatureTypes.GEOMETRY, g);
             int col = 3;
             for (AttributeDef a : layer.attributes()) {
@@ -306,8 +310,8 @@ public final class PostgisFeatureSource implements FeatureSource {
             }
             return b.buildFeature(rs.getString(1));
         } catch (SQLException e) {
-            throw new DatabaseUnavailable(e);
-        } catch (ParseException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw Databases.unavailable(e);
+        } catch (ParseException | JsonProcessingException e) {
             throw new IllegalStateException("数据库中的要素无法读取 / unreadable row in " + layer.table() + ": " + e.getMessage(), e);
         }
     }

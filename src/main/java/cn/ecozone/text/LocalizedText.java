@@ -1,4 +1,4 @@
-package cn.ecozone.layer;
+package cn.ecozone.text;
 
 /** A label in Chinese (shown by default) with its English gloss. */
 public record LocalizedText(String zh, String en) {

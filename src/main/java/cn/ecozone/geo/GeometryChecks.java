@@ -1,6 +1,5 @@
-package cn.ecozone.layer;
+package cn.ecozone.geo;
 
-import cn.ecozone.geo.Cgcs2000;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.valid.IsValidOp;
@@ -34,13 +33,17 @@ public final class GeometryChecks {
         return Optional.empty();
     }
 
-    private static String reasonZh(TopologyValidationError e) {
+    /**
+     * The one Chinese wording of a JTS validity error, for every input path (layer files, uploads, edits, 国土 TXT
+     * plots): the survey's own words (扣除圈, 外圈) beside the GIS ones, so a planner and a surveyor both recognise it.
+     */
+    public static String reasonZh(TopologyValidationError e) {
         return switch (e.getErrorType()) {
-            case TopologyValidationError.SELF_INTERSECTION, TopologyValidationError.RING_SELF_INTERSECTION -> "边界自相交（如“8”字形）";
-            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> "内环（洞）在外环之外";
-            case TopologyValidationError.NESTED_HOLES -> "内环相互嵌套";
-            case TopologyValidationError.DISCONNECTED_INTERIOR -> "内部不连通";
-            case TopologyValidationError.NESTED_SHELLS -> "多个外环相互嵌套";
+            case TopologyValidationError.SELF_INTERSECTION, TopologyValidationError.RING_SELF_INTERSECTION -> "边界自相交（如“8”字形或点序错乱）";
+            case TopologyValidationError.HOLE_OUTSIDE_SHELL -> "内环（洞、扣除圈）在外环之外";
+            case TopologyValidationError.NESTED_HOLES -> "内环（洞、扣除圈）相互嵌套";
+            case TopologyValidationError.DISCONNECTED_INTERIOR -> "内部不连通（内环把图形分割成不连通的部分）";
+            case TopologyValidationError.NESTED_SHELLS -> "外环（外圈）相互嵌套";
             case TopologyValidationError.DUPLICATE_RINGS -> "环重复";
             case TopologyValidationError.TOO_FEW_POINTS -> "点数太少";
             case TopologyValidationError.INVALID_COORDINATE -> "坐标无效";

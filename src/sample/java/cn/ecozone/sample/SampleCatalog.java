@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /** layers/catalog.json: every layer with its titles, file, id/name properties, style and attribute schema. */
-final class Catalog {
-    private Catalog() {}
+final class SampleCatalog {
+    private SampleCatalog() {}
 
     static Map<String, Object> build() {
         Map<String, Object> c = new LinkedHashMap<>();

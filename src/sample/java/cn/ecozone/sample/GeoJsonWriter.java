@@ -35,7 +35,7 @@ final class GeoJsonWriter {
         m.put("id", f.id());
         m.put("geometry", new RawValue(geometry(f.geometry())));
         m.put("properties", f.properties());
-        return Json.compact(m);
+        return SampleJson.compact(m);
     }
 
     static String geometry(Geometry g) {

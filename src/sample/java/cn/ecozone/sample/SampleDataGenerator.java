@@ -29,18 +29,18 @@ public final class SampleDataGenerator {
         for (District d : districts) {
             admin.add(AdminLayer.feature(d));
         }
-        Json.write(layers.resolve("admin.geojson"), GeoJsonWriter.collection(admin));
-        Json.write(layers.resolve("control_unit.geojson"), GeoJsonWriter.collection(tiled.units()));
+        SampleJson.write(layers.resolve("admin.geojson"), GeoJsonWriter.collection(admin));
+        SampleJson.write(layers.resolve("control_unit.geojson"), GeoJsonWriter.collection(tiled.units()));
         List<Feature> redlines = RedLines.build(tiled.units());
-        Json.write(layers.resolve("redline.geojson"), GeoJsonWriter.collection(redlines));
+        SampleJson.write(layers.resolve("redline.geojson"), GeoJsonWriter.collection(redlines));
         WaterSources.Result ws = WaterSources.build(districts);
-        Json.write(layers.resolve("water_source.geojson"), GeoJsonWriter.collection(ws.features()));
+        SampleJson.write(layers.resolve("water_source.geojson"), GeoJsonWriter.collection(ws.features()));
         List<Feature> plots = RestorationPlots.build(districts, redlines, ws);
-        Json.write(layers.resolve("restoration.geojson"), GeoJsonWriter.collection(plots));
+        SampleJson.write(layers.resolve("restoration.geojson"), GeoJsonWriter.collection(plots));
         List<Feature> points = MonitoringPoints.build(districts);
-        Json.write(layers.resolve("monitoring.geojson"), GeoJsonWriter.collection(points));
-        Json.write(layers.resolve("catalog.json"), Json.pretty(Catalog.build()));
-        Json.write(layers.resolve("access-list.json"), Json.pretty(AccessList.build(tiled.units())));
-        Styles.build().forEach((id, style) -> Json.write(root.resolve("styles").resolve(id + ".json"), Json.pretty(style)));
+        SampleJson.write(layers.resolve("monitoring.geojson"), GeoJsonWriter.collection(points));
+        SampleJson.write(layers.resolve("catalog.json"), SampleJson.pretty(SampleCatalog.build()));
+        SampleJson.write(layers.resolve("access-list.json"), SampleJson.pretty(SampleAccessList.build(tiled.units())));
+        Styles.build().forEach((id, style) -> SampleJson.write(root.resolve("styles").resolve(id + ".json"), SampleJson.pretty(style)));
     }
 }

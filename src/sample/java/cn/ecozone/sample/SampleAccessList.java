@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * county requirements restate the unit's own district plan (朔城区: the 朔州市 plan); the Chinese
  * text keeps the plan's wording.
  */
-final class AccessList {
-    private AccessList() {}
+final class SampleAccessList {
+    private SampleAccessList() {}
 
     static final String FORMAT = "ecozone-access-list/2";
 
@@ -62,7 +62,7 @@ final class AccessList {
     static Map<String, Object> build(List<Feature> controlUnits) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", FORMAT);
-        out.put("title", Catalog.zhEn("生态环境准入清单（示意数据）：平城区、新荣区、云州区、朔城区",
+        out.put("title", SampleCatalog.zhEn("生态环境准入清单（示意数据）：平城区、新荣区、云州区、朔城区",
                 "Environmental access list (illustrative sample): Pingcheng, Xinrong, Yunzhou and Shuocheng districts"));
         out.put("industries", industries());
         List<Object> units = new ArrayList<>();
@@ -171,7 +171,7 @@ final class AccessList {
         if (!t.industries().isEmpty()) {
             m.put("industries", t.industries());
         }
-        m.put("text", Catalog.zhEn(t.zh(), t.en()));
+        m.put("text", SampleCatalog.zhEn(t.zh(), t.en()));
         Map<String, Object> basis = new LinkedHashMap<>();
         basis.put("issuer", t.doc().issuer());
         basis.put("document", t.doc().title());

@@ -1,6 +1,6 @@
 package cn.ecozone.sample;
 
-import static cn.ecozone.sample.AccessList.*;
+import static cn.ecozone.sample.SampleAccessList.*;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package cn.ecozone.layer;
+package cn.ecozone.geo;
 
 import cn.ecozone.io.Geometries;
 import org.junit.jupiter.api.Test;

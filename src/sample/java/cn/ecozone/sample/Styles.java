@@ -53,7 +53,7 @@ final class Styles {
     private static Map<String, Object> cls(String value, String zh, String en, Map<String, Object> style) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("value", value);
-        m.put("label", Catalog.zhEn(zh, en));
+        m.put("label", SampleCatalog.zhEn(zh, en));
         m.put("style", style);
         return m;
     }

@@ -1,7 +1,7 @@
-package cn.ecozone.tiles;
+package cn.ecozone.layer;
 
-import cn.ecozone.layer.FeatureSource;
-import cn.ecozone.layer.IndexedFeature;
+import cn.ecozone.tiles.TileRequest;
+import cn.ecozone.tiles.WebMercatorQuad;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;

@@ -13,12 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Deterministic JSON output: UTF-8, LF line ends, two-space indent, non-ASCII kept as is. */
-final class Json {
+final class SampleJson {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false)
             .configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, false);
 
-    private Json() {}
+    private SampleJson() {}
 
     static String pretty(Object tree) {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()

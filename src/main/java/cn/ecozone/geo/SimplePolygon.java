@@ -1,4 +1,4 @@
-package cn.ecozone.layer;
+package cn.ecozone.geo;
 
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.geom.CoordinateSequence;

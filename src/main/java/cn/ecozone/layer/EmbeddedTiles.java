@@ -1,9 +1,7 @@
-package cn.ecozone.tiles;
+package cn.ecozone.layer;
 
-import cn.ecozone.layer.BoxIntersects;
-import cn.ecozone.layer.FeatureOrder;
-import cn.ecozone.layer.FeatureSource;
-import cn.ecozone.layer.IndexedFeature;
+import cn.ecozone.tiles.TileRequest;
+import cn.ecozone.tiles.WebMercatorQuad;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtEncoder;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.UserDataKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
