@@ -49,7 +49,7 @@ public final class Formats<T> {
     }
 
     /**
-     * The format asked for, the default when none is, else a {@link UseCaseException.Kind#BAD_OPTION} naming the
+     * The format asked for, the default when none is, else a bad option ({@link UseCaseException#badOption()}) naming the
      * parameter and the formats there are.
      */
     public OutputFormat<T> require(String nameOrMediaType, String parameter) {
