@@ -49,7 +49,7 @@ public final class TilesRoutes implements RouteModule {
     private final TileCache cache;
 
     public TilesRoutes(ServerConfig config, LiveLayers layers) {
-        this(config, layers, new TileCache(TileCache.configuredMaxBytes()));
+        this(config, layers, new TileCache(config.settings().server().tileCacheBytes()));
     }
 
     TilesRoutes(ServerConfig config, LiveLayers layers, TileCache cache) {

@@ -1,0 +1,11 @@
+/**
+ * The one configuration of the server: every setting with its default, environment variable and flag
+ * ({@link cn.ecozone.config.Setting}), the typed immutable record built from them
+ * ({@link cn.ecozone.config.EcoZoneConfig}) and the loader that reads defaults, file, environment and flags once, checks
+ * them and prints them with secrets masked ({@link cn.ecozone.config.ConfigLoader}). See {@code docs/configuration.md}.
+ *
+ * <p>Belongs here: plain values (numbers, paths, text, {@link cn.ecozone.config.Mode}). Does not: anything that uses
+ * them — parsing tokens, building limits or CORS policies happens in {@code api}, reading the process environment only in
+ * {@code cli/ServeCommand}. This package imports nothing from EcoZone, so every other package may use it.
+ */
+package cn.ecozone.config;
