@@ -98,11 +98,12 @@ class PlannerEnglishBrowserTest {
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("verdict")).isEmpty());
             List<String> shown = driver.findElements(By.cssSelector("#planner-result ul.warnings li")).stream().map(e -> e.getAttribute("textContent")).toList();
             assertEquals(warnings.size(), shown.size(), shown.toString());
+            // each warning as the server's notice writes it in English (one notice per warning, same order)
+            JsonNode notices = direct.get("notices");
+            assertEquals(warnings.size(), notices.size(), "one notice per warning");
             for (int i = 0; i < warnings.size(); i++) {
-                String en = warnings.get(i).substring(warnings.get(i).indexOf(" / ") + 3);
-                String expected = en.replaceAll("\\s*\\(see industryVerdicts\\)", "");
-                expected = Character.toUpperCase(expected.charAt(0)) + expected.substring(1);   // a sentence
-                assertTrue(shown.get(i).startsWith(expected), shown.get(i) + " ← " + en);
+                String en = notices.get(i).get("en").asText();
+                assertTrue(shown.get(i).startsWith(en), shown.get(i) + " ← " + en);
             }
             assertFalse(driver.findElements(By.cssSelector("#industry-verdicts, table.industry-verdicts")).isEmpty(), "the verdict per industry");
             assertEnglish(tag + " no industry", js(TEXT_OF, driver.findElement(By.id("tab-planner"))));
