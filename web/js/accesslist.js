@@ -23,7 +23,7 @@
 
   function industryNames(ids) {
     const all = (ez.catalog && ez.catalog.industries) || [];
-    return ids.map(id => { const i = all.find(x => x.id === id); return i ? ez.pick(i) : id; }).join(ez.lang === 'en' ? ', ' : '、');
+    return ids.map(id => { const i = all.find(x => x.id === id); return i ? ez.pick(i) : id; }).join(ez.t('listSep'));
   }
 
   /** A unit's 管控要求: a heading per dimension, each item with its effect, text and basis; 总体准入要求 marked as such. */
@@ -45,7 +45,7 @@
                   : ez.t('generalRequirementOf', { place: String(r.scope || '').split('/').pop(), level: r.level }))),
               ez.el('span', { class: 'requirement-text' }, en && r.textEn ? r.textEn : r.text),
               (r.industries || []).length ? ez.el('span', { class: 'requirement-meta' }, ez.t('industriesOnly', { list: industryNames(r.industries) })) : null,
-              ez.el('span', { class: 'requirement-meta' }, ez.t('basis') + '：' + (r.basis || '') + (r.basisIssuer ? '（' + r.basisIssuer + '）' : ''), ' · ' + r.id));
+              ez.el('span', { class: 'requirement-meta' }, ez.t('basis') + ez.t('labelSep'), ez.verbatim((r.basis || '') + (r.basisIssuer ? '（' + r.basisIssuer + '）' : '')), ' · ' + r.id));
           }))
           : ez.el('p', { class: 'none' }, ez.t('noRequirements')))),
       ez.el('p', null, ez.el('a', { href: '/access-list/units/' + encodeURIComponent(u.code) + '?f=html', target: '_blank', rel: 'noopener' }, ez.t('printable'))));

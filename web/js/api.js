@@ -22,9 +22,9 @@
     return res.json();
   };
 
-  /** POSTs a body (string, Blob or ArrayBuffer); answers JSON, or a Blob when asBlob. */
-  ez.post = async function (url, body, contentType, asBlob) {
-    const res = await fetch(url, { method: 'POST', body: body, headers: { 'Content-Type': contentType } });
+  /** POSTs a body (string, Blob or ArrayBuffer); answers JSON, or a Blob when asBlob; headers adds request headers. */
+  ez.post = async function (url, body, contentType, asBlob, headers) {
+    const res = await fetch(url, { method: 'POST', body: body, headers: Object.assign({ 'Content-Type': contentType, Accept: asBlob ? '*/*' : 'application/json' }, headers) });
     if (!res.ok) throw await failure(res);
     return asBlob ? res.blob() : res.json();
   };

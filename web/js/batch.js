@@ -7,6 +7,8 @@
   const VERDICTS = ['prohibited', 'restricted', 'conditional', 'allowed', 'outside', 'error'];
   const POLL_MS = 500;
   let current = null; // {jobId, timer}
+  let uploaded = null; // {name, features}: the GeoJSON list as uploaded (shapes for rows whose result has none)
+  let table = null;    // {projects, key, dir}: the result table on screen and its sort
 
   function box() { return document.getElementById('batch-result'); }
 
@@ -40,18 +42,14 @@
     const button = document.getElementById('batch-start');
     button.disabled = true;
     show(ez.el('p', { class: 'hint' }, ez.t('batchSubmitting')));
+    uploaded = await uploadedShapes(file);
     try {
       const inputs = { projects: { value: await base64(file), encoding: 'base64', mediaType: mediaType(file.name) } };
       const industry = document.getElementById('batch-industry').value;
       if (industry) inputs.industry = industry;
       if (document.getElementById('batch-reports').checked) inputs.reports = true;
-      const res = await fetch('/processes/batch-check/execution', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Prefer: 'respond-async', Accept: 'application/json' },
-        body: JSON.stringify({ inputs: inputs })
-      });
-      const body = await res.json().catch(() => ({}));
-      if (!res.ok) throw Object.assign(new Error('HTTP ' + res.status), { title: body.title, detail: body.detail });
+      const body = await ez.post('/processes/batch-check/execution', JSON.stringify({ inputs: inputs }), 'application/json', false,
+        { Prefer: 'respond-async' });
       current = { jobId: body.jobID };
       progress(body);
       poll();
@@ -112,14 +110,150 @@
         .filter(([k]) => doc[k] && doc[k].href)
         .map(([k, label]) => ez.el('a', { href: doc[k].href, download: '', class: 'download', id: 'batch-dl-' + k }, ez.t(label))));
     const errors = (s.errors || []).length ? ez.el('div', { id: 'batch-errors' }, ez.el('h3', null, ez.t('batchBadRows', { n: s.errors.length })),
-      ez.el('ul', null, s.errors.map(e => ez.el('li', null, ez.t('batchRow', { row: e.row }) + (e.file ? ' ' + e.file : '') + ' '
-        + (e.name || '') + '：' + (e.reason || ''))))) : null;
+      ez.el('ul', null, s.errors.map(e => ez.el('li', null, ez.t('batchRow', { row: e.row }), e.file ? [' ', ez.verbatim(e.file)] : null, ' ',
+        e.name ? ez.verbatim(e.name) : null, ez.t('labelSep'), ez.forPeople(ez.bilingual(e.reason || '')))))) : null;
+    let projects = [];
+    if (doc.projects && doc.projects.href) {
+      try {
+        projects = await ez.getJson(doc.projects.href);
+      } catch (e) {
+        projects = null;
+        console.warn('batch projects: ' + (e.detail || e.message));
+      }
+    }
+    table = Array.isArray(projects) && projects.length ? { projects: projects, key: 'row', dir: 1 } : null;
     show(ez.el('p', { id: 'batch-status', dataset: { status: 'successful', job: job.jobID } },
       ez.t('batchDone', { n: s.projects != null ? s.projects : job.total })),
     ez.el('progress', { id: 'batch-progress', max: 100, value: 100 }),
-    counts, links, errors,
+    counts, links,
+    table ? ez.el('h3', { id: 'batch-results-title' }, ez.t('batchResults')) : null,
+    table ? ez.el('div', { id: 'batch-table-box' }) : null,
+    errors,
     s.dataVersion ? ez.el('p', { class: 'hint' }, ez.t('batchDataVersion', { v: s.dataVersion })) : null);
+    renderTable();
   }
+
+  // ---- the result table: one row per project, sortable by each column, each row opens its project's site ----
+
+  const SEVERITY = { prohibited: 0, restricted: 1, conditional: 2, allowed: 3, outside: 4, error: 5 };
+
+  function industryLabel(o) {
+    const i = ((ez.catalog && ez.catalog.industries) || []).find(x => x.id === o.industry || x.zh === o.industry);
+    return i ? ez.pick(i) : (o.industryZh || o.industry || '');
+  }
+
+  function nearestM(o) { return o.nearestProtected ? o.nearestProtected.distanceM : null; }
+
+  /** The columns: label key, sort value, cell. Empty values sort last either way. */
+  const COLUMNS = [
+    { key: 'row', label: 'batchRowCol', value: o => o.row, cell: o => String(o.row), num: true },
+    { key: 'name', label: 'batchProject', value: o => o.name || '', cell: o => ez.el('button', { type: 'button', class: 'link-button open-project',
+      title: ez.t('batchOpen') }, ez.verbatim(o.name || ez.t('unnamedSite'))) },
+    { key: 'industry', label: 'batchIndustryCol', value: o => industryLabel(o), cell: o => industryLabel(o) || (o.verdict === 'error' ? '—' : ez.t('anyIndustry')) },
+    { key: 'verdict', label: 'verdict', value: o => SEVERITY[o.verdict] != null ? SEVERITY[o.verdict] : 9,
+      cell: o => ez.el('span', { class: 'verdict small verdict-' + String(o.verdict).replace(/[^a-z]/g, '') },
+        ez.t(o.verdict === 'error' ? 'batchError' : 'verdict_' + o.verdict)), num: true },
+    { key: 'district', label: 'batchDistrict', value: o => o.district || '', cell: o => o.district ? ez.verbatim(o.district) : '—' },
+    { key: 'area', label: 'batchAreaHa', value: o => o.siteAreaHa, cell: o => ez.num(o.siteAreaHa, 4), num: true },
+    { key: 'hits', label: 'batchHitsCol', value: o => (o.hits || []).length, cell: o => hitsCell(o), num: true },
+    { key: 'nearest', label: 'batchNearest', value: nearestM, cell: o => o.nearestProtected ? ez.num(nearestM(o), 0) : '—', num: true }
+  ];
+
+  /** How many zones the site overlaps; their names on hover (the map shows them once the row is opened). */
+  function hitsCell(o) {
+    const hits = o.hits || [];
+    return ez.el('span', { title: hits.map(h => h.name || h.featureId).join(ez.t('listSep')) || null }, String(hits.length));
+  }
+
+  const collator = () => new Intl.Collator(ez.lang === 'en' ? 'en' : 'zh-CN', { numeric: true });
+
+  function sorted() {
+    const col = COLUMNS.find(c => c.key === table.key);
+    const cmp = collator();
+    return table.projects.map((o, i) => ({ o: o, i: i })).sort((a, b) => {
+      const x = col.value(a.o), y = col.value(b.o);
+      const ex = x == null || x === '', ey = y == null || y === '';
+      if (ex || ey) return ex === ey ? a.i - b.i : ex ? 1 : -1;   // empty cells last, both ways
+      const c = col.num ? x - y : cmp.compare(String(x), String(y));
+      return c !== 0 ? c * table.dir : a.i - b.i;
+    }).map(x => x.o);
+  }
+
+  function renderTable(focusKey) {
+    const holder = document.getElementById('batch-table-box');
+    if (!holder || !table) return;
+    const rows = sorted();
+    const head = ez.el('tr', null, COLUMNS.map(c => {
+      const on = c.key === table.key;
+      return ez.el('th', { scope: 'col', 'aria-sort': on ? (table.dir > 0 ? 'ascending' : 'descending') : 'none', 'data-key': c.key },
+        ez.el('button', { type: 'button', class: 'sort', 'data-key': c.key, title: ez.t('batchSortHint'),
+          onclick: () => sortBy(c.key) }, ez.t(c.label), ez.el('span', { class: 'sort-mark', 'aria-hidden': 'true' }, on ? (table.dir > 0 ? ' ▲' : ' ▼') : ' ↕')));
+    }));
+    const body = rows.map(o => ez.el('tr', { class: 'project-row', 'data-row': o.row, 'data-verdict': o.verdict,
+      onclick: e => { if (!(e.target.closest && e.target.closest('a'))) openProject(o); } },
+    COLUMNS.map(c => ez.el('td', { class: 'col-' + c.key + (c.num ? ' num' : '') }, c.cell(o)))));
+    ez.clear(holder).appendChild(ez.el('div', { class: 'table-scroll' }, ez.el('table', { class: 'data batch-projects', id: 'batch-projects' },
+      ez.el('caption', { class: 'visually-hidden' }, ez.t('batchResults')),
+      ez.el('thead', null, head), ez.el('tbody', null, body))));
+    if (focusKey) {
+      const b = holder.querySelector('button.sort[data-key="' + focusKey + '"]');
+      if (b) b.focus();
+    }
+  }
+
+  /** A click on a column's heading sorts by it; a second click reverses. */
+  function sortBy(key) {
+    if (!table) return;
+    if (table.key === key) table.dir = -table.dir; else { table.key = key; table.dir = 1; }
+    renderTable(key);
+  }
+  ez.sortBatchTable = sortBy;
+
+  // ---- a row's site on the map ----
+
+  /** The GeoJSON features of an uploaded GeoJSON list (lon/lat only), numbered as the server numbers rows (from 1). */
+  async function uploadedShapes(file) {
+    if (mediaType(file.name) !== 'application/geo+json') return null;
+    try {
+      const doc = JSON.parse(await file.text());
+      const features = doc.type === 'FeatureCollection' ? doc.features : doc.type === 'Feature' ? [doc] : null;
+      return Array.isArray(features) ? { name: file.name, features: features } : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function lonLat(g) {
+    const ok = c => Array.isArray(c) && (typeof c[0] === 'number' ? Math.abs(c[0]) <= 180 && Math.abs(c[1]) <= 90 : c.every(ok));
+    return g && (g.type === 'Polygon' || g.type === 'MultiPolygon') && ok(g.coordinates);
+  }
+
+  /** A project's site: the result's own shape when it has one, else the uploaded GeoJSON feature of its row. */
+  function shapeOf(o) {
+    if (o.siteGeometry && lonLat(o.siteGeometry)) return o.siteGeometry;
+    const f = uploaded && !o.source && uploaded.features[o.row - 1];
+    return f && lonLat(f.geometry) ? f.geometry : null;
+  }
+
+  /** Opens a project in the 选址研判 panel: its site drawn and zoomed to, its industry and name, its result. */
+  function openProject(o) {
+    const g = shapeOf(o);
+    const note = document.getElementById('batch-open-note');
+    if (!g) {
+      const text = ez.t('batchNoShape');
+      if (note) note.textContent = text; else document.getElementById('batch-table-box').before(ez.el('p', { id: 'batch-open-note', class: 'error', role: 'status' }, text));
+      return null;
+    }
+    if (note) note.remove();
+    document.querySelectorAll('#batch-projects tr.selected').forEach(r => r.classList.remove('selected'));
+    const tr = document.querySelector('#batch-projects tr[data-row="' + o.row + '"]');
+    if (tr) tr.classList.add('selected');
+    return ez.openSiteInPlanner(g, { industry: o.industry, name: o.name, batchRow: o.row });
+  }
+  ez.openBatchProject = function (row) {
+    const o = table && table.projects.find(p => p.row === row);
+    return o ? openProject(o) : null;
+  };
 
   ez.initBatch = function (catalog) {
     const select = document.getElementById('batch-industry');
@@ -132,6 +266,7 @@
     };
     fill();
     ez.onLanguage(fill);
+    ez.onLanguage(() => { if (table && document.getElementById('batch-table-box')) renderTable(); });
     document.getElementById('batch-start').addEventListener('click', start);
   };
 })();

@@ -53,6 +53,7 @@
 
   /** A readable message from a failed request: the problem JSON's title and detail when there is one. */
   ez.errorBox = function (err) {
-    return ez.el('div', { class: 'error', role: 'alert' }, ez.el('strong', null, err.title || ez.t('error')), ' ', err.detail || err.message || '');
+    return ez.el('div', { class: 'error', role: 'alert' }, ez.el('strong', null, err.title ? ez.bilingualTitle(err.title) : ez.t('error')), ' ',
+      err.detail ? ez.forPeople(ez.bilingual(err.detail)) : (err.message || ''));
   };
 })();

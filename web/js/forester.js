@@ -99,11 +99,11 @@
     if (measure.error) { box.appendChild(ez.errorBox(measure.error)); return; }
     const p = (measure.report.plots || [])[0];
     if (!p) return;
-    box.appendChild(ez.el('p', { class: 'area' }, ez.t('ellipsoidArea') + '：',
-      ez.el('strong', { id: 'measure-ha' }, ez.num(p.area.ha, 4) + ' ' + ez.t('ha')), '（', ez.el('strong', { id: 'measure-mu' }, ez.num(p.area.mu, 2) + ' ' + ez.t('mu')),
-      '，' + ez.num(p.area.m2, 1) + ' ' + ez.t('m2') + '）'));
-    if (p.gkArea) box.appendChild(ez.el('p', { class: 'area' }, ez.t('gkArea', { zone: p.gkZone }) + '：' + ez.num(p.gkArea.m2, 1) + ' ' + ez.t('m2')));
-    box.appendChild(ez.el('p', { class: 'area' }, ez.t('perimeter') + '：' + ez.num(p.perimeterM, 1) + ' ' + ez.t('m')));
+    box.appendChild(ez.el('p', { class: 'area' }, ez.t('ellipsoidArea') + ez.t('labelSep'),
+      ez.el('strong', { id: 'measure-ha' }, ez.num(p.area.ha, 4) + ' ' + ez.t('ha')), ez.t('parenOpen'), ez.el('strong', { id: 'measure-mu' }, ez.num(p.area.mu, 2) + ' ' + ez.t('mu')),
+      ez.t('comma') + ez.num(p.area.m2, 1) + ' ' + ez.t('m2') + ez.t('parenClose')));
+    if (p.gkArea) box.appendChild(ez.el('p', { class: 'area' }, ez.t('gkArea', { zone: p.gkZone }) + ez.t('labelSep') + ez.num(p.gkArea.m2, 1) + ' ' + ez.t('m2')));
+    box.appendChild(ez.el('p', { class: 'area' }, ez.t('perimeter') + ez.t('labelSep') + ez.num(p.perimeterM, 1) + ' ' + ez.t('m')));
     if (p.problem) box.appendChild(ez.el('p', { class: 'error' }, p.problem));
   }
 
@@ -142,7 +142,7 @@
     const label = g => g.key == null || g.key === '' ? ez.t('unknown') : String(g.key);
     box.appendChild(ez.el('p', { class: 'hint' }, ez.t('clickGroupHint')));
     box.appendChild(ez.table('groups', ['group', 'count', 'measuredHa', 'measuredMu', 'declaredMu'], groups.map(g =>
-      [label(g), String(g.count), ez.num(g.measured.ha, 2), ez.num(g.measured.mu, 2), ez.num(g.declaredMu, 2)]),
+      [ez.dataValue(label(g)), String(g.count), ez.num(g.measured.ha, 2), ez.num(g.measured.mu, 2), ez.num(g.declaredMu, 2)]),
     i => ({ class: 'group-row' + (groupKey(groups[i].key) === selected ? ' selected' : ''), 'data-key': groupKey(groups[i].key),
       tabindex: '0', onclick: () => select(groupKey(groups[i].key)),
       onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); select(groupKey(groups[i].key)); } } })));
@@ -153,7 +153,7 @@
       box.appendChild(ez.el('h3', null, ez.t('progress')));
       const progress = report.progress;
       box.appendChild(ez.table('progress', ['mine', 'restoredOfPlots', 'measuredMu', 'restoredShare'], progress.map(p =>
-        [p.mine, ez.el('span', { class: 'restored-of-plots', title: ez.t('restoredOfPlotsTip', { restored: p.restoredPlots, plots: p.plots }) },
+        [ez.dataValue(p.mine), ez.el('span', { class: 'restored-of-plots', title: ez.t('restoredOfPlotsTip', { restored: p.restoredPlots, plots: p.plots }) },
           p.restoredPlots + ' / ' + p.plots), ez.num(p.total.mu, 2), ez.pct(p.restoredShare)]),
       i => ({ class: 'progress-row' + (groupKey(progress[i].mine) === selected ? ' selected' : ''), 'data-key': groupKey(progress[i].mine),
         onclick: () => select(groupKey(progress[i].mine)) })));

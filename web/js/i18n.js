@@ -44,7 +44,7 @@
       searchRequirement: '准入清单', searchFailed: '部分图层搜索失败', searchUnits: '适用单元：{list}', searchMoreUnits: '等 {n} 个单元',
       searchZone: '适用于：{layer}', searchScope: '适用范围：{scope}', searching: '搜索中…',
       verdict_outside: '不在数据范围内，无法研判', dimensionVerdicts: '逐维度研判', requirementCount: '{n} 条',
-      industryVerdicts: '本地块各行业研判', bannedIndustries: '本地块禁止的行业', noBannedIndustry: '没有行业在此被禁止',
+      requirementCountOne: '{n} 条', industryVerdicts: '本地块各行业研判', bannedIndustries: '本地块禁止的行业', noBannedIndustry: '没有行业在此被禁止',
       bannedWhere: '禁止所在', bannedBy: '依据条款', industryCol: '行业', industryLine: '行业：{industry}',
       triggeredBy: '触发：{zone}', level_unit: '本单元要求', level_county: '区县总体准入要求', level_city: '市总体准入要求',
       level_province: '省总体准入要求', level_national: '国家法律法规（分区规则）', wsLevel: '级别',
@@ -69,10 +69,19 @@
       permalinkCopied: '链接已生成，可复制地址栏分享：重新打开即恢复该地块与研判结果', permalinkTooLong: '地块顶点过多（链接将超过 {max} 个字符），无法生成链接；请导出 GeoJSON 或 TXT 分享',
       permalinkBad: '链接中的地块无法读取：{detail}',
       tabsLabel: '面板', uploadSiteLabel: '上传地块坐标文件（国土 TXT、GeoJSON 或 WKT）', sheetExpand: '展开面板', sheetCollapse: '收起面板',
-      labelSep: '：', noFileChosen: '未选择文件（点此选择）'
+      labelSep: '：', noFileChosen: '未选择文件（点此选择）', comma: '，', listSep: '、', parenOpen: '（', parenClose: '）',
+      unnamedSite: '未命名地块', editSite: '编辑顶点', editDone: '完成编辑', recheckSite: '按修改后的地块重新研判', undoEdit: '撤销上一步修改',
+      editTooMany: '地块顶点超过 {max} 个，无法在地图上编辑', vertexTitle: '拖动移动顶点；单击删除顶点（方向键移动，Delete 删除）',
+      midpointTitle: '单击在此边的中点插入顶点，或拖动放置新顶点', vertexMinimum: '每个环至少保留 3 个顶点，不能再删除',
+      siteEditedNote: '地块已修改：下方结论仍是修改前地块的结论，报告暂不可用。',
+      seeIndustryTable: '（见下方“本地块各行业研判”）',
+      batchResults: '研判结果（点击表头排序，点击一行在地图上打开该项目）', batchRowCol: '序号', batchProject: '项目', batchIndustryCol: '行业',
+      batchDistrict: '区县', batchAreaHa: '面积（公顷）', batchHitsCol: '压占分区', batchNearest: '最近保护区（米）', batchOpen: '在地图上打开',
+      batchNoShape: '结果中没有该项目的地块形状，无法在地图上打开', batchOpening: '正在打开 {name}…', sortAsc: '升序', sortDesc: '降序',
+      batchBackToList: '返回批量结果', batchOpened: '已打开批量结果第 {row} 行：{name}', batchSortHint: '按此列排序'
     },
     en: {
-      tabBatch: 'Batch', batchHint: 'Upload a project list (GeoJSON, CSV/xlsx with a WKT column, zipped shapefile, GeoPackage or a ZIP of 国土 TXT files), one project per feature/row/file.',
+      tabBatch: 'Batch', batchHint: 'Upload a project list (GeoJSON, CSV/xlsx with a WKT column, zipped shapefile, GeoPackage or a ZIP of land-survey boundary TXT files), one project per feature/row/file.',
       batchFile: 'Project list', batchIndustry: 'Default industry', batchNoDefault: '(none: from the list\'s industry column)', batchWithReports: 'Also make a PDF report per project (ZIP)',
       batchStart: 'Start batch check', batchNoFile: 'Choose a project list file first', batchSubmitting: 'Submitting…',
       batchProgress: '{status}: {processed} / {total} projects', batchEta: 'About {s} s left', batchDone: 'Done: {n} projects',
@@ -111,7 +120,7 @@
       searchRequirement: 'Access list', searchFailed: 'Search failed in some layers', searchUnits: 'Units: {list}', searchMoreUnits: 'and {n} more',
       searchZone: 'Applies to: {layer}', searchScope: 'Applies in: {scope}', searching: 'Searching…',
       verdict_outside: 'Outside the data: cannot assess', dimensionVerdicts: 'By dimension', requirementCount: '{n} items',
-      industryVerdicts: 'Verdict per industry here', bannedIndustries: 'Industries banned here', noBannedIndustry: 'No industry is banned here',
+      requirementCountOne: '{n} item', industryVerdicts: 'Verdict per industry here', bannedIndustries: 'Industries banned here', noBannedIndustry: 'No industry is banned here',
       bannedWhere: 'Banned in', bannedBy: 'Clauses', industryCol: 'Industry', industryLine: 'Industry: {industry}',
       triggeredBy: 'Triggered by: {zone}', level_unit: "Unit's own requirements", level_county: 'County general requirements', level_city: 'City general requirements',
       level_province: 'Province general requirements', level_national: 'National law (zone rules)', wsLevel: 'Level',
@@ -126,7 +135,7 @@
       statsWaterNote: 'Each cell: area (ha), below it the share of the district. Nested levels are merged in "All", so the levels may add up to more.',
       statsUnitTypes: 'Control-unit types (share of the district)', statsByType: 'Control-unit area by type and district', statsUnitType: 'Unit type',
       statsRestoration: 'Mine restoration plots', statsPlots: 'Plot area', statsRestored: 'Restored area', statsRestoredShare: 'Restored share',
-      statsRestoredNote: 'Restored = plots with status 已修复 (restored) or 已验收 (accepted); share of the district\'s plot area.',
+      statsRestoredNote: 'Restored = plots with status restored or accepted; share of the district\'s plot area.',
       // forester and planner site tools
       restoredOfPlots: 'Restored / plots', restoredOfPlotsTip: '{restored} of {plots} plots restored or accepted',
       restoredOfPlotsNote: '"Restored / plots": plots with status restored or accepted over all plots of the mine; the restored share is by measured area.',
@@ -136,7 +145,16 @@
       permalinkCopied: 'Link made: share the address bar; opening it restores this site and its result', permalinkTooLong: 'Too many vertices (the link would exceed {max} characters): share the GeoJSON or TXT export instead',
       permalinkBad: 'The site in the link cannot be read: {detail}',
       tabsLabel: 'Panels', uploadSiteLabel: 'Upload the site boundary file (TXT, GeoJSON or WKT)', sheetExpand: 'Expand panel', sheetCollapse: 'Collapse panel',
-      labelSep: ': ', noFileChosen: 'No file chosen (tap to choose)'
+      labelSep: ': ', noFileChosen: 'No file chosen (tap to choose)', comma: ', ', listSep: ', ', parenOpen: ' (', parenClose: ')',
+      unnamedSite: 'Unnamed site', editSite: 'Edit vertices', editDone: 'Done editing', recheckSite: 'Check the edited site', undoEdit: 'Undo last edit',
+      editTooMany: 'The site has more than {max} vertices: too many to edit on the map', vertexTitle: 'Drag to move this vertex; click to delete it (arrow keys move, Delete deletes)',
+      midpointTitle: 'Click to insert a vertex in the middle of this edge, or drag to place it', vertexMinimum: 'A ring keeps at least 3 vertices: this one cannot be deleted',
+      siteEditedNote: 'The site was edited: the verdict below is still that of the site before; reports wait for a new check.',
+      seeIndustryTable: ' (see "Verdict per industry here" below)',
+      batchResults: 'Results (click a column heading to sort; click a row to open the project on the map)', batchRowCol: 'Row', batchProject: 'Project', batchIndustryCol: 'Industry',
+      batchDistrict: 'District', batchAreaHa: 'Area (ha)', batchHitsCol: 'Zones hit', batchNearest: 'Nearest protected zone (m)', batchOpen: 'Open on the map',
+      batchNoShape: 'The results hold no shape for this project: it cannot be opened on the map', batchOpening: 'Opening {name}…', sortAsc: 'ascending', sortDesc: 'descending',
+      batchBackToList: 'Back to the batch results', batchOpened: 'Opened row {row} of the batch results: {name}', batchSortHint: 'Sort by this column'
     }
   };
 
@@ -165,6 +183,80 @@
     if (ez.lang !== 'en') return s;
     const k = s.trim();
     return Object.prototype.hasOwnProperty.call(VOCAB, k) ? VOCAB[k] : s;
+  };
+
+  /** Text in parentheses, full-width in Chinese, ASCII with a leading space in English. */
+  ez.paren = function (s) { return ez.t('parenOpen') + s + ez.t('parenClose'); };
+
+  /** Items joined as a list in the page's language (、 in Chinese, ", " in English). */
+  ez.listJoin = function (items) { return (items || []).join(ez.t('listSep')); };
+
+  const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+  /**
+   * A value from the data shown as it is (a place or zone name, a document title): marked data-verbatim (and lang=zh
+   * when it is Chinese) so that the English page knows it is not untranslated interface text.
+   */
+  ez.verbatim = function (text) {
+    const s = text == null ? '' : String(text);
+    return ez.el('span', { 'data-verbatim': '', lang: CJK.test(s) ? 'zh' : null }, s);
+  };
+
+  /**
+   * A value from the data (a group key, a district, a class): its English from VOCAB when English is on and it is
+   * vocabulary, else the value as it is, marked as quoted data (a mine's or a district's name).
+   */
+  ez.dataValue = function (value) {
+    const s = value == null ? '' : String(value);
+    const t = ez.term(s);
+    return t !== s || !CJK.test(s) ? t : ez.verbatim(s);
+  };
+
+  /**
+   * A server message of the legacy form "中文 / English" in the page's language: the part before the first " / " in
+   * Chinese, the rest in English (a message without " / " is shown as it is).
+   */
+  ez.bilingual = function (text) {
+    if (text == null) return '';
+    const s = String(text);
+    const i = s.indexOf(' / ');
+    if (i < 0) return s;
+    return ez.lang === 'en' ? s.substring(i + 3) : s.substring(0, i);
+  };
+
+  /** Field names that slipped into server messages, and what people read instead. */
+  const CODE_WORDS = [[/\s*[(（]see industryVerdicts[)）]/g, 'seeIndustryTable']];
+
+  /** A server message for people: field names that slipped into it replaced by words. */
+  ez.forPeople = function (text) {
+    let s = String(text == null ? '' : text);
+    CODE_WORDS.forEach(([re, key]) => { s = s.replace(re, ez.t(key)); });
+    return s;
+  };
+
+  /**
+   * A result's warnings in the page's language: its structured notices ({code, zh, en}) when it has them, else its
+   * legacy "中文 / English" warnings split.
+   */
+  ez.noticeTexts = function (r) {
+    if (!r) return [];
+    if (Array.isArray(r.notices) && r.notices.length) {
+      return r.notices.map(n => sentence(ez.forPeople(ez.lang === 'en' ? (n.en || n.zh) : (n.zh || n.en))));
+    }
+    return (r.warnings || []).map(w => sentence(ez.forPeople(typeof w === 'string' ? ez.bilingual(w) : ez.pick(w))));
+  };
+
+  /** An English message starts with a capital letter (the server writes its English halves in lower case). */
+  function sentence(s) {
+    return ez.lang === 'en' && /^[a-z]/.test(s) ? s.charAt(0).toUpperCase() + s.substring(1) : s;
+  }
+
+  /** A problem title such as "请求有误 Bad request" (Chinese, a space, English) in the page's language. */
+  ez.bilingualTitle = function (title) {
+    if (title == null) return '';
+    const m = /^([^A-Za-z]*[\u3400-\u9fff][^A-Za-z]*?)\s+([A-Za-z].*)$/.exec(String(title));
+    if (!m) return ez.bilingual(title);
+    return ez.lang === 'en' ? m[2] : m[1];
   };
 
   const listeners = [];

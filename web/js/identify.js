@@ -125,7 +125,8 @@
     // On a phone a tap opens one thing: a point's popup (a monitoring station) or else the panel, never both.
     let tap = null;
     ez.map.on('preclick', e => {
-      if (ez.drawing) return;
+      // drawing a site, or editing its vertices: a click places or picks a vertex, it does not ask "which zones"
+      if (ez.drawing || ez.siteEditing) return;
       if (!(ez.isPhone && ez.isPhone())) { ez.identifyAt(e.latlng.lng, e.latlng.lat); return; }
       const mine = tap = { latlng: e.latlng, popup: null };
       setTimeout(() => {

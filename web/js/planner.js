@@ -20,6 +20,8 @@
   let siteLayer = null;
   let hitLayer = null;
   let shapeNote = null;
+  let editor = null;    // the vertex editor (site-edit.js)
+  let siteEdited = false; // the editor's site differs from the site of the result on screen: 重新研判 is due
 
   function contentTypeOf(file) {
     const n = (file.name || '').toLowerCase();
@@ -41,7 +43,8 @@
   };
 
   /** Runs the check; body is a string or bytes (国土 TXT files are often GBK: sent as they are, the server decodes). */
-  ez.siteCheck = async function (body, type, geojson, uploaded) {
+  ez.siteCheck = async function (body, type, geojson, uploaded, options) {
+    const fromEditor = !!(options && options.fromEditor);
     const mine = ++seq;
     const q = form();
     request = { body: body, type: type, geojson: geojson, uploaded: !!uploaded, query: q };
@@ -49,7 +52,10 @@
     error = null;
     stale = false;
     busy = true;
+    siteEdited = false;
     clearMap();
+    // a new site (drawn, uploaded, from a link or a batch row) starts without edits; a re-check of an edited site keeps them
+    if (editor && !fromEditor) editor.reset(null);
     showSite(geojson);
     toolNote = null;
     if (!fromLink && /[#&]site=/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
@@ -78,7 +84,9 @@
     ez.lastSiteCheck = result || { error: error };
     updateClear();
     renderResult();
-    if (result) await highlightHits(result);
+    if (result) await highlightHits(result, fromEditor);
+    if (result && editor && !fromEditor) editor.reset(siteGeometry());
+    updateClear();
     return result;
   };
 
@@ -106,7 +114,9 @@
     error = null;
     busy = false;
     stale = false;
+    siteEdited = false;
     clearMap();
+    if (editor) editor.reset(null);
     if (nameAuto) document.getElementById('project-name').value = '';
     document.getElementById('site-file').value = '';
     ez.lastSiteCheck = null;
@@ -118,7 +128,78 @@
     document.getElementById('clear-site').disabled = !(request || result || error || siteLayer);
     const done = !!(request && result);
     ['export-txt', 'export-geojson', 'permalink'].forEach(id => { const b = document.getElementById(id); if (b) b.disabled = !done || busy; });
+    const edit = document.getElementById('edit-site');
+    if (edit && editor) {
+      const g = siteGeometry();
+      const can = done && !busy && editor.editable(g);
+      edit.disabled = !can && !editor.active();
+      edit.title = done && g && !editor.editable(g) ? ez.t('editTooMany', { max: editor.MAX_EDIT_VERTICES }) : '';
+      edit.textContent = ez.t(editor.active() ? 'editDone' : 'editSite');
+      edit.setAttribute('aria-pressed', editor.active() ? 'true' : 'false');
+    }
+    const recheck = document.getElementById('recheck-site');
+    if (recheck) recheck.disabled = !siteEdited || busy;
+    undoState();
     renderTools();
+  }
+
+  /** 撤销: the last vertex while drawing, else the last edit of the site's vertices. */
+  function undoState() {
+    const undo = document.getElementById('undo-vertex');
+    if (!undo) return;
+    const drawing = !!(ez.drawer && ez.drawer._markers && ez.drawer._markers.length);
+    undo.disabled = !(drawing || (editor && editor.canUndo()));
+    undo.textContent = ez.t(drawing || !(editor && editor.canUndo()) ? 'undoVertex' : 'undoEdit');
+  }
+
+  function undo() {
+    if (ez.drawer && ez.drawer._markers && ez.drawer._markers.length) ez.drawer.deleteLastVertex();
+    else if (editor) editor.undo();
+    undoState();
+  }
+
+  /** The same geometry with rings closed and repeated closing points dropped, to compare an edited site with the checked one. */
+  function sameSite(a, b) {
+    if (!a || !b) return false;
+    const norm = g => JSON.stringify((g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map(p => p.map(r => {
+      const closed = r.length > 1 && r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1];
+      return closed ? r.slice(0, -1) : r;
+    })));
+    return norm(a) === norm(b);
+  }
+
+  /** The editor changed the site: the result on screen is of the site before; re-checking is the planner's call. */
+  function siteChanged(g) {
+    siteEdited = !!(result && !sameSite(g, siteGeometry()));
+    ez.editedSiteGeometry = siteEdited ? g : null;
+    updateClear();
+    renderResult(busy ? ez.t('checking') : null);
+  }
+
+  function toggleEditing() {
+    if (!editor) return;
+    if (editor.active()) {
+      editor.stop(siteEdited);
+    } else {
+      const g = siteGeometry();
+      if (!editor.editable(g)) return;
+      editor.start(editor.geometry() || g);
+    }
+    updateClear();
+  }
+
+  /** 重新研判: the edited site is checked; the editor stays as it is (its edits can still be undone). */
+  function recheck() {
+    if (!editor || !siteEdited) return;
+    const g = editor.geometry();
+    ez.lastSiteGeometry = g;
+    return ez.siteCheck(JSON.stringify(g), 'application/json', { type: 'Feature', properties: {}, geometry: g }, false, { fromEditor: true });
+  }
+  ez.recheckSite = recheck;
+
+  /** The site as it stands: edited (not yet checked) or the one of the result on screen. */
+  function currentSite() {
+    return siteEdited && editor ? editor.geometry() : siteGeometry();
   }
 
   // ---- site tools: undo while drawing, export as 国土 TXT / GeoJSON, permalink ----
@@ -132,6 +213,10 @@
     if (!toolNote) return;
     box.className = toolNote.kind === 'error' ? 'error' : 'hint';
     box.appendChild(ez.el('span', null, toolNote.text));
+    if (toolNote.back) {
+      box.appendChild(ez.el('button', { type: 'button', class: 'link-button', id: 'back-to-' + toolNote.back, style: 'margin-left:6px',
+        onclick: () => ez.showTab(toolNote.back, true) }, ez.t('batchBackToList')));
+    }
     if (toolNote.link) {
       box.appendChild(ez.el('input', { id: 'permalink-url', type: 'text', readonly: true, value: toolNote.link, 'aria-label': ez.t('permalink'),
         style: 'display:block;width:100%;box-sizing:border-box;margin-top:4px',
@@ -192,7 +277,7 @@
 
   /** The link of the site and result on screen, or null with a note when it would be too long. */
   ez.permalink = function () {
-    const g = siteGeometry();
+    const g = currentSite();
     const code = g && ez.encodeSite(g);
     if (!code) return null;
     const hash = '#' + ez.query({ site: code, industry: request.query.industry, name: request.query.name || (request.uploaded && result.name !== '未命名地块' ? result.name : '') });
@@ -232,12 +317,36 @@
     return true;
   }
 
+  /**
+   * Opens a site from elsewhere (a batch result's row) in this panel: the industry and name set, the site drawn, zoomed
+   * to and checked. The tools' note says where it came from and leads back.
+   */
+  ez.openSiteInPlanner = function (geometry, options) {
+    const o = options || {};
+    const select = document.getElementById('industry');
+    select.value = o.industry && Array.from(select.options).some(x => x.value === o.industry) ? o.industry : '';
+    const name = document.getElementById('project-name');
+    name.value = o.name || '';
+    nameAuto = !o.name;
+    ez.showTab('planner');
+    ez.lastSiteGeometry = geometry;
+    const done = ez.siteCheck(JSON.stringify(geometry), 'application/json', { type: 'Feature', properties: {}, geometry: geometry }, false);
+    if (o.batchRow != null) {
+      toolNote = { text: ez.t('batchOpened', { row: o.batchRow, name: o.name || ez.t('unnamedSite') }), back: 'batch' };
+      renderTools();
+    }
+    return done;
+  };
+
   /** Downloads the site on screen as 国土 TXT or GeoJSON, written by the server from the request's own body. */
   ez.exportSite = async function (format) {
     if (!request || !result) return null;
     const q = { format: format, name: request.query.name || result.name || '' };
+    // an edited site is exported as edited, whether or not it has been checked again
+    const body = siteEdited ? JSON.stringify(currentSite()) : request.body;
+    const type = siteEdited ? 'application/json' : request.type;
     try {
-      const blob = await ez.post('/analysis/site-export?' + ez.query(q), request.body, request.type, true);
+      const blob = await ez.post('/analysis/site-export?' + ez.query(q), body, type, true);
       const file = (q.name || '地块') + (format === 'txt' ? '-界址点.txt' : '.geojson');
       const url = URL.createObjectURL(new Blob([blob], { type: format === 'txt' ? 'text/plain;charset=utf-8' : 'application/geo+json' }));
       const a = ez.el('a', { href: url, download: file, id: 'site-export-download' });
@@ -256,29 +365,37 @@
 
   function initTools() {
     const clear = document.getElementById('clear-site');
-    const undo = ez.el('button', { type: 'button', id: 'undo-vertex', disabled: true, title: 'Backspace',
-      onclick: () => { if (ez.drawer && ez.drawer.deleteLastVertex) ez.drawer.deleteLastVertex(); } }, ez.t('undoVertex'));
-    const buttons = [undo,
+    const undoButton = ez.el('button', { type: 'button', id: 'undo-vertex', disabled: true, title: 'Backspace / Ctrl+Z', onclick: undo }, ez.t('undoVertex'));
+    const buttons = [undoButton,
+      ez.el('button', { type: 'button', id: 'edit-site', disabled: true, 'aria-pressed': 'false', onclick: toggleEditing }, ez.t('editSite')),
+      ez.el('button', { type: 'button', id: 'recheck-site', disabled: true, onclick: recheck }, ez.t('recheckSite')),
       ez.el('button', { type: 'button', id: 'export-txt', disabled: true, onclick: () => ez.exportSite('txt') }, ez.t('exportTxt')),
       ez.el('button', { type: 'button', id: 'export-geojson', disabled: true, onclick: () => ez.exportSite('geojson') }, ez.t('exportGeojson')),
       ez.el('button', { type: 'button', id: 'permalink', disabled: true, onclick: () => ez.permalink() }, ez.t('permalink'))];
     buttons.forEach(b => clear.parentNode.appendChild(b));
     clear.parentNode.after(ez.el('p', { id: 'site-tools-note', role: 'status' }));
     ez.onLanguage(() => {
-      [['undo-vertex', 'undoVertex'], ['export-txt', 'exportTxt'], ['export-geojson', 'exportGeojson'], ['permalink', 'permalink']]
+      [['export-txt', 'exportTxt'], ['export-geojson', 'exportGeojson'], ['permalink', 'permalink'], ['recheck-site', 'recheckSite']]
         .forEach(([id, k]) => { document.getElementById(id).textContent = ez.t(k); });
+      updateClear();
     });
-    // undo is for the planner's drawing in progress: enabled from the first vertex until the shape closes
-    const drawingState = () => { undo.disabled = !(ez.drawer && ez.drawer._markers && ez.drawer._markers.length); };
-    ez.map.on(L.Draw.Event.DRAWVERTEX, drawingState);
-    ez.map.on(L.Draw.Event.DRAWSTOP, () => setTimeout(drawingState, 0));
-    ez.map.on(L.Draw.Event.DRAWSTART, drawingState);
+    // undo: the last vertex while drawing (from the first vertex until the shape closes), else the last edit
+    ez.map.on(L.Draw.Event.DRAWVERTEX, undoState);
+    ez.map.on(L.Draw.Event.DRAWSTOP, () => setTimeout(undoState, 0));
+    ez.map.on(L.Draw.Event.DRAWSTART, undoState);
     document.addEventListener('keydown', e => {
-      if (e.key === 'Backspace' && ez.drawer && !/INPUT|TEXTAREA|SELECT/.test(e.target.tagName)) {
-        e.preventDefault(); ez.drawer.deleteLastVertex(); drawingState();
+      if (/INPUT|TEXTAREA|SELECT/.test(e.target.tagName)) return;
+      if (e.key === 'Backspace' && ez.drawer) { e.preventDefault(); ez.drawer.deleteLastVertex(); undoState(); }
+      else if ((e.ctrlKey || e.metaKey) && !e.shiftKey && (e.key === 'z' || e.key === 'Z') && editor && editor.canUndo() && !ez.drawer) {
+        e.preventDefault(); undo();
       }
     });
-    undo.addEventListener('click', drawingState);
+    editor = ez.createSiteEditor(ez.map, {
+      pane: 'site',
+      onChange: siteChanged,
+      onState: undoState,
+      onRefused: text => { toolNote = { text: text, kind: 'error' }; renderTools(); }
+    });
   }
 
   function showSite(geojson) {
@@ -293,7 +410,7 @@
   }
 
   /** Draws the site as it is, the hit zones in a highlight colour, and zooms to them. */
-  async function highlightHits(r) {
+  async function highlightHits(r, keepView) {
     if (r.siteGeometry) showSite(r.siteGeometry);
     if (hitLayer) hitLayer.remove();
     const mine = seq;
@@ -319,7 +436,12 @@
       renderResult();
     }
     updateClear();
-    if (siteLayer) ez.map.fitBounds(siteLayer.getBounds(), { maxZoom: 15, padding: [40, 40], animate: false });
+    if (siteLayer && !keepView) ez.map.fitBounds(siteLayer.getBounds(), { maxZoom: 15, padding: [40, 40], animate: false });
+  }
+
+  /** The site's name as given (a data value), or the server's stand-in 未命名地块 in the page's language. */
+  function siteName(name) {
+    return name === '未命名地块' ? ez.el('span', { class: 'site-name' }, ez.t('unnamedSite')) : ez.el('span', { class: 'site-name', 'data-verbatim': '' }, name);
   }
 
   function verdictClass(v) { return 'verdict-' + String(v).replace(/[^a-z]/g, ''); }
@@ -355,14 +477,17 @@
     const r = result;
     const s = r.site || {};
     const en = ez.lang === 'en';
-    box.appendChild(ez.el('div', { class: 'verdict-line' }, ez.t('verdict') + '：', verdictBadge(r.verdict, 'verdict'),
-      r.name ? ez.el('span', { class: 'site-name' }, r.name) : null));
+    box.appendChild(ez.el('div', { class: 'verdict-line' }, ez.t('verdict') + ez.t('labelSep'), verdictBadge(r.verdict, 'verdict'),
+      r.name ? siteName(r.name) : null));
     box.appendChild(ez.el('p', { class: 'industry-line', id: 'result-industry' },
       ez.t('industryLine', { industry: r.industry ? industryName(r.industry, r.industryZh) : ez.t('anyIndustry') })));
     if (stale) box.appendChild(ez.el('p', { class: 'stale', role: 'status' }, ez.t('staleReport')));
-    if ((r.warnings || []).length) {
-      box.appendChild(ez.el('ul', { class: 'warnings' }, r.warnings.map(w => ez.el('li', null, typeof w === 'string' ? w : JSON.stringify(w)))));
+    if (siteEdited) {
+      box.appendChild(ez.el('p', { class: 'stale', role: 'status', id: 'site-edited-note' }, ez.t('siteEditedNote'), ' ',
+        ez.el('button', { type: 'button', class: 'link-button', onclick: recheck, disabled: busy }, ez.t('recheckSite'))));
     }
+    const notices = ez.noticeTexts(r);
+    if (notices.length) box.appendChild(ez.el('ul', { class: 'warnings' }, notices.map(w => ez.el('li', null, w))));
     if (shapeNote) box.appendChild(ez.el('p', { class: 'hint' }, shapeNote));
 
     // 逐维度研判: one line per dimension
@@ -371,7 +496,7 @@
       ez.el('li', { class: 'dimension-verdict', 'data-dimension': d.dimension, 'data-verdict': d.verdict },
         ez.el('span', { class: 'dimension-name' }, en ? d.dimensionEn : d.dimensionZh),
         ez.el('span', { class: 'verdict small ' + verdictClass(d.verdict) }, ez.t('verdict_' + d.verdict)),
-        ez.el('span', { class: 'dimension-count' }, ez.t('requirementCount', { n: d.requirementCount }))))));
+        ez.el('span', { class: 'dimension-count' }, ez.t(d.requirementCount === 1 ? 'requirementCountOne' : 'requirementCount', { n: d.requirementCount }))))));
 
     // no industry chosen: which industries are banned here, and where
     if (!r.industry && (r.industryVerdicts || []).length) {
@@ -381,36 +506,36 @@
       if (!banned.length) box.appendChild(ez.el('p', { class: 'none' }, ez.t('noBannedIndustry')));
       box.appendChild(ez.table('industry-verdicts', ['industryCol', 'verdict', 'bannedWhere', 'bannedBy'], rows.map(v => [
         industryName(v.industry, v.industryZh), ez.el('span', { class: 'verdict small ' + verdictClass(v.verdict) }, ez.t('verdict_' + v.verdict)),
-        (v.bannedWhere || []).join('、'), (v.bannedBy || []).join(', ')]), i => ({ 'data-industry': rows[i].industry, 'data-verdict': rows[i].verdict })));
+        ez.verbatim(ez.listJoin(v.bannedWhere || [])), (v.bannedBy || []).join(', ')]), i => ({ 'data-industry': rows[i].industry, 'data-verdict': rows[i].verdict })));
     }
 
     box.appendChild(ez.el('h3', null, ez.t('siteArea')));
-    box.appendChild(ez.el('p', { class: 'area' }, ez.t('ellipsoidArea') + '：',
-      ez.el('strong', { id: 'site-area-ha' }, ez.num(s.areaHa, 4) + ' ' + ez.t('ha')), '（' + ez.num(s.areaMu, 2) + ' ' + ez.t('mu') + '，' +
-      ez.num(s.areaM2, 1) + ' ' + ez.t('m2') + '）'));
-    if (s.gkAreaM2 != null) box.appendChild(ez.el('p', { class: 'area' }, ez.t('gkArea', { zone: s.gkZone }) + '：' + ez.num(s.gkAreaM2, 1) + ' ' + ez.t('m2')));
+    box.appendChild(ez.el('p', { class: 'area' }, ez.t('ellipsoidArea') + ez.t('labelSep'),
+      ez.el('strong', { id: 'site-area-ha' }, ez.num(s.areaHa, 4) + ' ' + ez.t('ha')),
+      ez.paren(ez.num(s.areaMu, 2) + ' ' + ez.t('mu') + ez.t('comma') + ez.num(s.areaM2, 1) + ' ' + ez.t('m2'))));
+    if (s.gkAreaM2 != null) box.appendChild(ez.el('p', { class: 'area' }, ez.t('gkArea', { zone: s.gkZone }) + ez.t('labelSep') + ez.num(s.gkAreaM2, 1) + ' ' + ez.t('m2')));
     const parcels = (s.parcels || []).filter(p => p.declaredHa != null);
     if (parcels.length) {
       box.appendChild(ez.table('parcels', ['parcels', 'measuredHa', 'declared', 'difference'], parcels.map(p =>
-        [p.name || '', ez.num(p.areaHa, 4), ez.num(p.declaredHa, 4), ez.num(p.differenceHa, 4) + ' ' + ez.t('ha') + '（' + ez.num(p.differencePct, 2) + '%）'])));
+        [ez.verbatim(p.name || ''), ez.num(p.areaHa, 4), ez.num(p.declaredHa, 4), ez.num(p.differenceHa, 4) + ' ' + ez.t('ha') + ez.paren(ez.num(p.differencePct, 2) + '%')])));
     }
     box.appendChild(ez.el('h3', null, ez.t('hits')));
     const hits = r.hits || [];
     if (!hits.length) box.appendChild(ez.el('p', { class: 'none' }, ez.t('noHits')));
     else box.appendChild(ez.table('hits', ['layer', 'name', 'overlapHa', 'overlapMu', 'siteShare', 'zoneShare'], hits.map(h => [
-      layerTitle(h), [ez.el('a', { href: '#', onclick: e => { e.preventDefault(); ez.zoomToFeature(h.collection, h.featureId); } }, h.name || h.featureId),
+      layerTitle(h), [ez.el('a', { href: '#', 'data-verbatim': '', onclick: e => { e.preventDefault(); ez.zoomToFeature(h.collection, h.featureId); } }, h.name || h.featureId),
         waterLevel(h) ? ' ' : null, waterLevel(h)],
       ez.num(h.overlapHa, 4), ez.num(h.overlapMu, 2), ez.pct(h.siteShare), ez.pct(h.zoneShare)]), i => ({ 'data-collection': hits[i].collection })));
     if ((r.nearby || []).length) {
       box.appendChild(ez.el('h3', null, ez.t('nearby')));
-      box.appendChild(ez.table('nearby', ['layer', 'name', 'distance'], r.nearby.map(n => [layerTitle(n), n.name || n.featureId,
+      box.appendChild(ez.table('nearby', ['layer', 'name', 'distance'], r.nearby.map(n => [layerTitle(n), ez.verbatim(n.name || n.featureId),
         ez.num(n.distanceM, 0) + ' ' + ez.t('m')])));
     }
     box.appendChild(ez.el('h3', null, ez.t('clauses')));
     const clauses = r.clauses || [];
     if (!clauses.length) box.appendChild(ez.el('p', { class: 'none' }, ez.t('noClauses')));
     else box.appendChild(clausesByDimension(r, clauses));
-    const disabled = busy || stale;
+    const disabled = busy || stale || siteEdited;
     box.appendChild(ez.el('div', { class: 'buttons reports' },
       ez.el('button', { type: 'button', id: 'report-html', onclick: openHtmlReport, disabled: disabled }, ez.t('reportHtml')),
       ez.el('button', { type: 'button', id: 'report-pdf', onclick: downloadPdf, disabled: disabled }, ez.t('reportPdf'))));
@@ -431,12 +556,15 @@
           ez.el('h5', { class: 'clause-level' }, ez.levelLabel(l)),
           ez.el('ul', { class: 'clauses' }, mine.filter(c => c.level === l).map(c => {
             const effect = String(c.effect || c.severity).replace(/[^a-z]/g, '');
-            const zone = (c.collection && ez.layers[c.collection] ? ez.pick(ez.layers[c.collection].def.title) + ' ' : '') + (c.featureName || c.featureId || '');
+            const zoneLayer = c.collection && ez.layers[c.collection] ? ez.pick(ez.layers[c.collection].def.title) + ' ' : '';
+            const zoneName = c.featureName || c.featureId || '';
+            const zone = zoneLayer + zoneName;
             return ez.el('li', { class: 'clause severity-' + effect, 'data-clause': c.clauseId },
               ez.el('span', { class: 'severity' }, ez.t('effect_' + effect)),
               ez.el('span', { class: 'clause-text' }, en && c.textEn ? c.textEn : c.text),
-              zone.trim() ? ez.el('span', { class: 'clause-meta clause-zone' }, ez.t('triggeredBy', { zone: zone.trim() })) : null,
-              c.basis ? ez.el('span', { class: 'clause-meta clause-basis' }, ez.t('basis') + '：' + c.basis + (c.basisIssuer ? '（' + c.basisIssuer + '）' : '')) : null);
+              zone.trim() ? ez.el('span', { class: 'clause-meta clause-zone' }, ez.t('triggeredBy', { zone: zoneLayer }), ez.verbatim(zoneName)) : null,
+              c.basis ? ez.el('span', { class: 'clause-meta clause-basis' }, ez.t('basis') + ez.t('labelSep'),
+                ez.verbatim(c.basis + (c.basisIssuer ? '（' + c.basisIssuer + '）' : ''))) : null);
           }))]));
     }));
   }

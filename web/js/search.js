@@ -82,7 +82,7 @@
   function requirementWhere(req) {
     const units = req.units || [];
     if (units.length) {
-      const names = units.slice(0, 3).map(u => u.name + '（' + u.code + '）').join('、');
+      const names = ez.listJoin(units.slice(0, 3).map(u => u.name + ez.paren(u.code)));
       return ez.t('searchUnits', { list: names }) + (req.unitCount > 3 ? ' ' + ez.t('searchMoreUnits', { n: req.unitCount }) : '');
     }
     if (req.zone) {
@@ -131,7 +131,7 @@
     errors.forEach(er => {
       console.warn('search ' + (er.layer ? er.layer.def.id : 'access-list') + ': ' + (er.error.detail || er.error.message));
       list.appendChild(ez.el('li', { class: 'error', role: 'alert' },
-        ez.el('strong', null, ez.t('searchFailed') + '：' + (er.layer ? ez.pick(er.layer.def.title) : ez.t('searchRequirement'))), ' ',
+        ez.el('strong', null, ez.t('searchFailed') + ez.t('labelSep') + (er.layer ? ez.pick(er.layer.def.title) : ez.t('searchRequirement'))), ' ',
         er.error.detail || er.error.message || ''));
     });
     if (!found.length) list.appendChild(ez.el('li', { class: 'none' }, ez.t('searchNone')));

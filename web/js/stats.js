@@ -43,7 +43,7 @@
     rows.forEach((r, i) => {
       const y = i * rowH + 4, w = Math.max(1, barW * r.share / scale);
       const g = svg('g', { class: 'bar' + (r.total ? ' total' : ''), 'data-district': r.code || '' });
-      g.appendChild(svg('text', { x: labelW - 6, y: y + 14, 'text-anchor': 'end', class: 'label' }, r.name));
+      g.appendChild(svg('text', { x: labelW - 6, y: y + 14, 'text-anchor': 'end', class: 'label', 'data-verbatim': '' }, r.name));
       g.appendChild(svg('rect', { x: labelW, y: y, width: barW, height: 18, class: 'track' }));
       g.appendChild(svg('rect', { x: labelW, y: y, width: w, height: 18, class: 'value', 'data-share': String(r.share) }));
       g.appendChild(svg('text', { x: labelW + barW + 6, y: y + 14, class: 'figure' }, ez.statsPct(r.share)));
@@ -109,10 +109,10 @@
     districts.forEach(d => Object.keys(d.waterSourceByLevel || {}).forEach(k => { if (!levels.includes(k)) levels.push(k); }));
     box.appendChild(ez.el('h3', null, ez.t('statsWater')));
     box.appendChild(ez.el('div', { class: 'table-scroll' }, ez.el('table', { class: 'data stats-water' },
-      ez.el('thead', null, ez.el('tr', null, ez.el('th', null, ez.t('statsDistrict')), levels.map(l => ez.el('th', null, l)),
+      ez.el('thead', null, ez.el('tr', null, ez.el('th', null, ez.t('statsDistrict')), levels.map(l => ez.el('th', null, ez.dataValue(l))),
         ez.el('th', null, ez.t('statsWaterAll')))),
       ez.el('tbody', null, all.map(d => ez.el('tr', { 'data-district': d.code || '', class: d.total ? 'total' : null },
-        ez.el('td', null, d.name),
+        ez.el('td', null, ez.dataValue(d.name)),
         levels.map(l => { const s = (d.waterSourceByLevel || {})[l]; return ez.el('td', null, s ? cell(s.area, s.share) : '—'); }),
         ez.el('td', null, cell(d.waterSource.area, d.waterSource.share))))))));
     box.appendChild(ez.el('p', { class: 'hint' }, ez.t('statsWaterNote')));

@@ -14,8 +14,11 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -87,7 +90,7 @@ public final class DistrictStats {
         Map<String, Share> out = new LinkedHashMap<>();
         if (zones == null || zones.featureType().getDescriptor(attribute) == null) return out;
         // allowed values in catalog order first, so 一级/二级/准保护区 read in their natural order
-        java.util.Set<String> ordered = new java.util.LinkedHashSet<>(zones.layer().attribute(attribute).map(a -> a.values()).orElse(List.of()));
+        Set<String> ordered = new LinkedHashSet<>(zones.layer().attribute(attribute).map(a -> a.values()).orElse(List.of()));
         try (var s = zones.query(FeatureQuery.all())) {
             s.map(f -> String.valueOf(f.getAttribute(attribute))).sorted().forEach(ordered::add);
         }
@@ -104,12 +107,12 @@ public final class DistrictStats {
                 sum(ds, District::restorationPlots, area), sum(ds, District::restoredPlots, area));
     }
 
-    private static Share sum(List<District> ds, java.util.function.Function<District, Share> f, double area) {
+    private static Share sum(List<District> ds, Function<District, Share> f, double area) {
         double m2 = ds.stream().mapToDouble(d -> f.apply(d).area().m2()).sum();
         return new Share(ds.isEmpty() ? "" : f.apply(ds.get(0)).label(), Area.ofM2(m2), area > 0 ? m2 / area : 0);
     }
 
-    private static Map<String, Share> sumMaps(List<District> ds, java.util.function.Function<District, Map<String, Share>> f, double area) {
+    private static Map<String, Share> sumMaps(List<District> ds, Function<District, Map<String, Share>> f, double area) {
         Map<String, Share> out = new LinkedHashMap<>();
         for (District d : ds) {
             f.apply(d).forEach((k, s) -> out.merge(k, s, (a, b) -> new Share(a.label(), Area.ofM2(a.area().m2() + b.area().m2()), 0)));

@@ -5,8 +5,8 @@ import cn.ecozone.geo.AreaUnits;
 import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.geo.GaussKrugerMeasure;
+import cn.ecozone.geo.GeometryChecks;
 import cn.ecozone.geo.GkZone;
-import cn.ecozone.layer.GeometryChecks;
 
 import java.util.List;
 import java.util.Map;

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -116,7 +117,7 @@ public final class Operations implements RouteModule {
         }
     }
 
-    private static java.util.Optional<JournaledFeatureEditor> editorOf(Supplier<List<JournaledFeatureEditor>> editors, String id) {
+    private static Optional<JournaledFeatureEditor> editorOf(Supplier<List<JournaledFeatureEditor>> editors, String id) {
         return editors.get().stream().filter(e -> e.layer().id().equals(id)).findFirst();
     }
 

@@ -6,7 +6,7 @@ import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerDef;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.layer.LayerStore;
-import cn.ecozone.layer.LocalizedText;
+import cn.ecozone.text.LocalizedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;

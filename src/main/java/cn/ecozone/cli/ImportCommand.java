@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geotools.api.feature.simple.SimpleFeatureType;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Locale;
 import cn.ecozone.layer.postgis.Databases;
 import cn.ecozone.layer.postgis.PostgisImport;
@@ -77,8 +78,8 @@ public final class ImportCommand implements Command {
         if (accessFile != null && !accessFile.isBlank()) {
             Path file = loaded.layers().catalog().resolve(accessFile);
             AccessListImport.Result r = Files.isRegularFile(file)
-                    ? AccessListImport.read(Files.readAllBytes(file), AccessListImport.Format.JSON, AccessListImport.unitCodes(loaded.layers()))
-                    : new AccessListImport.Result(AccessList.EMPTY, java.util.List.of());
+                    ? AccessListImport.read(Files.readAllBytes(file), AccessListImport.Format.JSON, loaded.layers().unitCodes())
+                    : new AccessListImport.Result(AccessList.EMPTY, List.of());
             if (!r.ok()) {
                 err.println(file + "：准入清单有错误，未导入 / the access list has errors, nothing imported:");
                 r.errors().forEach(e -> err.println("  " + e));

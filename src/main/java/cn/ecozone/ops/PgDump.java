@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +51,7 @@ public final class PgDump {
     static Map<String, String> libpqEnvironment(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:postgresql://")) throw new IllegalArgumentException("--db 应为 jdbc:postgresql://… / must be a jdbc:postgresql:// URL");
         URI u = URI.create(jdbcUrl.substring(5));
-        java.util.HashMap<String, String> env = new java.util.HashMap<>();
+        HashMap<String, String> env = new HashMap<>();
         env.put("PGHOST", u.getHost() == null ? "localhost" : u.getHost());
         if (u.getPort() > 0) env.put("PGPORT", String.valueOf(u.getPort()));
         String db = u.getPath() == null ? "" : u.getPath().replaceFirst("^/", "");

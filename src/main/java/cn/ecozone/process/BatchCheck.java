@@ -10,6 +10,8 @@ import cn.ecozone.layer.LayerSet;
 import cn.ecozone.report.SiteFigure;
 import cn.ecozone.report.SiteReportPdf;
 
+import java.util.Locale;
+
 /**
  * Checks the projects of a batch one by one, exactly as single site checks ({@link SiteCheck} with the same caps):
  * a row the check refuses (unknown industry, a site beyond the caps) becomes an error line with the reason; the
@@ -57,7 +59,7 @@ public final class BatchCheck {
         try {
             SiteCost cost = SiteCost.of(layers, row.site().geometry(), row.site().vertexCount(), nearbyM, maxCandidates, maxZoneVertices);
             if (!cost.complete() || cost.candidates() > maxCandidates || cost.zoneVertices() > maxZoneVertices) {
-                return new Checked(ProjectOutcome.error(row, industry, String.format(java.util.Locale.ROOT,
+                return new Checked(ProjectOutcome.error(row, industry, String.format(Locale.ROOT,
                         "分析范围过大：检索范围内有 %s%,d 个区域、%s%,d 个顶点 / analysis too large: the search box meets %,d zones, %,d vertices",
                         cost.complete() ? "" : "≥ ", cost.candidates(), cost.complete() ? "" : "≥ ", cost.zoneVertices(),
                         cost.candidates(), cost.zoneVertices())), null);

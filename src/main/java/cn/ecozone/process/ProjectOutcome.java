@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One project's line in a batch: what the table, the summary and the version diff need from its site check (the
@@ -74,9 +75,9 @@ public record ProjectOutcome(int row, String source, String name, String industr
                 }
             }
         }
-        List<Dimension> dims = r.dimensions().stream().map(d -> new Dimension(d.dimensionZh(), d.verdict(), d.verdictZh())).toList();
+        List<Dimension> dims = r.dimensions().stream().map(d -> new Dimension(d.dimensionZh(), d.verdict().id(), d.verdictZh())).toList();
         return new ProjectOutcome(row.row(), row.source(), r.name() == null ? row.name() : r.name(), r.industry(), r.industryZh(),
-                r.verdict(), r.verdictZh(), district, r.site().areaHa(), r.site().areaMu(), dims, List.copyOf(hits), nearest,
+                r.verdict().id(), r.verdictZh(), district, r.site().areaHa(), r.site().areaMu(), dims, List.copyOf(hits), nearest,
                 r.warnings(), null, r.dataVersion() == null ? null : r.dataVersion().id());
     }
 
@@ -86,7 +87,7 @@ public record ProjectOutcome(int row, String source, String name, String industr
 
     /** What the version diff compares: verdict, and each hit zone with its overlap (to 0.01 公顷). */
     Map<String, Object> comparable() {
-        Map<String, Object> m = new java.util.TreeMap<>();
+        Map<String, Object> m = new TreeMap<>();
         m.put("verdict", verdict);
         for (HitRow h : hits) m.put(h.collection() + "/" + h.featureId() + (h.level() == null ? "" : "/" + h.level()), Math.round(h.overlapHa() * 100) / 100.0);
         return m;
