@@ -102,7 +102,7 @@ public final class Admission {
             List<String> banned = industryVerdicts.stream().filter(v -> !v.bannedBy().isEmpty()).map(SiteCheckResult.IndustryVerdict::industryZh).toList();
             warnings.add("未指定行业：结论只计适用于所有项目的要求" + (banned.isEmpty() ? "；没有行业在此被禁止" : "；以下行业在此禁止准入：" + String.join("、", banned))
                     + "。请选择行业得到针对本项目的结论 / no industry given: the verdict counts requirements for every project; "
-                    + (banned.isEmpty() ? "no industry is banned here" : banned.size() + " industries are banned here (see industryVerdicts)"));
+                    + (banned.isEmpty() ? "no industry is banned here" : banned.size() + " industries are banned here (the result lists each industry's verdict)"));
             List<String> bannedEn = industryVerdicts.stream().filter(v -> !v.bannedBy().isEmpty())
                     .map(v -> v.industryEn() == null || v.industryEn().isBlank() ? "“" + v.industryZh() + "”" : v.industryEn()).toList();
             notices.add(new Notice("industry.not-chosen", "未选择行业，结论只计适用于所有项目的要求"

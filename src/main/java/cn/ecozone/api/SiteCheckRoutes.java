@@ -18,12 +18,14 @@ import cn.ecozone.layer.LayerSet;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import org.locationtech.jts.geom.Envelope;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,7 +81,7 @@ public final class SiteCheckRoutes implements RouteModule {
     static ApiProblem tooLarge(SiteCost cost, Limits limits) {
         String atLeast = cost.complete() ? "" : "≥ ";
         String atLeastEn = cost.complete() ? "" : "at least ";
-        return new ApiProblem(413, "分析范围过大 Analysis too large", String.format(java.util.Locale.ROOT,
+        return new ApiProblem(413, "分析范围过大 Analysis too large", String.format(Locale.ROOT,
                 "地块外扩 nearbyM=%.0f 米的检索范围内有 %s%,d 个区域、共 %s%,d 个顶点，超过单次研判的上限（%,d 个区域、%,d 个顶点）。"
                         + "请提交较小的地块（或分块提交），或减小 nearbyM。"
                         + " / The search box of this site (its extent grown by nearbyM=%.0f m) meets %s%,d zones holding %s%,d vertices, "
@@ -89,7 +91,7 @@ public final class SiteCheckRoutes implements RouteModule {
     }
 
     static ApiProblem tooLarge(AnalysisLimitExceeded e) {
-        return new ApiProblem(413, "分析范围过大 Analysis too large", String.format(java.util.Locale.ROOT,
+        return new ApiProblem(413, "分析范围过大 Analysis too large", String.format(Locale.ROOT,
                 "研判中途停止：%s 已达 %,d，超过上限 %,d。请提交较小的地块（或分块提交），或减小 nearbyM。"
                         + " / The site check stopped: %s reached %,d, over the limit of %,d. Submit a smaller site (or split it) or a smaller nearbyM.",
                 e.whatZh(), e.value(), e.limit(), e.whatEn(), e.value(), e.limit()));
@@ -169,7 +171,7 @@ public final class SiteCheckRoutes implements RouteModule {
         LayerSet set = layers.current();
         // a point meets few zones; one where many overlap is identified on the pool, within the budget
         Footprint f = Footprint.NONE;
-        org.locationtech.jts.geom.Envelope at = new org.locationtech.jts.geom.Envelope(lon, lon, lat, lat);
+        Envelope at = new Envelope(lon, lon, lat, lat);
         for (var s : set.inOrder()) {
             if (!s.layer().isPolygon()) continue;
             f = f.plus(s.footprint(at, limits.quickMaxCandidates() - f.candidates(), limits.quickMaxZoneVertices() - f.vertices()));

@@ -33,7 +33,10 @@ final class UseCaseResponses {
         return call(() -> formats.require(asked, f == null && format != null ? "format" : "f"));
     }
 
-    /** Runs a use case step; its {@link UseCaseException} becomes the problem JSON of its kind. */
+    /**
+     * Runs a use case step; its {@link UseCaseException} becomes the problem JSON of its kind (titles as the site
+     * routes always wrote them; kinds the use cases do not raise are left to {@link ProblemResponses}).
+     */
     static <T> T call(Supplier<T> step) {
         try {
             return step.get();
@@ -42,11 +45,12 @@ final class UseCaseResponses {
         }
     }
 
-    static ApiProblem problem(UseCaseException e) {
+    static RuntimeException problem(UseCaseException e) {
         return switch (e.kind()) {
-            case BAD_OPTION, BAD_INPUT -> ApiProblem.badRequest(e.getMessage());
+            case BAD_INPUT -> ApiProblem.badRequest(e.getMessage());
             case TOO_LARGE -> new ApiProblem(413, "地块过大 Payload too large", e.getMessage());
             case UNAVAILABLE -> new ApiProblem(503, "服务暂不可用 Service unavailable", e.getMessage());
+            default -> e;
         };
     }
 

@@ -38,15 +38,18 @@ public final class Formats<T> {
         return formats.stream().map(OutputFormat::name).toList();
     }
 
-    /** By name, media type (parameters ignored) or alias, ignoring case. */
+    /**
+     * By name, media type (parameters ignored) or alias, ignoring case. A space inside is read as {@code +}: an
+     * unencoded {@code f=application/geo+json} arrives as {@code application/geo json}.
+     */
     public Optional<OutputFormat<T>> find(String nameOrMediaType) {
         if (nameOrMediaType == null) return Optional.empty();
-        String key = nameOrMediaType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String key = nameOrMediaType.split(";", 2)[0].strip().replace(' ', '+').toLowerCase(Locale.ROOT);
         return formats.stream().filter(f -> f.name().equals(key) || f.mediaType().equals(key) || f.aliases().contains(key)).findFirst();
     }
 
     /**
-     * The format asked for, the default when none is, else a {@link UseCaseException.Kind#BAD_OPTION} naming the
+     * The format asked for, the default when none is, else a bad option ({@link UseCaseException#badOption()}) naming the
      * parameter and the formats there are.
      */
     public OutputFormat<T> require(String nameOrMediaType, String parameter) {

@@ -3,6 +3,7 @@ package cn.ecozone.app;
 import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.io.SiteInput;
 import cn.ecozone.io.SiteInputException;
 import cn.ecozone.io.SiteInputReader;
@@ -91,6 +92,11 @@ public final class SiteCheckUseCase {
         SiteCheckResult result;
         try {
             result = checker.check(layers, accessList, site, options.industry(), options.nearbyM());
+        } catch (UseCaseException e) {
+            throw e;
+        } catch (EcoZoneException e) {
+            // the domain's own kinds pass through as they are
+            throw new UseCaseException(e.kind(), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             // an unknown industry, nearbyM out of range
             throw new UseCaseException(UseCaseException.Kind.BAD_INPUT, e.getMessage(), e);

@@ -1,43 +1,40 @@
 package cn.ecozone.app;
 
-/**
- * Why a use case cannot answer, with a bilingual message (中文 / English) meant for the user. The entry points map
- * the {@link Kind}: HTTP to a problem JSON (400, 413, 503), the command line to an exit code (2 for a bad option,
- * 1 otherwise).
- */
-public class UseCaseException extends RuntimeException {
-    public enum Kind {
-        /** An option (format, threshold, nearbyM, groupBy …) is not one the use case accepts: HTTP 400, CLI usage error. */
-        BAD_OPTION,
-        /** The input (the site, the plots, the layer folder) cannot be read or checked: HTTP 400, CLI exit 1. */
-        BAD_INPUT,
-        /** The input is larger than the limits allow: HTTP 413. */
-        TOO_LARGE,
-        /** Something the answer needs is missing on this machine (e.g. the report font): HTTP 503. */
-        UNAVAILABLE
-    }
+import cn.ecozone.error.EcoZoneException;
 
-    private final Kind kind;
+/**
+ * Why a use case cannot answer: an {@link EcoZoneException} of its {@link Kind} ({@code BAD_INPUT}, {@code TOO_LARGE},
+ * {@code UNAVAILABLE} …) with a bilingual message (中文 / English) meant for the user, which also says whether the
+ * fault is in an option (format, threshold, nearbyM, groupBy, table) rather than in the input itself. The entry
+ * points map it: HTTP to a problem JSON (400, 413, 503), the command line to an exit code (2 for a bad option —
+ * a usage error — and 1 otherwise).
+ */
+public class UseCaseException extends EcoZoneException {
+    private final boolean option;
 
     public UseCaseException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, message, null);
     }
 
     public UseCaseException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
-        this.kind = kind;
+        this(kind, message, cause, false);
     }
 
-    public Kind kind() {
-        return kind;
+    private UseCaseException(Kind kind, String message, Throwable cause, boolean option) {
+        super(kind, message, cause);
+        this.option = option;
+    }
+
+    /** An option the use case does not accept: {@code BAD_INPUT}, and on the command line a usage error. */
+    public boolean badOption() {
+        return option;
     }
 
     static UseCaseException badOption(String message) {
-        return new UseCaseException(Kind.BAD_OPTION, message);
+        return new UseCaseException(Kind.BAD_INPUT, message, null, true);
     }
 
-    static UseCaseException badInput(String message) {
+    public static UseCaseException badInput(String message) {
         return new UseCaseException(Kind.BAD_INPUT, message);
     }
 }

@@ -93,7 +93,7 @@ public final class CheckCommand implements Command {
             outcome = SiteCheckUseCase.direct(SiteInputReader.DEFAULT_MAX_VERTICES).run(folder.layers(), folder.accessList(), Upload.of(file), options);
             rendered = format.render(outcome, true);
         } catch (UseCaseException e) {
-            if (e.kind() == UseCaseException.Kind.BAD_OPTION) throw new UsageException(e.getMessage());
+            if (e.badOption()) throw new UsageException(e.getMessage());
             err.println(file + ": " + e.getMessage());
             return 1;
         }

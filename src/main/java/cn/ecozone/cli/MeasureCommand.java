@@ -80,7 +80,7 @@ public final class MeasureCommand implements Command {
                 m = useCase.upload(Upload.of(file), Integer.MAX_VALUE, layers, options);
             }
         } catch (UseCaseException e) {
-            if (e.kind() == UseCaseException.Kind.BAD_OPTION) throw new UsageException(e.getMessage());
+            if (e.badOption()) throw new UsageException(e.getMessage());
             err.println((file == null ? collection : file) + ": " + e.getMessage());
             return 1;
         }

@@ -8,12 +8,12 @@ import java.util.function.Supplier;
 final class UseCaseErrors {
     private UseCaseErrors() {}
 
-    /** Parses an option through a use case; its {@link UseCaseException.Kind#BAD_OPTION} becomes a {@link UsageException}. */
+    /** Parses an option through a use case; a bad option ({@link UseCaseException#badOption()}) becomes a {@link UsageException}. */
     static <T> T option(Supplier<T> parse) {
         try {
             return parse.get();
         } catch (UseCaseException e) {
-            if (e.kind() == UseCaseException.Kind.BAD_OPTION) throw new UsageException(e.getMessage());
+            if (e.badOption()) throw new UsageException(e.getMessage());
             throw e;
         }
     }

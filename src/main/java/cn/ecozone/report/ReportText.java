@@ -204,7 +204,7 @@ public final class ReportText {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(t("项目名称", "Project name"), name(r.name())));
         String industry = lang == ReportLanguage.ZH ? r.industryZh() : r.industryEn() == null || r.industryEn().isBlank() ? name(r.industryZh()) : r.industryEn();
-        rows.add(List.of(t("行业类别", "Industry"), r.industry() == null ? t("未指定（结论只计适用于所有项目的要求，各行业研判见下表）",
+        rows.add(List.of(t("行业类别", "Industry"), r.industry() == null ? t("未指定（结论只计适用于所有项目的要求，各行业研判见上表）",
                 "not given (the verdict counts only the requirements for every project; each industry's verdict is listed above)") : industry));
         rows.add(List.of(t("椭球面积（CGCS2000）", "Ellipsoidal area (CGCS2000)"), lang == ReportLanguage.ZH
                 ? m2(s.areaM2()) + " 平方米 ＝ " + ha(s.areaHa()) + " 公顷 ＝ " + mu(s.areaMu()) + " 亩"

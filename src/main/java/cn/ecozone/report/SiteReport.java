@@ -40,7 +40,7 @@ public final class SiteReport {
         b.add(new Heading(1, t.title()));
         b.add(new Paragraph(zh ? "报告编号：" + number + "　生成时间：" + ReportText.generated(now) + "　数据：" + figure.dataTitle(lang) + "（数据日期 "
                 + t.dataDateAndVersion(r) + "）"
-                : "Report no.: " + number + "    Generated: " + ReportText.generated(now) + "    Data: " + figure.dataTitle(lang) + " (data date "
+                : "Report no.: " + number + " · Generated: " + ReportText.generated(now) + " · Data: " + figure.dataTitle(lang) + " (data date "
                 + t.dataDateAndVersion(r) + ")", Tone.NOTE));
         if (figure.illustrative()) b.add(new Paragraph(t.illustrative(), Tone.ALERT));
         b.add(new Verdict(zh ? "研判结论：" : "Verdict: ", t.verdict(r.verdict(), r.verdictZh()), r.verdict().id()));

@@ -38,7 +38,8 @@ class FormatsTest {
         assertEquals("upper", formats.require("TEXT/X-UPPER; charset=utf-8", "f").name());
         assertTrue(formats.find("pdf").isEmpty());
         UseCaseException e = assertThrows(UseCaseException.class, () -> formats.require("pdf", "f"));
-        assertEquals(UseCaseException.Kind.BAD_OPTION, e.kind());
+        assertEquals(UseCaseException.Kind.BAD_INPUT, e.kind());
+        assertTrue(e.badOption(), "a bad option: a usage error on the command line");
         assertEquals("f 应为 plain 或 upper / f must be plain or upper, got pdf", e.getMessage());
     }
 
@@ -56,6 +57,7 @@ class FormatsTest {
         assertEquals(java.util.List.of("geojson", "txt"), SiteExportUseCase.FORMATS.names());
         assertEquals("pdf", SiteCheckUseCase.FORMATS.require("application/pdf", "f").name());
         assertTrue(SiteCheckUseCase.FORMATS.require("pdf", "f").binary());
+        assertEquals("geojson", MeasureUseCase.FORMATS.require("application/geo json", "f").name(), "an unencoded + in a query is a space");
     }
 
     @Test
