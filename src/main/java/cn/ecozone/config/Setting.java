@@ -1,12 +1,17 @@
 package cn.ecozone.config;
 
+import cn.ecozone.layer.CompactionPolicy;
+import cn.ecozone.tiles.TileCache;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every configuration key, with its environment variable, command-line flag, type, range and default: the one place
- * defaults are written (as pg_featureserv's {@code conf/config.go} keeps them in one function). The file uses the
+ * Every configuration key, with its environment variable, command-line flag, type, range and default: the one table
+ * of defaults (as pg_featureserv's {@code conf/config.go} keeps them in one function). Two defaults belong to the
+ * lower packages that use them without configuration ({@code CompactionPolicy.DEFAULTS}, {@code TileCache.DEFAULT_MAX_BYTES})
+ * and are listed here from there: {@code config} sits above {@code layer} and {@code tiles}, never below. The file uses the
  * {@link #key} (e.g. {@code limits.max-vertices}, or {@code max-vertices} under a {@code [limits]} header), the
  * environment the {@link #env} name, {@code serve} the {@link #flag}. See {@code docs/configuration.md}.
  */
@@ -21,7 +26,7 @@ public enum Setting {
             "请求体上限（超过 413）/ largest request body (beyond: 413)"),
     JOBS_DIR("server.jobs-dir", "ECOZONE_JOBS_DIR", null, Kind.PATH, 0, 0, null, false,
             "批量任务目录（默认图层目录旁的 <layers>-jobs）/ batch jobs folder (default: <layers>-jobs beside the layers)"),
-    TILE_CACHE_BYTES("server.tile-cache-bytes", "ECOZONE_TILE_CACHE_BYTES", null, Kind.LONG, 0, Long.MAX_VALUE, String.valueOf(64L * 1024 * 1024), false,
+    TILE_CACHE_BYTES("server.tile-cache-bytes", "ECOZONE_TILE_CACHE_BYTES", null, Kind.LONG, 0, Long.MAX_VALUE, String.valueOf(TileCache.DEFAULT_MAX_BYTES), false,
             "矢量瓦片缓存字节数（0 = 关闭）/ vector tile cache bytes (0 = off)"),
     TIANDITU_KEY("map.tianditu-key", "ECOZONE_TIANDITU_KEY", null, Kind.STRING, 0, 0, null, true, "天地图密钥 / Tianditu key"),
     TOKENS("access.tokens", "ECOZONE_TOKENS", null, Kind.LIST, 0, 0, "", true,
@@ -55,9 +60,9 @@ public enum Setting {
     ACCESS_LOG("ops.access-log", "ECOZONE_ACCESS_LOG", null, Kind.BOOLEAN, 0, 0, "on", false, "访问日志 on/off / access log on/off"),
     SHUTDOWN_TIMEOUT_MS("ops.shutdown-timeout-ms", "ECOZONE_SHUTDOWN_TIMEOUT_MS", null, Kind.LONG, 0, Long.MAX_VALUE, "20000", false,
             "停止时等待进行中请求的毫秒数 / ms to wait for requests in flight when stopping"),
-    COMPACT_EDITS("ops.compact-edits", "ECOZONE_COMPACT_EDITS", null, Kind.INT, 0, Integer.MAX_VALUE, "1000", false,
+    COMPACT_EDITS("ops.compact-edits", "ECOZONE_COMPACT_EDITS", null, Kind.INT, 0, Integer.MAX_VALUE, String.valueOf(CompactionPolicy.DEFAULTS.maxEdits()), false,
             "日志达到多少次编辑时压缩（0 = 不按次数）/ compact the journal after this many edits (0 = off)"),
-    COMPACT_BYTES("ops.compact-bytes", "ECOZONE_COMPACT_BYTES", null, Kind.LONG, 0, Long.MAX_VALUE, String.valueOf(64L * 1024 * 1024), false,
+    COMPACT_BYTES("ops.compact-bytes", "ECOZONE_COMPACT_BYTES", null, Kind.LONG, 0, Long.MAX_VALUE, String.valueOf(CompactionPolicy.DEFAULTS.maxBytes()), false,
             "日志达到多少字节时压缩（0 = 不按大小）/ compact the journal at this many bytes (0 = off)"),
     PG_DUMP("ops.pg-dump", "ECOZONE_PG_DUMP", null, Kind.STRING, 0, 0, null, false,
             "pg_dump 程序（默认 PATH 或最新的 /usr/lib/postgresql/<n>/bin/pg_dump）/ the pg_dump binary");

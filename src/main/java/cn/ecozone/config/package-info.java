@@ -6,6 +6,7 @@
  *
  * <p>Belongs here: plain values (numbers, paths, text, {@link cn.ecozone.config.Mode}). Does not: anything that uses
  * them — parsing tokens, building limits or CORS policies happens in {@code api}, reading the process environment only in
- * {@code cli/ServeCommand}. This package imports nothing from EcoZone, so every other package may use it.
+ * {@code cli/ServeCommand}. It sits below {@code api} and {@code cli} and above {@code layer} and {@code tiles}
+ * (whose two defaults it lists), so those lower packages never read the configuration themselves: they are handed values.
  */
 package cn.ecozone.config;

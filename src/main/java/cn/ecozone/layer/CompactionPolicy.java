@@ -1,7 +1,5 @@
 package cn.ecozone.layer;
 
-import cn.ecozone.config.EcoZoneConfig;
-
 /**
  * When a layer's journal is folded into its file automatically: after an edit that leaves at least {@code maxEdits}
  * entries or {@code maxBytes} bytes in the journal (0 turns that trigger off). Configured by {@code ops.compact-edits}
@@ -9,8 +7,8 @@ import cn.ecozone.config.EcoZoneConfig;
  * default 64 MiB).
  */
 public record CompactionPolicy(int maxEdits, long maxBytes) {
-    public static final CompactionPolicy DEFAULTS = new CompactionPolicy(EcoZoneConfig.defaults().ops().compactEdits(),
-            EcoZoneConfig.defaults().ops().compactBytes());
+    /** The defaults of {@code ops.compact-edits} and {@code ops.compact-bytes} ({@code cn.ecozone.config.Setting} lists them from here). */
+    public static final CompactionPolicy DEFAULTS = new CompactionPolicy(1000, 64L * 1024 * 1024);
     public static final CompactionPolicy NEVER = new CompactionPolicy(0, 0);
 
     public boolean due(int edits, long bytes) {

@@ -1,7 +1,5 @@
 package cn.ecozone.tiles;
 
-import cn.ecozone.config.EcoZoneConfig;
-
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +16,8 @@ import java.util.function.Supplier;
  * clients asking for the same cold tile at once may both make it (same bytes).
  */
 public final class TileCache {
-    public static final long DEFAULT_MAX_BYTES = EcoZoneConfig.defaults().server().tileCacheBytes();
+    /** The default of {@code server.tile-cache-bytes} ({@code cn.ecozone.config.Setting} lists it from here). */
+    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
     /** Bytes counted per entry besides the tile: key strings, record, map entry (a rough upper figure). */
     public static final int ENTRY_OVERHEAD = 200;
     private static final byte[] EMPTY = new byte[0];
