@@ -2,6 +2,7 @@ package cn.ecozone.analysis;
 
 import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.accesslist.Industry;
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.geo.AreaUnits;
 import cn.ecozone.geo.AuthalicArea;
 import cn.ecozone.geo.GaussKrugerMeasure;
@@ -66,15 +67,15 @@ public final class SiteCheck {
     /**
      * @param industry an industry id or name from the access list, or null (then clauses limited to industries
      *                 apply too, and a warning says so)
-     * @throws IllegalArgumentException for an industry the access list does not know, or a bad nearbyM
+     * @throws EcoZoneException of kind BAD_INPUT for an industry the access list does not know, or a bad nearbyM
      */
     public SiteCheckResult run(SiteInput input, String industry, double nearbyM) {
         if (!(nearbyM >= 0 && nearbyM <= MAX_NEARBY_M)) {
-            throw new IllegalArgumentException("nearbyM 应在 0–" + (int) MAX_NEARBY_M + " 米之间 / nearbyM must be 0–50000 metres, got " + nearbyM);
+            throw EcoZoneException.badInput("nearbyM 应在 0–" + (int) MAX_NEARBY_M + " 米之间 / nearbyM must be 0–50000 metres, got " + nearbyM);
         }
         Industry ind = null;
         if (industry != null && !industry.isBlank()) {
-            ind = accessList.industry(industry).orElseThrow(() -> new IllegalArgumentException("准入清单中没有行业“" + industry
+            ind = accessList.industry(industry).orElseThrow(() -> EcoZoneException.badInput("准入清单中没有行业“" + industry
                     + "”。可用 / known industries: " + accessList.industries().stream().map(i -> i.id() + " " + i.zh()).toList()));
         }
         String industryId = ind == null ? null : ind.id();

@@ -1,5 +1,6 @@
 package cn.ecozone.api;
 
+import cn.ecozone.accesslist.AccessListException;
 import cn.ecozone.layer.EditRejected;
 import cn.ecozone.layer.FeatureBuilder;
 import cn.ecozone.layer.FeatureEditor;
@@ -203,7 +204,7 @@ public final class ItemEditRoutes implements RouteModule {
         synchronized (this) {
             try {
                 accessList.reload();
-            } catch (IllegalArgumentException e) {
+            } catch (AccessListException e) {
                 throw new ApiProblem(422, "准入清单有错误，未重新加载 Access list has errors, not reloaded", e.getMessage());
             }
             // no compaction may rewrite a layer file while it is read (and the old editors are replaced)

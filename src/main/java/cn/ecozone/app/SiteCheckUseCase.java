@@ -3,6 +3,7 @@ package cn.ecozone.app;
 import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.io.SiteInput;
 import cn.ecozone.io.SiteInputException;
 import cn.ecozone.io.SiteInputReader;
@@ -91,8 +92,9 @@ public final class SiteCheckUseCase {
         SiteCheckResult result;
         try {
             result = checker.check(layers, accessList, site, options.industry(), options.nearbyM());
-        } catch (IllegalArgumentException e) {
-            // an unknown industry, nearbyM out of range
+        } catch (EcoZoneException e) {
+            // an unknown industry, nearbyM out of range; anything else (too large, unavailable) keeps its own kind
+            if (e.kind() != EcoZoneException.Kind.BAD_INPUT) throw e;
             throw new UseCaseException(UseCaseException.Kind.BAD_INPUT, e.getMessage(), e);
         }
         return new Outcome(result, site, layers, options.lang());
