@@ -3,6 +3,7 @@ package cn.ecozone.analysis;
 import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.accesslist.Industry;
 import cn.ecozone.error.EcoZoneException;
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.AreaUnits;
 import cn.ecozone.geo.AuthalicArea;
 import cn.ecozone.geo.GaussKrugerMeasure;
@@ -196,8 +197,8 @@ public final class SiteCheck {
         double overlapM2(IndexedFeature zone, double siteM2) {
             if (!zone.prepared().intersects(site)) return 0;
             if (zone.prepared().containsProperly(site)) return siteM2;
-            if (prepared().containsProperly(zone.geometry())) return AuthalicArea.area(zone.geometry());
-            return AuthalicArea.area(overlay(zone.geometry(), site));
+            if (prepared().containsProperly(zone.geometry())) return AreaOfRecord.siteCheckM2(zone.geometry());
+            return AreaOfRecord.siteCheckM2(overlay(zone.geometry(), site));
         }
     }
 
@@ -222,7 +223,7 @@ public final class SiteCheck {
     }
 
     private static SiteCheckResult.Site summarize(SiteInput input, Geometry site, Warnings warnings) {
-        double areaM2 = AuthalicArea.area(site);
+        double areaM2 = AreaOfRecord.siteCheckM2(site);
         GkZone zone = GaussKrugerMeasure.zoneOf(site);
         double gk = GaussKrugerMeasure.area(site, zone);
         Envelope e = site.getEnvelopeInternal();
@@ -240,7 +241,7 @@ public final class SiteCheck {
         List<SiteCheckResult.Parcel> parcels = new ArrayList<>();
         double sum = 0;
         for (SiteParcel p : input.parcels()) {
-            double m2 = input.parcels().size() == 1 ? areaM2 : AuthalicArea.area(p.geometry());
+            double m2 = input.parcels().size() == 1 ? areaM2 : AreaOfRecord.siteCheckM2(p.geometry());
             sum += m2;
             double ha = AreaUnits.toHa(m2);
             Double diff = p.declaredHa() == null ? null : ha - p.declaredHa();
