@@ -1,6 +1,7 @@
 package cn.ecozone.analysis;
 
 import cn.ecozone.geo.Area;
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.layer.FeatureQuery;
 import cn.ecozone.layer.FeatureSource;
@@ -55,7 +56,7 @@ public final class DistrictStats {
             for (SimpleFeature d : s.toList()) {
                 Budgeted.checkInterrupted();
                 Geometry dg = (Geometry) d.getDefaultGeometry();
-                double dm2 = EllipsoidalMeasure.area(dg);
+                double dm2 = AreaOfRecord.m2(dg);
                 Object name = d.getAttribute(admin.layer().nameProperty());
                 out.add(new District(d.getID(), name == null ? d.getID() : name.toString(), Area.ofM2(dm2),
                         share(REDLINE_INDICATOR, dg, dm2, redline, f -> true),
@@ -82,7 +83,7 @@ public final class DistrictStats {
             pieces.add(z.prepared().containsProperly(district) ? district
                     : OverlayNGRobust.overlay(z.geometry(), district, OverlayNG.INTERSECTION));
         }
-        double m2 = pieces.isEmpty() ? 0 : EllipsoidalMeasure.area(UnaryUnionOp.union(pieces));
+        double m2 = pieces.isEmpty() ? 0 : AreaOfRecord.m2(UnaryUnionOp.union(pieces));
         return new Share(label, Area.ofM2(m2), districtM2 > 0 ? m2 / districtM2 : 0);
     }
 

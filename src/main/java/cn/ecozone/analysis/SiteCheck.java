@@ -2,6 +2,8 @@ package cn.ecozone.analysis;
 
 import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.accesslist.Industry;
+import cn.ecozone.error.EcoZoneException;
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.AreaUnits;
 import cn.ecozone.geo.AuthalicArea;
 import cn.ecozone.geo.GaussKrugerMeasure;
@@ -66,15 +68,15 @@ public final class SiteCheck {
     /**
      * @param industry an industry id or name from the access list, or null (then clauses limited to industries
      *                 apply too, and a warning says so)
-     * @throws IllegalArgumentException for an industry the access list does not know, or a bad nearbyM
+     * @throws EcoZoneException of kind BAD_INPUT for an industry the access list does not know, or a bad nearbyM
      */
     public SiteCheckResult run(SiteInput input, String industry, double nearbyM) {
         if (!(nearbyM >= 0 && nearbyM <= MAX_NEARBY_M)) {
-            throw new IllegalArgumentException("nearbyM 应在 0–" + (int) MAX_NEARBY_M + " 米之间 / nearbyM must be 0–50000 metres, got " + nearbyM);
+            throw EcoZoneException.badInput("nearbyM 应在 0–" + (int) MAX_NEARBY_M + " 米之间 / nearbyM must be 0–50000 metres, got " + nearbyM);
         }
         Industry ind = null;
         if (industry != null && !industry.isBlank()) {
-            ind = accessList.industry(industry).orElseThrow(() -> new IllegalArgumentException("准入清单中没有行业“" + industry
+            ind = accessList.industry(industry).orElseThrow(() -> EcoZoneException.badInput("准入清单中没有行业“" + industry
                     + "”。可用 / known industries: " + accessList.industries().stream().map(i -> i.id() + " " + i.zh()).toList()));
         }
         String industryId = ind == null ? null : ind.id();
@@ -195,8 +197,8 @@ public final class SiteCheck {
         double overlapM2(IndexedFeature zone, double siteM2) {
             if (!zone.prepared().intersects(site)) return 0;
             if (zone.prepared().containsProperly(site)) return siteM2;
-            if (prepared().containsProperly(zone.geometry())) return AuthalicArea.area(zone.geometry());
-            return AuthalicArea.area(overlay(zone.geometry(), site));
+            if (prepared().containsProperly(zone.geometry())) return AreaOfRecord.siteCheckM2(zone.geometry());
+            return AreaOfRecord.siteCheckM2(overlay(zone.geometry(), site));
         }
     }
 
@@ -221,7 +223,7 @@ public final class SiteCheck {
     }
 
     private static SiteCheckResult.Site summarize(SiteInput input, Geometry site, Warnings warnings) {
-        double areaM2 = AuthalicArea.area(site);
+        double areaM2 = AreaOfRecord.siteCheckM2(site);
         GkZone zone = GaussKrugerMeasure.zoneOf(site);
         double gk = GaussKrugerMeasure.area(site, zone);
         Envelope e = site.getEnvelopeInternal();
@@ -239,7 +241,7 @@ public final class SiteCheck {
         List<SiteCheckResult.Parcel> parcels = new ArrayList<>();
         double sum = 0;
         for (SiteParcel p : input.parcels()) {
-            double m2 = input.parcels().size() == 1 ? areaM2 : AuthalicArea.area(p.geometry());
+            double m2 = input.parcels().size() == 1 ? areaM2 : AreaOfRecord.siteCheckM2(p.geometry());
             sum += m2;
             double ha = AreaUnits.toHa(m2);
             Double diff = p.declaredHa() == null ? null : ha - p.declaredHa();

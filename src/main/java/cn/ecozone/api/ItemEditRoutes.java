@@ -1,5 +1,6 @@
 package cn.ecozone.api;
 
+import cn.ecozone.accesslist.AccessListException;
 import cn.ecozone.layer.EditRejected;
 import cn.ecozone.layer.FeatureBuilder;
 import cn.ecozone.layer.FeatureJson;

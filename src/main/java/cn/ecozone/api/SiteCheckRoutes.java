@@ -11,6 +11,7 @@ import cn.ecozone.app.OutputFormat;
 import cn.ecozone.app.SiteCheckJson;
 import cn.ecozone.app.SiteCheckUseCase;
 import cn.ecozone.app.Upload;
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.io.SiteInput;
 import cn.ecozone.layer.Footprint;
@@ -128,10 +129,12 @@ public final class SiteCheckRoutes implements RouteModule {
             boolean quick = !(nearbyM >= 0 && nearbyM <= SiteCheck.MAX_NEARBY_M) || route(SiteCost.of(set, site.geometry(), site.vertexCount(),
                     nearbyM, limits.maxCandidates(), limits.maxZoneVertices()), limits) == Route.QUICK;
             return budget.run(quick, () -> new SiteCheck(set, list, caps()).run(site, industry, nearbyM));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
         } catch (AnalysisLimitExceeded e) {
             throw tooLarge(e);
+        } catch (EcoZoneException e) {
+            // an unknown industry, nearbyM out of range; anything else keeps its own kind
+            if (e.kind() != EcoZoneException.Kind.BAD_INPUT) throw e;
+            throw ApiProblem.badRequest(e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package cn.ecozone.app;
 
 import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.accesslist.AccessListCheck;
+import cn.ecozone.accesslist.AccessListException;
 import cn.ecozone.accesslist.AccessListJson;
 import cn.ecozone.analysis.DataVersion;
 import cn.ecozone.layer.LayerLoader;
@@ -36,7 +37,7 @@ public record LayerFolder(LayerSet layers, AccessList accessList) {
         String file = layers.catalog().accessList();
         try {
             return AccessListCheck.requireValid(AccessListJson.read(file == null ? null : layers.catalog().resolve(file)));
-        } catch (IllegalArgumentException e) {
+        } catch (AccessListException e) {
             throw new UseCaseException(UseCaseException.Kind.BAD_INPUT, e.getMessage(), e);
         }
     }

@@ -95,10 +95,8 @@ public final class SiteCheckUseCase {
         } catch (UseCaseException e) {
             throw e;
         } catch (EcoZoneException e) {
-            // the domain's own kinds pass through as they are
-            throw new UseCaseException(e.kind(), e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            // an unknown industry, nearbyM out of range
+            // an unknown industry, nearbyM out of range; anything else (too large, unavailable) keeps its own kind
+            if (e.kind() != EcoZoneException.Kind.BAD_INPUT) throw e;
             throw new UseCaseException(UseCaseException.Kind.BAD_INPUT, e.getMessage(), e);
         }
         return new Outcome(result, site, layers, options.lang());

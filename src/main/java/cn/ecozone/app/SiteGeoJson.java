@@ -1,5 +1,6 @@
 package cn.ecozone.app;
 
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.io.GeoJsonGeometryWriter;
 import cn.ecozone.io.SiteInput;
@@ -30,7 +31,7 @@ public final class SiteGeoJson implements OutputFormat<SiteInput> {
                 g.writeStringField("type", "Feature");
                 g.writeObjectFieldStart("properties");
                 g.writeStringField("name", p.name() == null || p.name().isBlank() ? name : p.name());
-                double m2 = EllipsoidalMeasure.area(p.geometry());
+                double m2 = AreaOfRecord.m2(p.geometry());
                 g.writeNumberField("area_m2", m2);
                 g.writeNumberField("area_ha", m2 / 10_000);
                 if (p.declaredHa() != null) g.writeNumberField("declared_ha", p.declaredHa());

@@ -2,10 +2,10 @@ package cn.ecozone.process;
 
 import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.analysis.AnalysisCaps;
-import cn.ecozone.analysis.AnalysisLimitExceeded;
 import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
 import cn.ecozone.analysis.SiteCost;
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.report.SiteFigure;
 import cn.ecozone.report.SiteReportPdf;
@@ -66,7 +66,9 @@ public final class BatchCheck {
             }
             SiteCheckResult r = new SiteCheck(layers, accessList, caps).run(row.site(), industry, nearbyM);
             return new Checked(ProjectOutcome.of(row, r, layers), r);
-        } catch (IllegalArgumentException | AnalysisLimitExceeded e) {
+        } catch (EcoZoneException e) {
+            // this project's own fault (unknown industry, too large) is its row's error; an unavailable store fails the job
+            if (e.kind() != EcoZoneException.Kind.BAD_INPUT && e.kind() != EcoZoneException.Kind.TOO_LARGE) throw e;
             return new Checked(ProjectOutcome.error(row, industry, e.getMessage()), null);
         }
     }

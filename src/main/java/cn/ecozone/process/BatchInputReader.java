@@ -1,10 +1,10 @@
 package cn.ecozone.process;
 
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.io.BoundaryPointTxtReader;
 import cn.ecozone.io.JsonSyntax;
 import cn.ecozone.io.ShapefileReader;
 import cn.ecozone.io.SiteInput;
-import cn.ecozone.io.SiteInputException;
 import cn.ecozone.io.SiteInputReader;
 import cn.ecozone.io.TextDecoding;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -175,7 +175,9 @@ public final class BatchInputReader {
         try {
             SiteInput s = sites.read(bytes, crs, name);
             return new ProjectRow(row, source, name == null ? s.name() : name, industry, s, null);
-        } catch (SiteInputException | IllegalArgumentException e) {
+        } catch (EcoZoneException e) {
+            // a site that cannot be read (SiteInputException, a transform the coordinates do not allow) is its row's error
+            if (e.kind() != EcoZoneException.Kind.BAD_INPUT && e.kind() != EcoZoneException.Kind.TOO_LARGE) throw e;
             return ProjectRow.bad(row, source, name, e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package cn.ecozone.analysis;
 
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.io.SiteInput;
@@ -196,9 +197,11 @@ class SiteCheckTest {
 
     @Test
     void unknownIndustryAndBadSearchDistanceAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.25))", "炼钢"));
+        EcoZoneException e = assertThrows(EcoZoneException.class, () -> run("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.25))", "炼钢"));
         assertTrue(e.getMessage().contains("炼钢") && e.getMessage().contains("光伏"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> check.run(site("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.25))"), null, -1));
+        assertEquals(EcoZoneException.Kind.BAD_INPUT, e.kind());
+        EcoZoneException far = assertThrows(EcoZoneException.class, () -> check.run(site("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.25))"), null, -1));
+        assertEquals(EcoZoneException.Kind.BAD_INPUT, far.kind());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.ecozone.api.ogc;
 
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.io.Geometries;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureQuery;
@@ -163,7 +164,7 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
         Geometry lonLat;
         try {
             lonLat = crs.toStorage(rect);
-        } catch (IllegalArgumentException e) {
+        } catch (EcoZoneException e) {
             throw new InvalidParameter("bbox 无法转换到经纬度 / bbox cannot be transformed from " + crs.uri() + ": " + text);
         }
         filters.add(FF.intersects(FF.property(FeatureTypes.GEOMETRY), FF.literal(lonLat)));
