@@ -99,7 +99,7 @@ public final class EcoZoneServer implements AutoCloseable {
         ProcessService processes = new ProcessService(layers::current, accessList::current,
                 new ProcessService.Settings(l.maxVertices(), siteChecks.caps(), l.maxCandidates(), l.maxZoneVertices()),
                 siteChecks::check, budget::background, jobsDir(config, layers.current()));
-        m.add(new ProcessesRoutes(processes, siteChecks));
+        m.add(new ProcessesRoutes(processes, siteChecks, config.maxBodyBytes()));
         m.add(new AccessListRoutes(accessList));
         m.add(new AccessListAdminRoutes(config, layers, accessList));
         return m;

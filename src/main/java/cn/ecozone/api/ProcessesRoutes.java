@@ -4,7 +4,10 @@ import cn.ecozone.api.ogc.RequestUrls;
 import cn.ecozone.process.JobState;
 import cn.ecozone.process.ProcessException;
 import cn.ecozone.process.ProcessService;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -37,7 +40,20 @@ public final class ProcessesRoutes implements RouteModule, AutoCloseable {
     private final ProcessService service;
     private final SiteCheckRoutes siteChecks;
 
+    /**
+     * Reads execution bodies: one inline project list is a single JSON string as long as the body allows (Jackson's
+     * default refuses strings over 20 M characters, which a 10,000-project CSV exceeds); the body itself is bounded by
+     * the server's request-size limit.
+     */
+    private final ObjectMapper bodies;
+
     ProcessesRoutes(ProcessService service, SiteCheckRoutes siteChecks) {
+        this(service, siteChecks, ServerConfig.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    ProcessesRoutes(ProcessService service, SiteCheckRoutes siteChecks, long maxBodyBytes) {
+        this.bodies = Json.MAPPER.copyWith(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE - 16, Math.max(StreamReadConstraints.DEFAULT_MAX_STRING_LEN, maxBodyBytes))).build()).build());
         this.service = service;
         this.siteChecks = siteChecks;
     }
@@ -126,7 +142,7 @@ public final class ProcessesRoutes implements RouteModule, AutoCloseable {
         service.summary(id); // 404 for an unknown process
         JsonNode request;
         try (InputStream in = ctx.bodyInputStream()) {
-            request = Json.MAPPER.readTree(in);
+            request = bodies.readTree(in);
         } catch (JsonProcessingException e) {
             throw new ProcessException(ProcessException.Kind.BAD_INPUT, "请求体不是有效的 JSON / the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
