@@ -42,6 +42,8 @@ public final class TilesRoutes implements RouteModule {
     static final String REL_TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
     static final String REL_TILING_SCHEMES = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes";
     static final String REL_GEODATA = "http://www.opengis.net/def/rel/ogc/1.0/geodata";
+    /** Bumped when the same data would give other tiles (grid, specks, attributes): part of every tile's ETag. */
+    static final String TILE_FORMAT = "mvt-2";
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
     private final LiveLayers layers;
     private final ServerConfig config;
@@ -140,10 +142,14 @@ public final class TilesRoutes implements RouteModule {
         LayerDef l = s.layer();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", l.title().zh() + " " + l.title().en());
-        m.put("description", "矢量切片（MVT，范围 " + TileRequest.EXTENT + "，缓冲 " + TileRequest.BUFFER + "）。无要素的切片返回 204。 "
-                + "Mapbox Vector Tiles, extent " + TileRequest.EXTENT + ", buffer " + TileRequest.BUFFER
+        int coarse = TileRequest.COARSE_EXTENT, coarseBuffer = TileRequest.BUFFER * coarse / TileRequest.EXTENT;
+        m.put("description", "矢量切片（MVT，范围 " + TileRequest.EXTENT + "，缓冲 " + TileRequest.BUFFER + "；级别 0–" + TileRequest.COARSE_MAX_ZOOM
+                + " 范围 " + coarse + "，缓冲 " + coarseBuffer + "）。无要素的切片返回 204。 "
+                + "Mapbox Vector Tiles, extent " + TileRequest.EXTENT + ", buffer " + TileRequest.BUFFER + " (zooms 0–" + TileRequest.COARSE_MAX_ZOOM
+                + ": extent " + coarse + ", buffer " + coarseBuffer + ", one unit per pixel of a 512-pixel tile)"
                 + "; a tile without features is answered 204 No Content. Geometry is snapped to the tile grid only "
-                + "(shared boundaries stay shared); polygons smaller than a tile unit are left out.");
+                + "(shared boundaries stay shared); polygons smaller than a tile unit are left out from zoom "
+                + (TileRequest.COARSE_MAX_ZOOM + 1) + " and kept as a one-unit speck below.");
         m.put("dataType", "vector");
         m.put("crs", WebMercatorQuad.CRS);
         m.put("tileMatrixSetURI", WebMercatorQuad.URI);
@@ -208,7 +214,9 @@ public final class TilesRoutes implements RouteModule {
                     + WebMercatorQuad.MAX_ZOOM + (max >= 0 ? ", tileRow and tileCol 0–" + max + " at this level" : "") + ")");
         }
         String version = s.version();
-        if (CacheValidation.answeredNotModified(ctx, version, Format.JSON)) return;
+        // the tile format's revision is in the tag too, so tiles a browser kept from an older server (other grid
+        // rules, same data) are not revalidated as current
+        if (CacheValidation.answeredNotModified(ctx, version + "|" + TILE_FORMAT, Format.JSON)) return;
         TileAddress address = new TileAddress((int) z, (int) x, (int) y);
         List<String> props = properties(s.layer());
         TileRequest request = TileRequest.of(address, s.layer().id(), props);

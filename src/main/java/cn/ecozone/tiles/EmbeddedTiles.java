@@ -50,14 +50,19 @@ public final class EmbeddedTiles {
         List<IndexedFeature> candidates = new ArrayList<>(source.candidates(lonLat));
         candidates.sort(Comparator.comparing(IndexedFeature::id, FeatureOrder.IDS));
         TileProjection p = new TileProjection(r);
-        Map<IndexedFeature, int[][][]> copy = r.tile().z() <= LowZoomCopies.MAX_ZOOM && r.extent() == TileRequest.EXTENT
-                ? LowZoomCopies.of(source, r.tile().z()) : Map.of();
+        int level = LowZoomCopies.level(r.tile().z(), r.extent());
+        Map<IndexedFeature, int[][][]> copy = level != Integer.MIN_VALUE ? LowZoomCopies.of(source, level) : Map.of();
         List<Geometry> out = new ArrayList<>();
         for (IndexedFeature c : candidates) {
             int[][][] snapped = copy.get(c);
-            if (snapped == LowZoomCopies.NOTHING) continue; // rounds to no area at this zoom
             if (!box.test(c.geometry())) continue;
-            Geometry g = snapped != null ? p.fromCopy(snapped) : p.toTile(c.geometry());
+            Geometry g = snapped == LowZoomCopies.NOTHING ? null : snapped != null ? p.fromCopy(snapped) : p.toTile(c.geometry());
+            if (g == null && snapped != null) {
+                // rounds to no area on this coarse grid (or its part in the tile does): a speck of one grid cell where
+                // it lies, so that every feature stays on the map at every zoom (a pixel, as a renderer would draw a
+                // sub-pixel polygon)
+                g = p.speck(c.geometry().getEnvelopeInternal());
+            }
             if (g == null) continue;
             g.setUserData(properties(c.feature(), r.properties()));
             out.add(g);
@@ -80,7 +85,7 @@ public final class EmbeddedTiles {
 
     /** Lon/lat → tile units (x east, y down), clipping to the buffered tile and snapping to the integer grid. */
     static final class TileProjection {
-        private final double minX, maxY, scale, lo, hi;
+        private final double minX, maxY, scale, lo, hi, extent;
         private final long offX, offY;
 
         TileProjection(TileRequest r) {
@@ -88,10 +93,24 @@ public final class EmbeddedTiles {
             this.minX = m.getMinX();
             this.maxY = m.getMaxY();
             this.scale = r.extent() / m.getWidth();
+            this.extent = r.extent();
             this.lo = -r.buffer();
             this.hi = r.extent() + r.buffer();
             this.offX = (long) r.tile().x() * r.extent();
             this.offY = (long) r.tile().y() * r.extent();
+        }
+
+        /**
+         * The grid cell holding the centre of a lon/lat envelope's part in the tile (projected to tile units, clipped
+         * to the tile square), as a square polygon of one unit, or null when the envelope misses the tile.
+         */
+        Geometry speck(Envelope lonLat) {
+            double x1 = Math.max(px(lonLat.getMinX()), 0), x2 = Math.min(px(lonLat.getMaxX()), extent);
+            double y1 = Math.max(py(lonLat.getMaxY()), 0), y2 = Math.min(py(lonLat.getMinY()), extent);
+            if (x1 > x2 || y1 > y2) return null;
+            double x = Math.floor((x1 + x2) / 2), y = Math.floor((y1 + y2) / 2);
+            return TILE_GEOMETRY.createPolygon(new Coordinate[]{new Coordinate(x, y), new Coordinate(x + 1, y), new Coordinate(x + 1, y + 1),
+                    new Coordinate(x, y + 1), new Coordinate(x, y)});
         }
 
         /** A polygon of a {@link LowZoomCopies low-zoom copy} (already on this zoom's grid) in tile units, or null. */

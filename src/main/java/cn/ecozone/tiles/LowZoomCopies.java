@@ -26,22 +26,39 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * handles them).
  */
 final class LowZoomCopies {
-    /** Zooms up to this one are made from the copies. */
-    static final int MAX_ZOOM = 7;
+    /**
+     * Grid levels kept: level l is the global grid of zoom l at extent {@value TileRequest#EXTENT}, i.e. of zoom
+     * l + 3 at extent 512 ({@link #level}). Levels {@value #MIN_LEVEL}–{@value #MAX_ZOOM} are made from the copies.
+     */
+    static final int MAX_ZOOM = 7, MIN_LEVEL = -4;
     /** Marks a feature that rounds to no area at the copy's zoom: it is left out of that zoom's tiles. */
     static final int[][][] NOTHING = new int[0][][];
     private static final Envelope WORLD = new Envelope(-180, 180, -90, 90);
     private static final Map<FeatureSource, LowZoomCopies> BY_SOURCE = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final String version;
-    private final AtomicReferenceArray<Map<IndexedFeature, int[][][]>> byZoom = new AtomicReferenceArray<>(MAX_ZOOM + 1);
+    private final AtomicReferenceArray<Map<IndexedFeature, int[][][]>> byZoom = new AtomicReferenceArray<>(MAX_ZOOM - MIN_LEVEL + 1);
 
     private LowZoomCopies(String version) {
         this.version = version;
     }
 
-    /** The copy of the source at zoom z (feature → polygon parts → rings of x, y pairs in global grid units), built on first use. */
+    /**
+     * The grid level of tiles of zoom z with this extent (a power of two), or {@link Integer#MIN_VALUE} when no copy
+     * serves them (another extent, or a grid finer than level {@value #MAX_ZOOM}).
+     */
+    static int level(int z, int extent) {
+        if (extent <= 0 || Integer.bitCount(extent) != 1) return Integer.MIN_VALUE;
+        int l = z + Integer.numberOfTrailingZeros(extent) - Integer.numberOfTrailingZeros(TileRequest.EXTENT);
+        return l >= MIN_LEVEL && l <= MAX_ZOOM ? l : Integer.MIN_VALUE;
+    }
+
+    /**
+     * The copy of the source at grid level z (feature → polygon parts → rings of x, y pairs in global grid units:
+     * {@value TileRequest#EXTENT}·2^z a side), built on first use.
+     */
     static Map<IndexedFeature, int[][][]> of(FeatureSource source, int z) {
+        if (z < MIN_LEVEL || z > MAX_ZOOM) throw new IllegalArgumentException("grid level " + z);
         String v = source.version();
         LowZoomCopies c;
         synchronized (BY_SOURCE) {
@@ -51,13 +68,13 @@ final class LowZoomCopies {
                 BY_SOURCE.put(source, c);
             }
         }
-        Map<IndexedFeature, int[][][]> m = c.byZoom.get(z);
+        Map<IndexedFeature, int[][][]> m = c.byZoom.get(z - MIN_LEVEL);
         if (m != null) return m;
         synchronized (c) {
-            m = c.byZoom.get(z);
+            m = c.byZoom.get(z - MIN_LEVEL);
             if (m == null) {
                 m = build(source.candidates(WORLD), z);
-                c.byZoom.set(z, m);
+                c.byZoom.set(z - MIN_LEVEL, m);
             }
         }
         return m;
@@ -69,7 +86,7 @@ final class LowZoomCopies {
     }
 
     private static Map<IndexedFeature, int[][][]> build(List<IndexedFeature> features, int z) {
-        double scale = (double) TileRequest.EXTENT * (1L << z) / WebMercatorQuad.WORLD_SIZE;
+        double scale = Math.scalb((double) TileRequest.EXTENT, z) / WebMercatorQuad.WORLD_SIZE;
         Map<IndexedFeature, int[][][]> out = new IdentityHashMap<>(features.size() * 2);
         for (IndexedFeature f : features) {
             Geometry g = f.geometry();
