@@ -43,6 +43,11 @@ public final class EmbeddedTiles {
 
     private EmbeddedTiles() {}
 
+    /** The bytes held by the low-zoom copies made so far (memory benchmark). */
+    public static long lowZoomCopyBytes() {
+        return LowZoomCopies.bytes();
+    }
+
     /** The tile, or an empty array when no feature is in it. */
     public static byte[] encode(FeatureSource source, TileRequest r) {
         Envelope lonLat = r.tile().lonLat();
@@ -51,13 +56,13 @@ public final class EmbeddedTiles {
         candidates.sort(Comparator.comparing(IndexedFeature::id, FeatureOrder.IDS));
         TileProjection p = new TileProjection(r);
         int level = LowZoomCopies.level(r.tile().z(), r.extent());
-        Map<IndexedFeature, int[][][]> copy = level != Integer.MIN_VALUE ? LowZoomCopies.of(source, level) : Map.of();
+        LowZoomCopies.Copy copy = level != Integer.MIN_VALUE ? LowZoomCopies.of(source, level) : null;
         List<Geometry> out = new ArrayList<>();
         for (IndexedFeature c : candidates) {
-            int[][][] snapped = copy.get(c);
+            int i = copy == null ? -1 : copy.indexOf(c);
             if (!box.test(c.geometry())) continue;
-            Geometry g = snapped == LowZoomCopies.NOTHING ? null : snapped != null ? p.fromCopy(snapped) : p.toTile(c.geometry());
-            if (g == null && snapped != null) {
+            Geometry g = i < 0 ? p.toTile(c.geometry()) : copy.nothing(i) ? null : p.fromCopy(copy, i);
+            if (g == null && i >= 0) {
                 // rounds to no area on this coarse grid (or its part in the tile does): a speck of one grid cell where
                 // it lies, so that every feature stays on the map at every zoom (a pixel, as a renderer would draw a
                 // sub-pixel polygon)
@@ -113,32 +118,37 @@ public final class EmbeddedTiles {
                     new Coordinate(x, y + 1), new Coordinate(x, y)});
         }
 
-        /** A polygon of a {@link LowZoomCopies low-zoom copy} (already on this zoom's grid) in tile units, or null. */
-        Geometry fromCopy(int[][][] parts) {
-            List<Polygon> polys = new ArrayList<>(parts.length);
-            for (int[][] rings : parts) {
-                LinearRing shell = ring(rings[0]);
-                if (shell == null) continue;
-                double shellArea = Math.abs(Area.ofRingSigned(shell.getCoordinateSequence()));
-                List<LinearRing> holes = new ArrayList<>();
-                for (int i = 1; i < rings.length; i++) {
-                    LinearRing h = ring(rings[i]);
-                    if (h != null && Math.abs(Area.ofRingSigned(h.getCoordinateSequence())) < shellArea) holes.add(h);
+        /** Feature i of a {@link LowZoomCopies low-zoom copy} (already on this tile's grid) in tile units, or null. */
+        Geometry fromCopy(LowZoomCopies.Copy copy, int i) {
+            List<Polygon> polys = new ArrayList<>(1);
+            int end = copy.endRing(i);
+            for (int r = copy.firstRing(i); r < end; ) {
+                LinearRing shell = ring(copy.coords, copy.start(r), copy.end(r));
+                int next = r + 1;
+                while (next < end && !copy.shell(next)) next++;
+                if (shell != null) {
+                    double shellArea = Math.abs(Area.ofRingSigned(shell.getCoordinateSequence()));
+                    List<LinearRing> holes = new ArrayList<>();
+                    for (int h = r + 1; h < next; h++) {
+                        LinearRing hole = ring(copy.coords, copy.start(h), copy.end(h));
+                        if (hole != null && Math.abs(Area.ofRingSigned(hole.getCoordinateSequence())) < shellArea) holes.add(hole);
+                    }
+                    polys.add(TILE_GEOMETRY.createPolygon(shell, holes.toArray(LinearRing[]::new)));
                 }
-                polys.add(TILE_GEOMETRY.createPolygon(shell, holes.toArray(LinearRing[]::new)));
+                r = next;
             }
             if (polys.isEmpty()) return null;
             return polys.size() == 1 ? polys.get(0) : TILE_GEOMETRY.createMultiPolygon(polys.toArray(Polygon[]::new));
         }
 
-        /** A snapped ring of a copy: shifted to this tile, clipped, snapped again (only clip points move), repeats dropped. */
-        private LinearRing ring(int[] xy) {
-            int n = xy.length / 2;
+        /** A snapped ring of a copy (ints from..to): shifted to this tile, clipped, snapped again (only clip points move), repeats dropped. */
+        private LinearRing ring(int[] xy, int from, int to) {
+            int n = (to - from) / 2;
             double[] xs = new double[n], ys = new double[n];
             boolean inside = true;
             double minx = Double.MAX_VALUE, maxx = -Double.MAX_VALUE, miny = Double.MAX_VALUE, maxy = -Double.MAX_VALUE;
             for (int i = 0; i < n; i++) {
-                double x = xs[i] = xy[2 * i] - offX, y = ys[i] = xy[2 * i + 1] - offY;
+                double x = xs[i] = xy[from + 2 * i] - offX, y = ys[i] = xy[from + 2 * i + 1] - offY;
                 if (x < lo || x > hi || y < lo || y > hi) inside = false;
                 if (x < minx) minx = x;
                 if (x > maxx) maxx = x;
