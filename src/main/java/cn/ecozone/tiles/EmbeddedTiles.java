@@ -62,6 +62,9 @@ public final class EmbeddedTiles {
             int i = copy == null ? -1 : copy.indexOf(c);
             if (!box.test(c.geometry())) continue;
             Geometry g = i < 0 ? p.toTile(c.geometry()) : copy.nothing(i) ? null : p.fromCopy(copy, i);
+            // on the coarse grid a feature covering less than one grid cell is drawn as a one-cell speck (the encoder
+            // would drop some such slivers, depending on their winding)
+            if (g != null && i >= 0 && g.getArea() < 1) g = null;
             if (g == null && i >= 0) {
                 // rounds to no area on this coarse grid (or its part in the tile does): a speck of one grid cell where
                 // it lies, so that every feature stays on the map at every zoom (a pixel, as a renderer would draw a
@@ -126,8 +129,9 @@ public final class EmbeddedTiles {
                 LinearRing shell = ring(copy.coords, copy.start(r), copy.end(r));
                 int next = r + 1;
                 while (next < end && !copy.shell(next)) next++;
-                if (shell != null) {
-                    double shellArea = Math.abs(Area.ofRingSigned(shell.getCoordinateSequence()));
+                double shellArea = shell == null ? 0 : Math.abs(Area.ofRingSigned(shell.getCoordinateSequence()));
+                // a shell of no area (its kept vertices on one grid line) is not encoded: the feature becomes a speck
+                if (shellArea > 0) {
                     List<LinearRing> holes = new ArrayList<>();
                     for (int h = r + 1; h < next; h++) {
                         LinearRing hole = ring(copy.coords, copy.start(h), copy.end(h));
