@@ -51,6 +51,50 @@ public final class TilesRoutes implements RouteModule {
 
     public TilesRoutes(ServerConfig config, LiveLayers layers) {
         this(config, layers, new TileCache(TileCache.configuredMaxBytes()));
+        if (cache.maxBytes() > 0 && !"off".equalsIgnoreCase(System.getProperty("ecozone.tileWarmUp", "on"))) {
+            Thread t = new Thread(this::warmUp, "tiles-warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+    }
+
+    /** Layers larger than this are drawn by the map from tiles (smaller ones load whole as GeoJSON). */
+    static final long WARM_UP_MIN_FEATURES = 2000;
+    /** Zooms warmed up, and at most this many tiles per layer and zoom. */
+    static final int WARM_UP_MAX_ZOOM = 5, WARM_UP_MAX_TILES = 64;
+
+    /**
+     * In the background after start: the tiles of zooms 0–{@value #WARM_UP_MAX_ZOOM} over the extent of each layer
+     * the map draws from tiles, made into the cache (and with them the low-zoom copies they come from), so the first
+     * national view is answered from memory instead of waiting for a pass over every vertex. Once per start, for the
+     * layers as they are then (an edit makes new tiles on demand, as before). {@code -Decozone.tileWarmUp=off} skips it.
+     */
+    private void warmUp() {
+        try {
+            for (FeatureSource s : layers.current().inOrder()) {
+                if (s.count() < WARM_UP_MIN_FEATURES) continue;
+                Envelope e = s.extent();
+                if (e.isNull()) continue;
+                List<String> props = properties(s.layer());
+                String version = s.version();
+                // the finest first: that is the zoom of a national view on the map (512-pixel tiles of zoom 5 at map zoom 6)
+                for (int z = WARM_UP_MAX_ZOOM; z >= 0; z--) {
+                    int x0 = WebMercatorQuad.column(e.getMinX(), z), x1 = WebMercatorQuad.column(e.getMaxX(), z);
+                    int y0 = WebMercatorQuad.row(e.getMaxY(), z), y1 = WebMercatorQuad.row(e.getMinY(), z);
+                    if ((long) (x1 - x0 + 1) * (y1 - y0 + 1) > WARM_UP_MAX_TILES) continue;
+                    for (int x = x0; x <= x1; x++) {
+                        for (int y = y0; y <= y1; y++) {
+                            TileAddress a = new TileAddress(z, x, y);
+                            TileRequest r = TileRequest.of(a, s.layer().id(), props);
+                            cache.get(new TileCache.Key(s.layer().id(), version, z, x, y, props), () -> s.vectorTile(r));
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(TilesRoutes.class).warn("tile warm-up stopped: {}", e.toString());
+        }
     }
 
     TilesRoutes(ServerConfig config, LiveLayers layers, TileCache cache) {
