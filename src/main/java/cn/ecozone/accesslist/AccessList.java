@@ -1,12 +1,13 @@
 package cn.ecozone.accesslist;
 
-import cn.ecozone.layer.LocalizedText;
+import cn.ecozone.text.LocalizedText;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -90,7 +91,7 @@ public final class AccessList {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(title, industries, units, requirements);
+        return Objects.hash(title, industries, units, requirements);
     }
 
     /** Strongest effect first, then dimension, then level from the most specific. */

@@ -1,11 +1,12 @@
 package cn.ecozone.accesslist;
 
-import cn.ecozone.layer.LocalizedText;
+import cn.ecozone.text.LocalizedText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -150,7 +151,7 @@ public final class AccessListCsv {
         return AccessListImport.Result.of(list, log.finish(list, knownUnitCodes));
     }
 
-    private static java.util.Optional<Requirement> requirement(Table t, Table.Row r, int[] c, AccessList names, ImportLog log) {
+    private static Optional<Requirement> requirement(Table t, Table.Row r, int[] c, AccessList names, ImportLog log) {
         RowReader in = new RowReader(t, r, log);
         String id = in.required(c[1], RowReader.EMPTY_ID);
         Level level = in.parsed(c[4], Level::of);
@@ -159,9 +160,9 @@ public final class AccessListCsv {
         Effect effect = in.parsed(c[11], Effect::of);
         ZoneSelector zone = in.zone(c[13], c[14]);
         String zh = in.required(c[2], RowReader.EMPTY_TEXT);
-        if (!in.ok()) return java.util.Optional.empty();
+        if (!in.ok()) return Optional.empty();
         log.requirement(id, t.place(r.number(), c[1]));
-        return java.util.Optional.of(new Requirement(id, level, scope, zone, dimension, effect, AccessListItems.industries(r.get(c[12]), names),
+        return Optional.of(new Requirement(id, level, scope, zone, dimension, effect, AccessListItems.industries(r.get(c[12]), names),
                 LocalizedText.of(zh, r.get(c[3]).isEmpty() ? null : r.get(c[3])), new Basis(r.get(c[15]), r.get(c[16]), r.get(c[17]))));
     }
 }

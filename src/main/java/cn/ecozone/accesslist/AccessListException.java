@@ -1,12 +1,14 @@
 package cn.ecozone.accesslist;
 
+import cn.ecozone.error.EcoZoneException;
+
 /** An access list that cannot be read or does not hold together; the message says where, in Chinese and English. */
-public class AccessListException extends IllegalArgumentException {
+public class AccessListException extends EcoZoneException {
     public AccessListException(String message) {
-        super(message);
+        super(Kind.BAD_INPUT, message);
     }
 
     public AccessListException(String message, Throwable cause) {
-        super(message, cause);
+        super(Kind.BAD_INPUT, message, cause);
     }
 }

@@ -1,11 +1,6 @@
 package cn.ecozone.accesslist;
 
-import cn.ecozone.layer.FeatureQuery;
-import cn.ecozone.layer.FeatureSource;
-import cn.ecozone.layer.LayerSet;
-
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,9 +10,6 @@ import java.util.Set;
  * everything first and names the place of each error (sheet, row and column); a list with any error is not returned.
  */
 public final class AccessListImport {
-    /** The layer kind whose {@code code} attribute lists the control units a list may name. */
-    public static final String UNIT_LAYER_KIND = "control_unit", UNIT_CODE = "code";
-
     private AccessListImport() {}
 
     public enum Format {
@@ -119,21 +111,6 @@ public final class AccessListImport {
             case CSV -> AccessListCsv.bytes(list);
             case JSON -> AccessListJson.bytes(list);
         };
-    }
-
-    /** The codes of every feature of the layers of kind {@code control_unit} (attribute {@code code}). */
-    public static Set<String> unitCodes(LayerSet layers) {
-        Set<String> out = new LinkedHashSet<>();
-        for (FeatureSource s : layers.inOrder()) {
-            if (!UNIT_LAYER_KIND.equals(s.layer().kind())) continue;
-            try (var features = s.query(FeatureQuery.all())) {
-                features.forEach(f -> {
-                    Object code = f.getAttribute(UNIT_CODE);
-                    if (code != null) out.add(code.toString());
-                });
-            }
-        }
-        return out;
     }
 
     static String utf8(byte[] b) {

@@ -1,11 +1,12 @@
 package cn.ecozone.accesslist;
 
-import cn.ecozone.layer.LocalizedText;
+import cn.ecozone.text.LocalizedText;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
 import java.io.ByteArrayInputStream;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 
 /**
  * The 准入清单 as the spreadsheet 生态环境局 exchange (docs/access-list.md, "Spreadsheet interchange"): 「环境管控单元准入清单」
@@ -60,7 +63,7 @@ public final class AccessListXlsx {
     public static void write(AccessList list, OutputStream out) throws IOException {
         Layout layout = Layout.of(list);
         Workbook wb = new Workbook(out, "EcoZone", "1.0");
-        wb.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED); // a 44,604-unit list: 3× faster, about 20 % larger
+        wb.setCompressionLevel(Deflater.BEST_SPEED); // a 44,604-unit list: 3× faster, about 20 % larger
         Worksheet ws = sheet(wb, UNITS, UNIT_HEADERS, new double[]{18, 28, 8, 8, 8, 10, 60, 60, 60, 60});
         int r = 1;
         for (Unit u : list.units()) {
@@ -222,8 +225,8 @@ public final class AccessListXlsx {
     private static Table table(Sheet s) throws IOException {
         List<String> header = List.of();
         List<Table.Row> rows = new ArrayList<>();
-        try (Stream<org.dhatim.fastexcel.reader.Row> stream = s.openStream()) {
-            for (var row : (Iterable<org.dhatim.fastexcel.reader.Row>) stream::iterator) {
+        try (Stream<Row> stream = s.openStream()) {
+            for (var row : (Iterable<Row>) stream::iterator) {
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < row.getCellCount(); i++) cells.add(text(row.getCell(i)));
                 if (row.getRowNum() == 1) header = cells;
@@ -349,7 +352,7 @@ public final class AccessListXlsx {
         if (!order.isEmpty()) {
             list = new ArrayList<>(list);
             // the sheet's row order is the list's order; ids of items since deleted are ignored
-            list.sort(java.util.Comparator.comparingInt(q -> order.getOrDefault(q.id(), Integer.MAX_VALUE)));
+            list.sort(Comparator.comparingInt(q -> order.getOrDefault(q.id(), Integer.MAX_VALUE)));
         }
         AccessList result = new AccessList(title, industries, unitList, list);
         return AccessListImport.Result.of(result, log.finish(result, knownUnitCodes));

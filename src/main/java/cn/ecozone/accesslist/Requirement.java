@@ -1,6 +1,6 @@
 package cn.ecozone.accesslist;
 
-import cn.ecozone.layer.LocalizedText;
+import cn.ecozone.text.LocalizedText;
 
 import java.util.List;
 

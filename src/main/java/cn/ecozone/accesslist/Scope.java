@@ -1,5 +1,7 @@
 package cn.ecozone.accesslist;
 
+import java.util.List;
+
 /** Scopes are {@code 全国}, {@code 省}, {@code 省/市}, {@code 省/市/区县} paths, or a unit code. */
 public final class Scope {
     public static final String NATIONAL = "全国";
@@ -13,7 +15,7 @@ public final class Scope {
     }
 
     /** The places a path scope names, widest first ({@code [山西省, 大同市, 新荣区]}). */
-    public static java.util.List<String> places(String scope) {
-        return NATIONAL.equals(scope) ? java.util.List.of() : java.util.List.of(scope.split("/"));
+    public static List<String> places(String scope) {
+        return NATIONAL.equals(scope) ? List.of() : List.of(scope.split("/"));
     }
 }

@@ -28,7 +28,7 @@ import java.util.Set;
 public final class Admission {
     /** The outcome; {@code unitsHit} false means the site lies outside the control units: {@link Verdict#OUTSIDE}. */
     public record Outcome(Verdict verdict, List<SiteCheckResult.AppliedClause> clauses, List<SiteCheckResult.DimensionConclusion> dimensions,
-                          List<SiteCheckResult.IndustryVerdict> industryVerdicts, List<String> warnings) {}
+                          List<SiteCheckResult.IndustryVerdict> industryVerdicts, List<String> warnings, List<Notice> notices) {}
 
     private record Applied(Requirement requirement, SiteCheckResult.Hit via) {}
 
@@ -43,6 +43,7 @@ public final class Admission {
     public static Outcome judge(AccessList list, List<SiteCheckResult.Hit> hits, Set<String> unitCollections, String industryId,
                                 boolean covered) {
         List<String> warnings = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>();
         Map<String, Applied> candidates = new LinkedHashMap<>();
         for (SiteCheckResult.Hit h : hits) {
             if (unitCollections.contains(h.collection())) {
@@ -51,6 +52,9 @@ public final class Admission {
                     if (!list.units().isEmpty() || !list.requirements().isEmpty()) {
                         warnings.add("管控单元 " + unitCode(h) + "（" + h.name() + "）不在准入清单的单元表中，其准入要求无法列出 / control unit "
                                 + unitCode(h) + " is not in the access list's unit table; its requirements cannot be listed");
+                        notices.add(new Notice("unit.not-in-access-list", "环境管控单元 " + unitCode(h) + "（" + h.name()
+                                + "）不在准入清单的单元表中，无法列出它的准入要求。", "Control unit " + unitCode(h) + " (“" + h.name()
+                                + "”) is not in the access list's table of units, so its requirements cannot be listed."));
                     }
                     continue;
                 }
@@ -74,7 +78,7 @@ public final class Admission {
             List<Requirement> in = applied.stream().map(Applied::requirement).filter(r -> r.dimension() == d).toList();
             Effect strongest = in.stream().map(Requirement::effect).min(Comparator.naturalOrder()).orElse(null);
             Verdict v = !covered ? Verdict.OUTSIDE : strongest == null ? Verdict.ALLOWED : Verdict.of(Set.of(strongest));
-            dimensions.add(new SiteCheckResult.DimensionConclusion(d.id(), d.zh(), d.en(), v.id(), v.zh(), in.size(),
+            dimensions.add(new SiteCheckResult.DimensionConclusion(d.id(), d.zh(), d.en(), v, v.zh(), in.size(),
                     in.stream().filter(r -> r.effect() == strongest).map(Requirement::id).toList()));
         }
 
@@ -93,14 +97,21 @@ public final class Admission {
                     }
                 }
                 Verdict v = Verdict.of(e);
-                industryVerdicts.add(new SiteCheckResult.IndustryVerdict(ind.id(), ind.zh(), v.id(), v.zh(), List.copyOf(bannedBy), List.copyOf(where)));
+                industryVerdicts.add(new SiteCheckResult.IndustryVerdict(ind.id(), ind.zh(), ind.en(), v, v.zh(), List.copyOf(bannedBy), List.copyOf(where)));
             }
             List<String> banned = industryVerdicts.stream().filter(v -> !v.bannedBy().isEmpty()).map(SiteCheckResult.IndustryVerdict::industryZh).toList();
             warnings.add("未指定行业：结论只计适用于所有项目的要求" + (banned.isEmpty() ? "；没有行业在此被禁止" : "；以下行业在此禁止准入：" + String.join("、", banned))
                     + "。请选择行业得到针对本项目的结论 / no industry given: the verdict counts requirements for every project; "
-                    + (banned.isEmpty() ? "no industry is banned here" : banned.size() + " industries are banned here (see industryVerdicts)"));
+                    + (banned.isEmpty() ? "no industry is banned here" : banned.size() + " industries are banned here (the result lists each industry's verdict)"));
+            List<String> bannedEn = industryVerdicts.stream().filter(v -> !v.bannedBy().isEmpty())
+                    .map(v -> v.industryEn() == null || v.industryEn().isBlank() ? "“" + v.industryZh() + "”" : v.industryEn()).toList();
+            notices.add(new Notice("industry.not-chosen", "未选择行业，结论只计适用于所有项目的要求"
+                    + (banned.isEmpty() ? "；没有行业在此禁止准入。" : "；以下行业在此禁止准入：" + String.join("、", banned) + "。")
+                    + "选择项目所属行业，可得到针对本项目的结论。", "No industry was chosen, so the verdict counts only the requirements for every project"
+                    + (bannedEn.isEmpty() ? "; no industry is prohibited here." : "; prohibited here: " + String.join(", ", bannedEn) + ".")
+                    + " Choose the project's industry for a verdict on this project."));
         }
-        return new Outcome(verdict, clauses, List.copyOf(dimensions), List.copyOf(industryVerdicts), List.copyOf(warnings));
+        return new Outcome(verdict, clauses, List.copyOf(dimensions), List.copyOf(industryVerdicts), List.copyOf(warnings), List.copyOf(notices));
     }
 
     /** The unit code of a control-unit hit: its {@code code} attribute, else the feature id. */

@@ -10,18 +10,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +42,7 @@ import java.util.stream.Stream;
  */
 public record DataVersion(String id, String dataDate, String layersHash, String accessListHash) {
     /** Per source object (identity): {version, hash}. Keyed by the object, so two folders or databases never share an entry. */
-    private static final Map<FeatureSource, String[]> LAYER_HASHES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final Map<FeatureSource, String[]> LAYER_HASHES = Collections.synchronizedMap(new WeakHashMap<>());
     /** The last list hashed and its hash, compared by identity (a record's own hashCode would walk the whole list). */
     private static volatile Object[] lastList = {null, null};
     /** The last answer, for the same layer set and list objects and the same layer versions (every request asks). */
@@ -95,7 +101,7 @@ public record DataVersion(String id, String dataDate, String layersHash, String 
             }
         }
         // order-independent: the sorted digests of the features
-        digests.sort(java.util.Arrays::compare);
+        digests.sort(Arrays::compare);
         MessageDigest d = sha256();
         for (byte[] b : digests) d.update(b);
         return HexFormat.of().formatHex(d.digest());
@@ -192,7 +198,7 @@ public record DataVersion(String id, String dataDate, String layersHash, String 
         return buf;
     }
 
-    private static java.nio.ByteBuffer put(MessageDigest d, java.nio.ByteBuffer buf, double x, double y) {
+    private static ByteBuffer put(MessageDigest d, ByteBuffer buf, double x, double y) {
         if (buf.remaining() < 16) {
             buf.flip();
             d.update(buf);
@@ -211,7 +217,7 @@ public record DataVersion(String id, String dataDate, String layersHash, String 
             bd = bd.stripTrailingZeros();
             return bd.scale() <= 0 ? bd.toBigInteger().toString() : bd.toPlainString();
         }
-        if (v instanceof java.util.Date date) return date.toInstant().toString();
+        if (v instanceof Date date) return date.toInstant().toString();
         return v.toString();
     }
 

@@ -1,6 +1,7 @@
 package cn.ecozone.analysis;
 
 import cn.ecozone.geo.Area;
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.layer.FeatureQuery;
 import cn.ecozone.layer.FeatureSource;
@@ -14,8 +15,11 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -52,7 +56,7 @@ public final class DistrictStats {
             for (SimpleFeature d : s.toList()) {
                 Budgeted.checkInterrupted();
                 Geometry dg = (Geometry) d.getDefaultGeometry();
-                double dm2 = EllipsoidalMeasure.area(dg);
+                double dm2 = AreaOfRecord.m2(dg);
                 Object name = d.getAttribute(admin.layer().nameProperty());
                 out.add(new District(d.getID(), name == null ? d.getID() : name.toString(), Area.ofM2(dm2),
                         share(REDLINE_INDICATOR, dg, dm2, redline, f -> true),
@@ -79,7 +83,7 @@ public final class DistrictStats {
             pieces.add(z.prepared().containsProperly(district) ? district
                     : OverlayNGRobust.overlay(z.geometry(), district, OverlayNG.INTERSECTION));
         }
-        double m2 = pieces.isEmpty() ? 0 : EllipsoidalMeasure.area(UnaryUnionOp.union(pieces));
+        double m2 = pieces.isEmpty() ? 0 : AreaOfRecord.m2(UnaryUnionOp.union(pieces));
         return new Share(label, Area.ofM2(m2), districtM2 > 0 ? m2 / districtM2 : 0);
     }
 
@@ -87,7 +91,7 @@ public final class DistrictStats {
         Map<String, Share> out = new LinkedHashMap<>();
         if (zones == null || zones.featureType().getDescriptor(attribute) == null) return out;
         // allowed values in catalog order first, so 一级/二级/准保护区 read in their natural order
-        java.util.Set<String> ordered = new java.util.LinkedHashSet<>(zones.layer().attribute(attribute).map(a -> a.values()).orElse(List.of()));
+        Set<String> ordered = new LinkedHashSet<>(zones.layer().attribute(attribute).map(a -> a.values()).orElse(List.of()));
         try (var s = zones.query(FeatureQuery.all())) {
             s.map(f -> String.valueOf(f.getAttribute(attribute))).sorted().forEach(ordered::add);
         }
@@ -104,12 +108,12 @@ public final class DistrictStats {
                 sum(ds, District::restorationPlots, area), sum(ds, District::restoredPlots, area));
     }
 
-    private static Share sum(List<District> ds, java.util.function.Function<District, Share> f, double area) {
+    private static Share sum(List<District> ds, Function<District, Share> f, double area) {
         double m2 = ds.stream().mapToDouble(d -> f.apply(d).area().m2()).sum();
         return new Share(ds.isEmpty() ? "" : f.apply(ds.get(0)).label(), Area.ofM2(m2), area > 0 ? m2 / area : 0);
     }
 
-    private static Map<String, Share> sumMaps(List<District> ds, java.util.function.Function<District, Map<String, Share>> f, double area) {
+    private static Map<String, Share> sumMaps(List<District> ds, Function<District, Map<String, Share>> f, double area) {
         Map<String, Share> out = new LinkedHashMap<>();
         for (District d : ds) {
             f.apply(d).forEach((k, s) -> out.merge(k, s, (a, b) -> new Share(a.label(), Area.ofM2(a.area().m2() + b.area().m2()), 0)));

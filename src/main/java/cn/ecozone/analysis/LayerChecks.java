@@ -1,8 +1,8 @@
 package cn.ecozone.analysis;
 
+import cn.ecozone.geo.GeometryChecks;
 import cn.ecozone.layer.FeatureQuery;
 import cn.ecozone.layer.FeatureSource;
-import cn.ecozone.layer.GeometryChecks;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.layer.Problem;
 import cn.ecozone.layer.TilingCheck;

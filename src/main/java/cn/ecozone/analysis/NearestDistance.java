@@ -1,5 +1,6 @@
 package cn.ecozone.analysis;
 
+import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -9,8 +10,12 @@ import java.util.Arrays;
 /**
  * Shortest distance in metres on the CGCS2000 ellipsoid between the boundaries of a site and of a zone that does
  * not overlap it (EPSG:4490 lon/lat; a zone inside a hole of the site is measured to the hole's edge). The
- * nearest pair of points is found in a local plane where a degree of longitude is shrunk by cos(latitude), so
- * the plane is nearly true-to-scale around the site; their distance is then measured geodesically (Karney).
+ * nearest pair of points is found in a local plane where a degree of longitude is shrunk by cos(latitude) and by
+ * the ratio of the ellipsoid's radii of curvature (N/M), so the plane is true-to-scale in every direction at the
+ * site's centre; their distance is then measured geodesically (Karney). Away from the centre the plane's scale
+ * drifts (cos(latitude) changes), which could rank two nearly equidistant edges the wrong way round: every
+ * segment pair whose plane distance is within that drift of the nearest is measured geodesically too, and the
+ * least wins.
  * Never a distance in degrees. Works on {@link Edges}: pairs of a zone's run and a block of the site's runs are
  * visited nearest box first, and exact (squared, allocation-free) segment distances are computed only where a box
  * is nearer than the best pair so far. One instance per site; not thread-safe.
@@ -23,6 +28,10 @@ final class NearestDistance {
     private final Edges site;
     private final Envelope siteEnvelope;
     private final double cosLat;
+    /** Plane x per degree of longitude: cos(latitude) × N/M at the site's centre (plane units are degrees of latitude). */
+    private final double kx;
+    /** Geodesic evaluations allowed in the second pass (bounded cost when long edges run parallel). */
+    private static final int MAX_REFINED_PAIRS = 4096;
     private long[] order = new long[64];
     private double best2;
     /** The nearest pair found: site segment then zone segment, in the plane. */
@@ -33,6 +42,8 @@ final class NearestDistance {
         this.site = site;
         this.siteEnvelope = siteEnvelope;
         this.cosLat = Math.cos(Math.toRadians(siteEnvelope.centre().y));
+        double e2 = Cgcs2000.FLATTENING * (2 - Cgcs2000.FLATTENING), sin = Math.sin(Math.toRadians(siteEnvelope.centre().y));
+        this.kx = cosLat * (1 - e2 * sin * sin) / (1 - e2);
     }
 
     /** The distance in metres to a zone's edges (loaded with an envelope that contains the site's). */
@@ -48,8 +59,53 @@ final class NearestDistance {
         found = false;
         search(zone);
         if (!found) return Double.POSITIVE_INFINITY;
-        double[] near = closestPoints(best[0], best[1], best[2], best[3], best[4], best[5], best[6], best[7]);
-        return EllipsoidalMeasure.distance(new Coordinate(near[0] / cosLat, near[1]), new Coordinate(near[2] / cosLat, near[3]));
+        double metres = geodesic(best[0], best[1], best[2], best[3], best[4], best[5], best[6], best[7]);
+        if (best2 == 0) return metres;
+        double drift = drift(metres);
+        return drift > 1 ? Math.min(metres, refine(zone, best2 * drift * drift)) : metres;
+    }
+
+    /** The geodesic distance of the nearest points of site segment AB and zone segment CD (plane coordinates). */
+    private double geodesic(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy) {
+        double[] near = closestPoints(ax, ay, bx, by, cx, cy, dx, dy);
+        return EllipsoidalMeasure.distance(new Coordinate(near[0] / kx, near[1]), new Coordinate(near[2] / kx, near[3]));
+    }
+
+    /**
+     * How far the plane-to-true scale ratio can differ between two places within {@code metres} of the site:
+     * the largest over the smallest cos(latitude) there, relative to the centre's (1 = no drift), with 10⁻⁴ for N/M.
+     */
+    private double drift(double metres) {
+        double dLat = metres / M_PER_DEG_LAT_MIN * 1.01;
+        double lo = siteEnvelope.getMinY() - dLat, hi = siteEnvelope.getMaxY() + dLat;
+        double maxAbs = Math.min(89, Math.max(Math.abs(lo), Math.abs(hi))), minAbs = lo <= 0 && hi >= 0 ? 0 : Math.min(Math.abs(lo), Math.abs(hi));
+        double fMax = Math.max(1, Math.cos(Math.toRadians(minAbs)) / cosLat), fMin = Math.min(1, Math.cos(Math.toRadians(maxAbs)) / cosLat);
+        return fMax / fMin * 1.0001;
+    }
+
+    /** The least geodesic distance over the segment pairs whose plane distance² is at most {@code limit2}. */
+    private double refine(Edges zone, double limit2) {
+        double least = Double.POSITIVE_INFINITY;
+        int measured = 0;
+        for (int z = 0; z < zone.runs; z++) {
+            for (int b = 0; b < site.blocks; b++) {
+                if (boxDistance2(zone.box, 4 * z, site.blockBox, 4 * b) > limit2) continue;
+                for (int r = b * Edges.BLOCK, end = Math.min(site.runs, (b + 1) * Edges.BLOCK); r < end; r++) {
+                    if (boxDistance2(zone.box, 4 * z, site.box, 4 * r) > limit2) continue;
+                    Edges.Ring zr = zone.ringOf(z), sr = site.ringOf(r);
+                    for (int i = zone.runFirst[z], i1 = i + zone.runLength[z]; i < i1; i++) {
+                        double bx = zr.x(i) * kx, by = zr.y(i), cx = zr.x(i + 1) * kx, cy = zr.y(i + 1);
+                        for (int j = site.runFirst[r], j1 = j + site.runLength[r]; j < j1; j++) {
+                            double ax = sr.x(j) * kx, ay = sr.y(j), dx = sr.x(j + 1) * kx, dy = sr.y(j + 1);
+                            if (segmentDistance2(ax, ay, dx, dy, bx, by, cx, cy) > limit2) continue;
+                            least = Math.min(least, geodesic(ax, ay, dx, dy, bx, by, cx, cy));
+                            if (++measured == MAX_REFINED_PAIRS) return least;
+                        }
+                    }
+                }
+            }
+        }
+        return least;
     }
 
     /**
@@ -104,12 +160,12 @@ final class NearestDistance {
         double[] runBox = site.box;
         int rb = 4 * siteRun;
         for (int i = z0; i < z1; i++) {
-            double bx = zr.x(i) * cosLat, by = zr.y(i), cx = zr.x(i + 1) * cosLat, cy = zr.y(i + 1);
+            double bx = zr.x(i) * kx, by = zr.y(i), cx = zr.x(i + 1) * kx, cy = zr.y(i + 1);
             double minX = Math.min(bx, cx), maxX = Math.max(bx, cx), minY = Math.min(by, cy), maxY = Math.max(by, cy);
             // the zone segment's box against the site run's box, then against each site segment's box
-            if (gap2(minX, minY, maxX, maxY, runBox[rb] * cosLat, runBox[rb + 1], runBox[rb + 2] * cosLat, runBox[rb + 3]) >= best2) continue;
+            if (gap2(minX, minY, maxX, maxY, runBox[rb] * kx, runBox[rb + 1], runBox[rb + 2] * kx, runBox[rb + 3]) >= best2) continue;
             for (int j = s0; j < s1; j++) {
-                double ax = sr.x(j) * cosLat, ay = sr.y(j), dx = sr.x(j + 1) * cosLat, dy = sr.y(j + 1);
+                double ax = sr.x(j) * kx, ay = sr.y(j), dx = sr.x(j + 1) * kx, dy = sr.y(j + 1);
                 if (gap2(minX, minY, maxX, maxY, Math.min(ax, dx), Math.min(ay, dy), Math.max(ax, dx), Math.max(ay, dy)) >= best2) continue;
                 double d2 = segmentDistance2(ax, ay, dx, dy, bx, by, cx, cy);
                 if (d2 < best2) {
@@ -137,7 +193,7 @@ final class NearestDistance {
 
     /** Squared distance of two lon/lat boxes in the plane. */
     private double boxDistance2(double[] a, int i, double[] b, int j) {
-        double dx = Math.max(0, Math.max(a[i] - b[j + 2], b[j] - a[i + 2])) * cosLat;
+        double dx = Math.max(0, Math.max(a[i] - b[j + 2], b[j] - a[i + 2])) * kx;
         double dy = Math.max(0, Math.max(a[i + 1] - b[j + 3], b[j + 1] - a[i + 3]));
         return dx * dx + dy * dy;
     }

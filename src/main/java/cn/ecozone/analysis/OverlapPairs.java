@@ -1,6 +1,7 @@
 package cn.ecozone.analysis;
 
 import cn.ecozone.geo.Area;
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -45,7 +46,7 @@ public final class OverlapPairs {
                 Geometry b = valid.get(j).geometry();
                 if (!a.intersects(b)) continue;
                 Geometry overlap = OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION);
-                double m2 = EllipsoidalMeasure.area(overlap);
+                double m2 = AreaOfRecord.m2(overlap);
                 if (m2 <= TOLERANCE_M2) continue;
                 var c = overlap.getInteriorPoint().getCoordinate();
                 out.add(new Overlap(valid.get(i).id(), valid.get(j).id(), Area.ofM2(m2), a.covers(b) || b.covers(a),

@@ -1,6 +1,7 @@
 package cn.ecozone.analysis;
 
 import cn.ecozone.geo.Area;
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.IndexedFeature;
@@ -49,12 +50,12 @@ public final class PlotAnalysis {
 
     private static List<PlotReport.ZoneOverlap> zoneOverlaps(Plot p, FeatureSource zones) {
         Geometry g = p.geometry();
-        double plotM2 = EllipsoidalMeasure.area(g);
+        double plotM2 = AreaOfRecord.m2(g);
         List<PlotReport.ZoneOverlap> out = new ArrayList<>();
         for (IndexedFeature z : zones.candidates(g.getEnvelopeInternal())) {
             if (!z.prepared().intersects(g)) continue;
             Geometry zg = z.prepared().getGeometry();
-            double m2 = zg.isValid() ? EllipsoidalMeasure.area(OverlayNGRobust.overlay(g, zg, OverlayNG.INTERSECTION)) : 0;
+            double m2 = zg.isValid() ? AreaOfRecord.m2(OverlayNGRobust.overlay(g, zg, OverlayNG.INTERSECTION)) : 0;
             var f = z.feature();
             Object level = f.getFeatureType().getDescriptor("level") == null ? null : f.getAttribute("level");
             Object name = f.getAttribute(zones.layer().nameProperty());
@@ -70,11 +71,11 @@ public final class PlotAnalysis {
         List<Geometry> touching = districts.candidates(g.getEnvelopeInternal()).stream()
                 .filter(d -> d.prepared().intersects(g)).map(d -> d.prepared().getGeometry()).toList();
         if (touching.isEmpty()) {
-            out.add(new PlotReport.OutsideDistricts(p.id(), Area.ofM2(EllipsoidalMeasure.area(g)), true));
+            out.add(new PlotReport.OutsideDistricts(p.id(), Area.ofM2(AreaOfRecord.m2(g)), true));
             return;
         }
         if (touching.stream().anyMatch(d -> d.covers(g))) return;
-        double m2 = EllipsoidalMeasure.area(OverlayNGRobust.overlay(g, UnaryUnionOp.union(touching), OverlayNG.DIFFERENCE));
+        double m2 = AreaOfRecord.m2(OverlayNGRobust.overlay(g, UnaryUnionOp.union(touching), OverlayNG.DIFFERENCE));
         if (m2 > OverlapPairs.TOLERANCE_M2) out.add(new PlotReport.OutsideDistricts(p.id(), Area.ofM2(m2), false));
     }
 

@@ -1,12 +1,13 @@
 package cn.ecozone.analysis;
 
 import cn.ecozone.geo.Area;
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.AreaUnits;
 import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.geo.GaussKrugerMeasure;
+import cn.ecozone.geo.GeometryChecks;
 import cn.ecozone.geo.GkZone;
-import cn.ecozone.layer.GeometryChecks;
 
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record PlotMeasure(String id, Map<String, Object> attributes, Area area, 
     public static PlotMeasure of(Plot plot, PlotSchema schema, double thresholdPct) {
         var g = plot.geometry();
         Optional<GeometryChecks.GeometryIssue> issue = GeometryChecks.check(g);
-        Area area = Area.ofM2(EllipsoidalMeasure.area(g));
+        Area area = Area.ofM2(AreaOfRecord.m2(g));
         Integer zone = null;
         Area gk = null;
         if (!g.isEmpty() && Cgcs2000.inChina(g.getEnvelopeInternal().centre().x, g.getEnvelopeInternal().centre().y)) {

@@ -2,6 +2,8 @@ package cn.ecozone.analysis;
 
 import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.accesslist.Industry;
+import cn.ecozone.error.EcoZoneException;
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.AreaUnits;
 import cn.ecozone.geo.AuthalicArea;
 import cn.ecozone.geo.GaussKrugerMeasure;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -65,19 +68,20 @@ public final class SiteCheck {
     /**
      * @param industry an industry id or name from the access list, or null (then clauses limited to industries
      *                 apply too, and a warning says so)
-     * @throws IllegalArgumentException for an industry the access list does not know, or a bad nearbyM
+     * @throws EcoZoneException of kind BAD_INPUT for an industry the access list does not know, or a bad nearbyM
      */
     public SiteCheckResult run(SiteInput input, String industry, double nearbyM) {
         if (!(nearbyM >= 0 && nearbyM <= MAX_NEARBY_M)) {
-            throw new IllegalArgumentException("nearbyM 应在 0–" + (int) MAX_NEARBY_M + " 米之间 / nearbyM must be 0–50000 metres, got " + nearbyM);
+            throw EcoZoneException.badInput("nearbyM 应在 0–" + (int) MAX_NEARBY_M + " 米之间 / nearbyM must be 0–50000 metres, got " + nearbyM);
         }
         Industry ind = null;
         if (industry != null && !industry.isBlank()) {
-            ind = accessList.industry(industry).orElseThrow(() -> new IllegalArgumentException("准入清单中没有行业“" + industry
+            ind = accessList.industry(industry).orElseThrow(() -> EcoZoneException.badInput("准入清单中没有行业“" + industry
                     + "”。可用 / known industries: " + accessList.industries().stream().map(i -> i.id() + " " + i.zh()).toList()));
         }
         String industryId = ind == null ? null : ind.id();
-        List<String> warnings = new ArrayList<>(input.warnings());
+        Warnings warnings = new Warnings();
+        for (String w : input.warnings()) warnings.add(w, InputNotices.of(w));
         Geometry site = input.geometry();
         SiteCheckResult.Site summary = summarize(input, site, warnings);
 
@@ -135,11 +139,11 @@ public final class SiteCheck {
         }
         SiteCheckResult.Coverage coverage = coverage(unitLayers, hits, summary.areaM2(), warnings);
         Admission.Outcome admission = Admission.judge(accessList, hits, unitLayers, industryId, coverage == null || coverage.coveredM2() > 0);
-        warnings.addAll(admission.warnings());
+        for (int i = 0; i < admission.warnings().size(); i++) warnings.add(admission.warnings().get(i), admission.notices().get(i));
         Verdict verdict = admission.verdict();
-        return new SiteCheckResult(input.name(), industryId, ind == null ? null : ind.zh(), summary, verdict.id(), verdict.zh(),
-                admission.dimensions(), admission.industryVerdicts(), coverage,
-                List.copyOf(hits), List.copyOf(nearby), admission.clauses(), List.copyOf(warnings), nearbyM,
+        return new SiteCheckResult(input.name(), industryId, ind == null ? null : ind.zh(), ind == null ? null : ind.en(), summary, verdict,
+                verdict.zh(), admission.dimensions(), admission.industryVerdicts(), coverage,
+                List.copyOf(hits), List.copyOf(nearby), admission.clauses(), List.copyOf(warnings.strings), List.copyOf(warnings.notices), nearbyM,
                 layers.catalog().dataDate(), DataVersion.of(layers, accessList));
     }
 
@@ -147,7 +151,7 @@ public final class SiteCheck {
      * The share of the site inside the control units (they tile their districts, so their overlaps add up to the
      * covered area); null when no layer holds control units. Adds a warning when part of the site lies outside.
      */
-    private static SiteCheckResult.Coverage coverage(Set<String> unitLayers, List<SiteCheckResult.Hit> hits, double siteM2, List<String> warnings) {
+    private static SiteCheckResult.Coverage coverage(Set<String> unitLayers, List<SiteCheckResult.Hit> hits, double siteM2, Warnings warnings) {
         if (unitLayers.isEmpty()) return null;
         double covered = 0;
         for (SiteCheckResult.Hit h : hits) if (unitLayers.contains(h.collection())) covered += h.overlapM2();
@@ -157,10 +161,14 @@ public final class SiteCheck {
         String layer = unitLayers.iterator().next();
         if (covered <= 0) {
             warnings.add("地块不在环境管控单元范围内（数据范围之外），无法研判 / the site lies outside every control unit (outside the data), "
-                    + "so it cannot be judged");
+                    + "so it cannot be judged", new Notice("site.outside-control-units", "地块不在任何环境管控单元内（超出本系统的数据范围），无法研判。",
+                    "The site lies outside every environmental control unit (outside the data), so it cannot be judged."));
         } else if (uncovered > 1.0 && share > 1e-4) {
             warnings.add(String.format("地块有 %.2f 公顷（%.1f%%）在环境管控单元范围之外，该部分无法研判 / %.2f ha (%.1f%%) of the site lies "
-                    + "outside the control units and cannot be judged", AreaUnits.toHa(uncovered), share * 100, AreaUnits.toHa(uncovered), share * 100));
+                    + "outside the control units and cannot be judged", AreaUnits.toHa(uncovered), share * 100, AreaUnits.toHa(uncovered), share * 100),
+                    new Notice("site.partly-outside-control-units", String.format(Locale.ROOT, "地块有 %.2f 公顷（%.1f%%）不在环境管控单元内，"
+                            + "这一部分无法研判。", AreaUnits.toHa(uncovered), share * 100), String.format(Locale.ROOT, "%.2f ha (%.1f%%) of the site "
+                            + "lies outside the environmental control units; that part cannot be judged.", AreaUnits.toHa(uncovered), share * 100)));
         }
         return new SiteCheckResult.Coverage(layer, covered, uncovered, share);
     }
@@ -189,8 +197,8 @@ public final class SiteCheck {
         double overlapM2(IndexedFeature zone, double siteM2) {
             if (!zone.prepared().intersects(site)) return 0;
             if (zone.prepared().containsProperly(site)) return siteM2;
-            if (prepared().containsProperly(zone.geometry())) return AuthalicArea.area(zone.geometry());
-            return AuthalicArea.area(overlay(zone.geometry(), site));
+            if (prepared().containsProperly(zone.geometry())) return AreaOfRecord.siteCheckM2(zone.geometry());
+            return AreaOfRecord.siteCheckM2(overlay(zone.geometry(), site));
         }
     }
 
@@ -214,8 +222,8 @@ public final class SiteCheck {
         return whole <= 0 ? 0 : Math.min(1.0, part / whole);
     }
 
-    private static SiteCheckResult.Site summarize(SiteInput input, Geometry site, List<String> warnings) {
-        double areaM2 = AuthalicArea.area(site);
+    private static SiteCheckResult.Site summarize(SiteInput input, Geometry site, Warnings warnings) {
+        double areaM2 = AreaOfRecord.siteCheckM2(site);
         GkZone zone = GaussKrugerMeasure.zoneOf(site);
         double gk = GaussKrugerMeasure.area(site, zone);
         Envelope e = site.getEnvelopeInternal();
@@ -223,19 +231,26 @@ public final class SiteCheck {
         if (!west.equals(east)) {
             warnings.add("地块跨越高斯-克吕格 3 度带 " + west.number() + " 与 " + east.number() + " 的分界（" + (west.centralMeridian() + 1.5)
                     + "°E）：平面面积按地块中心所在的第 " + zone.number() + " 带计算，以椭球面积为准 / the site straddles the boundary of GK zones "
-                    + west.number() + " and " + east.number() + "; the plane area is in zone " + zone.number() + ", the ellipsoidal area is the area of record");
+                    + west.number() + " and " + east.number() + "; the plane area is in zone " + zone.number() + ", the ellipsoidal area is the area of record",
+                    new Notice("site.straddles-gk-zones", "地块跨越高斯-克吕格 3 度带第 " + west.number() + " 带与第 " + east.number() + " 带的分界（"
+                            + (west.centralMeridian() + 1.5) + "°E）。平面面积按地块中心所在的第 " + zone.number() + " 带计算，面积以椭球面积为准。",
+                            "The site straddles the boundary of Gauss-Krüger 3° zones " + west.number() + " and " + east.number() + " ("
+                                    + (west.centralMeridian() + 1.5) + "°E). Its plane area is given in zone " + zone.number()
+                                    + ", where its centre lies; the ellipsoidal area is the area of record."));
         }
         List<SiteCheckResult.Parcel> parcels = new ArrayList<>();
         double sum = 0;
         for (SiteParcel p : input.parcels()) {
-            double m2 = input.parcels().size() == 1 ? areaM2 : AuthalicArea.area(p.geometry());
+            double m2 = input.parcels().size() == 1 ? areaM2 : AreaOfRecord.siteCheckM2(p.geometry());
             sum += m2;
             double ha = AreaUnits.toHa(m2);
             Double diff = p.declaredHa() == null ? null : ha - p.declaredHa();
             Double pct = p.declaredHa() == null || p.declaredHa() == 0 ? null : diff / p.declaredHa() * 100;
             if (pct != null && Math.abs(pct) > 1) {
                 warnings.add(String.format("地块“%s”声明面积 %.4f 公顷，实测 %.4f 公顷，相差 %+.2f%% / declared %.4f ha, measured %.4f ha (%+.2f%%)",
-                        p.name(), p.declaredHa(), ha, pct, p.declaredHa(), ha, pct));
+                        p.name(), p.declaredHa(), ha, pct, p.declaredHa(), ha, pct), new Notice("parcel.declared-area-differs",
+                        String.format(Locale.ROOT, "地块“%s”的申报面积为 %.4f 公顷，实测 %.4f 公顷，相差 %+.2f%%，请核对。", p.name(), p.declaredHa(), ha, pct),
+                        String.format(Locale.ROOT, "Parcel “%s” declares %.4f ha; it measures %.4f ha (%+.2f%%). Please check.", p.name(), p.declaredHa(), ha, pct)));
             }
             // one parcel is the site itself: its plane area is already known (the GK projection is the costly part)
             double parcelGk = input.parcels().size() == 1 ? gk : GaussKrugerMeasure.area(p.geometry(), zone);
@@ -244,10 +259,24 @@ public final class SiteCheck {
         }
         if (sum > areaM2 + Math.max(1.0, areaM2 * 1e-9)) {
             warnings.add(String.format("各地块之间有重叠（合计 %.1f 平方米，去重后 %.1f 平方米），重叠部分只计一次 / parcels overlap each other; "
-                    + "the overlap is counted once", sum, areaM2));
+                    + "the overlap is counted once", sum, areaM2), new Notice("site.parcels-overlap",
+                    String.format(Locale.ROOT, "各地块之间有重叠：面积合计 %.1f 平方米，去掉重叠后 %.1f 平方米；重叠部分只计一次。", sum, areaM2),
+                    String.format(Locale.ROOT, "The parcels overlap each other: %.1f m² in total, %.1f m² without the overlap; the overlap is counted once.",
+                            sum, areaM2)));
         }
         return new SiteCheckResult.Site(areaM2, AreaUnits.toHa(areaM2), AreaUnits.toMu(areaM2), zone.number(), zone.epsgWithPrefix(), gk,
                 parcels.size(), List.copyOf(parcels), input.vertexCount(), input.format(), input.sourceCrs(),
                 new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()});
+    }
+
+    /** The legacy warning strings and their {@link Notice}s, kept parallel (one notice per warning, same order). */
+    private static final class Warnings {
+        final List<String> strings = new ArrayList<>();
+        final List<Notice> notices = new ArrayList<>();
+
+        void add(String legacy, Notice notice) {
+            strings.add(legacy);
+            notices.add(notice);
+        }
     }
 }

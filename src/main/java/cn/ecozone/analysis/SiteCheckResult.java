@@ -1,25 +1,37 @@
 package cn.ecozone.analysis;
 
+import cn.ecozone.geo.Area;
+import cn.ecozone.geo.AreaUnits;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a site check found. Areas are ellipsoidal on the CGCS2000 ellipsoid (the area of record) in m², with
- * 公顷 and 亩 beside; {@code gkAreaM2} is the Gauss-Krüger plane area in the site's own 3° zone; shares are
+ * 公顷 and 亩 beside — flat ({@code areaM2}, {@code areaHa}, {@code areaMu}, as the first release wrote them) and as
+ * the nested {@code {m2, ha, mu}} objects that measure and stats answer with ({@code area}, {@code overlap} …); {@code gkAreaM2} is the Gauss-Krüger plane area in the site's own 3° zone; shares are
  * fractions 0–1; distances are metres on the ellipsoid.
  *
- * @param verdict {@code prohibited}, {@code restricted}, {@code conditional}, {@code allowed} or {@code outside} (see {@link Verdict})
+ * @param verdict the conclusion; JSON writes its id: {@code prohibited}, {@code restricted}, {@code conditional}, {@code allowed}
+ *                or {@code outside} (see {@link Verdict})
  * @param industry the industry id the requirements were matched for, or null (then only requirements for every
  *                 project count, and {@code industryVerdicts} gives each industry's verdict)
  * @param dimensions the conclusion in each of the four dimensions (逐维度研判), in table order
  * @param coverage how much of the site the control units cover (null when the layers have no control units)
  * @param dataDate the catalog's data date, for the report
  * @param dataVersion the zoning data this result was computed from (data date + content hashes of layers and access list)
+ * @param industryEn the industry's English name from the access list, or null
+ * @param warnings what the planner should know, each one string "中文 / English" (kept as the first release wrote them)
+ * @param notices the same, one per warning and in the same order, as {@link Notice}s written for people in both languages
  */
-public record SiteCheckResult(String name, String industry, String industryZh, Site site, String verdict, String verdictZh,
+public record SiteCheckResult(String name, String industry, String industryZh, String industryEn, Site site, Verdict verdict, String verdictZh,
                               List<DimensionConclusion> dimensions, List<IndustryVerdict> industryVerdicts, Coverage coverage,
                               List<Hit> hits, List<Nearby> nearby, List<AppliedClause> clauses, List<String> warnings,
-                              double nearbyM, String dataDate, DataVersion dataVersion) {
+                              List<Notice> notices, double nearbyM, String dataDate, DataVersion dataVersion) {
+    public SiteCheckResult {
+        if (notices.size() != warnings.size()) throw new IllegalArgumentException("one notice per warning");
+    }
 
     /**
      * A copy whose {@code dataDate} also names the data version (the reports print the data date), e.g.
@@ -28,13 +40,25 @@ public record SiteCheckResult(String name, String industry, String industryZh, S
     public SiteCheckResult forReport() {
         if (dataVersion == null) return this;
         String date = (dataDate == null || dataDate.isEmpty() ? "未注明" : dataDate) + "，数据版本 " + dataVersion.id();
-        return new SiteCheckResult(name, industry, industryZh, site, verdict, verdictZh, dimensions, industryVerdicts, coverage, hits,
-                nearby, clauses, warnings, nearbyM, date, dataVersion);
+        return new SiteCheckResult(name, industry, industryZh, industryEn, site, verdict, verdictZh, dimensions, industryVerdicts, coverage, hits,
+                nearby, clauses, warnings, notices, nearbyM, date, dataVersion);
     }
 
     /** The site as measured. {@code bbox} is [minLon, minLat, maxLon, maxLat]. */
     public record Site(double areaM2, double areaHa, double areaMu, int gkZone, int gkEpsg, double gkAreaM2,
-                       int parcelCount, List<Parcel> parcels, int vertices, String format, String sourceCrs, double[] bbox) {}
+                       int parcelCount, List<Parcel> parcels, int vertices, String format, String sourceCrs, double[] bbox) {
+        /** {@code areaM2}/{@code areaHa}/{@code areaMu} as one {@code {m2, ha, mu}} object. */
+        @JsonProperty("area")
+        public Area area() {
+            return new Area(areaM2, areaHa, areaMu);
+        }
+
+        /** {@code gkAreaM2} as {@code {m2, ha, mu}}. */
+        @JsonProperty("gkArea")
+        public Area gkArea() {
+            return Area.ofM2(gkAreaM2);
+        }
+    }
 
     /**
      * One parcel with the area its file declares and the difference (measured − declared), when declared.
@@ -42,11 +66,38 @@ public record SiteCheckResult(String name, String industry, String industryZh, S
      * @param differencePct (measured − declared) / declared × 100
      */
     public record Parcel(String name, double areaM2, double areaHa, double areaMu, double gkAreaM2, Double declaredHa,
-                         Double differenceHa, Double differencePct) {}
+                         Double differenceHa, Double differencePct) {
+        @JsonProperty("area")
+        public Area area() {
+            return new Area(areaM2, areaHa, areaMu);
+        }
+
+        @JsonProperty("gkArea")
+        public Area gkArea() {
+            return Area.ofM2(gkAreaM2);
+        }
+
+        /** The declared area as {@code {m2, ha, mu}}, or null when the file declares none. */
+        @JsonProperty("declared")
+        public Area declared() {
+            return declaredHa == null ? null : Area.ofM2(AreaUnits.haToM2(declaredHa));
+        }
+    }
 
     /** A zone the site overlaps with positive area. {@code siteShare} = overlap / site, {@code zoneShare} = overlap / zone. */
     public record Hit(String collection, String collectionTitle, String featureId, String name, Map<String, Object> properties,
-                      double overlapM2, double overlapHa, double overlapMu, double siteShare, double zoneShare, double zoneAreaM2) {}
+                      double overlapM2, double overlapHa, double overlapMu, double siteShare, double zoneShare, double zoneAreaM2) {
+        /** {@code overlapM2}/{@code overlapHa}/{@code overlapMu} as one {@code {m2, ha, mu}} object. */
+        @JsonProperty("overlap")
+        public Area overlap() {
+            return new Area(overlapM2, overlapHa, overlapMu);
+        }
+
+        @JsonProperty("zoneArea")
+        public Area zoneArea() {
+            return Area.ofM2(zoneAreaM2);
+        }
+    }
 
     /**
      * A zone (or monitoring point) within the search distance that the site does not overlap; {@code level} is the
@@ -68,13 +119,23 @@ public record SiteCheckResult(String name, String industry, String industryZh, S
      * One dimension's conclusion: the strongest effect among its requirements as a verdict (allowed when none apply),
      * and the requirements of that effect.
      */
-    public record DimensionConclusion(String dimension, String dimensionZh, String dimensionEn, String verdict, String verdictZh,
+    public record DimensionConclusion(String dimension, String dimensionZh, String dimensionEn, Verdict verdict, String verdictZh,
                                       int requirementCount, List<String> strongest) {}
 
     /** Without an industry: what a project of each industry would get here, and the bans behind it (which zones). */
-    public record IndustryVerdict(String industry, String industryZh, String verdict, String verdictZh, List<String> bannedBy,
+    public record IndustryVerdict(String industry, String industryZh, String industryEn, Verdict verdict, String verdictZh, List<String> bannedBy,
                                   List<String> bannedWhere) {}
 
     /** The part of the site inside the control units (the data's coverage), on the ellipsoid. */
-    public record Coverage(String collection, double coveredM2, double uncoveredM2, double uncoveredShare) {}
+    public record Coverage(String collection, double coveredM2, double uncoveredM2, double uncoveredShare) {
+        @JsonProperty("covered")
+        public Area covered() {
+            return Area.ofM2(coveredM2);
+        }
+
+        @JsonProperty("uncovered")
+        public Area uncovered() {
+            return Area.ofM2(uncoveredM2);
+        }
+    }
 }

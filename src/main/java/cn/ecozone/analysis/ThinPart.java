@@ -1,5 +1,6 @@
 package cn.ecozone.analysis;
 
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -29,7 +30,7 @@ public record ThinPart(int part, double areaM2, double thinness, double meanWidt
         List<ThinPart> out = new ArrayList<>();
         for (int i = 0; i < g.getNumGeometries(); i++) {
             if (!(g.getGeometryN(i) instanceof Polygon p) || p.isEmpty()) continue;
-            double a = EllipsoidalMeasure.area(p);
+            double a = AreaOfRecord.m2(p);
             // the outer ring alone: holes make a plot irregular, not thin
             double perimeter = EllipsoidalMeasure.length(p.getExteriorRing());
             if (perimeter <= 0) continue;

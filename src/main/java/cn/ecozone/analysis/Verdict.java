@@ -1,6 +1,7 @@
 package cn.ecozone.analysis;
 
 import cn.ecozone.accesslist.Effect;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -23,8 +24,22 @@ public enum Verdict {
         return zh;
     }
 
+    /** {@code prohibited} …: the verdict in JSON, tables and CSS classes. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The verdict whose {@link #id()} this is. */
+    public static Verdict of(String id) {
+        for (Verdict v : values()) if (v.id().equals(id)) return v;
+        throw new IllegalArgumentException("没有这个研判结论 / no verdict " + id);
+    }
+
+    /** Its {@link #id()}, so text built from a verdict reads as the JSON does. */
+    @Override
+    public String toString() {
+        return id();
     }
 
     public static Verdict of(Collection<Effect> effects) {

@@ -55,7 +55,7 @@ public final class AccessListAdminRoutes implements RouteModule {
             throw ApiProblem.badRequest("请求体为空：请提交准入清单文件（xlsx、CSV 或 JSON）/ empty body: send the list as xlsx, CSV or JSON");
         }
         Format format = Format.detect(ctx.contentType(), body);
-        AccessListImport.Result r = AccessListImport.read(body, format, AccessListImport.unitCodes(layers.current()));
+        AccessListImport.Result r = AccessListImport.read(body, format, layers.current().unitCodes());
         if (!r.ok()) {
             List<String> errors = r.errors().size() > MAX_ERRORS ? r.errors().subList(0, MAX_ERRORS) : r.errors();
             throw ApiProblem.badRequest("准入清单有 " + r.errors().size() + " 处错误，未作任何修改 / the list has " + r.errors().size()

@@ -16,6 +16,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class AccessListRoutes implements RouteModule {
         app.get("/access-list/search", this::search);
     }
 
-    private static final Map<AccessList, String> VERSIONS = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+    private static final Map<AccessList, String> VERSIONS = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** A version tag of the list, computed once per list object (a changed list is a new object, swapped in whole). */
     public static String version(AccessList list) {

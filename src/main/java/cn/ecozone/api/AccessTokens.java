@@ -1,5 +1,7 @@
 package cn.ecozone.api;
 
+import cn.ecozone.config.EcoZoneConfig;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,9 +19,10 @@ import java.util.Set;
 /**
  * Bearer tokens and their roles, from configuration, never from the repository. Each entry is
  * {@code token:role:name} — role {@code forester} (edits editable layers) or {@code admin} (everything, incl.
- * reloading layers); name is who is recorded in the history. Sources: the environment variable
- * {@code ECOZONE_TOKENS} (entries separated by commas) and the file named by {@code ECOZONE_TOKENS_FILE} or
- * {@code serve --tokens FILE} (one entry per line, {@code #} comments). Reading needs no token.
+ * reloading layers); name is who is recorded in the history. Sources: the setting {@code access.tokens} (entries
+ * separated by commas; env {@code ECOZONE_TOKENS}) and the file named by {@code access.tokens-file} (env
+ * {@code ECOZONE_TOKENS_FILE} or {@code serve --tokens FILE}; one entry per line, {@code #} comments). Reading needs
+ * no token.
  * Tokens are kept only as SHA-256 hashes, so a lookup takes the same time whatever the guess.
  */
 public final class AccessTokens {
@@ -45,14 +47,16 @@ public final class AccessTokens {
         return new AccessTokens(Map.of());
     }
 
-    /** From {@code ECOZONE_TOKENS} and {@code ECOZONE_TOKENS_FILE}. */
-    public static AccessTokens fromEnvironment() {
-        List<String> entries = new ArrayList<>();
-        String inline = System.getenv("ECOZONE_TOKENS");
-        if (inline != null) entries.addAll(List.of(inline.split(",")));
-        String file = System.getenv("ECOZONE_TOKENS_FILE");
-        if (file != null && !file.isBlank()) entries.addAll(lines(Path.of(file)));
-        return parse(entries, "ECOZONE_TOKENS");
+    /**
+     * The tokens configured by {@code access.tokens} (inline entries) and {@code access.tokens-file}; the labels name
+     * where each came from in error messages.
+     *
+     * @throws IllegalArgumentException naming the source and entry when an entry is malformed
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static AccessTokens of(EcoZoneConfig.Access access, String inlineLabel) {
+        AccessTokens inline = parse(access.tokens(), inlineLabel);
+        return access.tokensFile() == null ? inline : inline.and(fromFile(access.tokensFile()));
     }
 
     public static AccessTokens fromFile(Path file) {

@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -46,7 +48,7 @@ final class AnalysisBudget implements AutoCloseable {
     }
 
     /** Interactive analyses running or waiting now (on request threads or the pool): background work yields to them. */
-    private final java.util.concurrent.atomic.AtomicInteger interactive = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger interactive = new AtomicInteger();
     /** A background analysis waits at most this long for interactive ones to finish, so a steady stream cannot starve a job. */
     static final long BACKGROUND_MAX_WAIT_NANOS = 50_000_000L;
 
@@ -82,14 +84,14 @@ final class AnalysisBudget implements AutoCloseable {
             if (Thread.interrupted()) throw new InterruptedException();
             boolean yield = interactive.get() > 0 && System.nanoTime() - waitingSince < BACKGROUND_MAX_WAIT_NANOS;
             if (yield || pool.getActiveCount() + pool.getQueue().size() >= workers) {
-                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                LockSupport.parkNanos(200_000);
                 continue;
             }
             FutureTask<T> f = new FutureTask<>(analysis::get);
             try {
                 pool.execute(f);
             } catch (RejectedExecutionException e) {
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                LockSupport.parkNanos(1_000_000);
                 continue;
             }
             try {

@@ -1,6 +1,7 @@
 package cn.ecozone.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,8 +23,10 @@ final class AnalysisPaths {
         query(sp, "industry", "行业（编号、中文或英文名称，见准入清单）/ industry id or name from the access list; omitted: every industry's verdict", "string");
         query(sp, "name", "项目名称 / project name (shown in the report)", "string");
         query(sp, "nearbyM", "周边范围（米，0–50000，默认 1000）/ distance in metres for nearby zones and points", "number");
-        ObjectNode f = query(sp, "f", "结果格式 / result format", "string");
+        ObjectNode f = query(sp, "f", "结果格式（旧名 format 亦可）/ result format (format, its alias, is accepted too)", "string");
         ((ObjectNode) f.get("schema")).put("default", "json").putArray("enum").add("json").add("html").add("pdf");
+        ObjectNode lang = query(sp, "lang", "报告语言（f=html 或 pdf 时）/ language of the html and pdf reports", "string");
+        ((ObjectNode) lang.get("schema")).put("default", "zh").putArray("enum").add("zh").add("en");
         ObjectNode body = site.putObject("requestBody");
         body.put("required", true);
         body.put("description", "项目用地范围 / the site: a 国土 boundary-point TXT (界址点坐标文件, UTF-8 or GBK), a GeoJSON geometry, "
@@ -98,6 +101,7 @@ final class AnalysisPaths {
         for (String s : new String[]{"collection", "collectionTitle", "featureId", "name"}) hp.putObject(s).put("type", "string");
         hp.putObject("properties").put("type", "object");
         for (String s : new String[]{"overlapM2", "overlapHa", "overlapMu", "siteShare", "zoneShare", "zoneAreaM2"}) hp.putObject(s).put("type", "number");
+        for (String s : new String[]{"overlap", "zoneArea"}) hp.set(s, areaObject());
         ObjectNode near = object(schemas, "SiteNearby");
         ObjectNode np = near.putObject("properties");
         for (String s : new String[]{"collection", "collectionTitle", "featureId", "name"}) np.putObject(s).put("type", "string");
@@ -115,6 +119,7 @@ final class AnalysisPaths {
         ObjectNode siteP = rp.putObject("site").put("type", "object")
                 .put("description", "用地：面积（平方米、公顷、亩）、高斯投影带与面积、地块、顶点数、输入格式与坐标系、范围 / the site").putObject("properties");
         for (String s : new String[]{"areaM2", "areaHa", "areaMu", "gkAreaM2"}) siteP.putObject(s).put("type", "number");
+        for (String s : new String[]{"area", "gkArea"}) siteP.set(s, areaObject());
         for (String s : new String[]{"gkZone", "gkEpsg", "parcelCount", "vertices"}) siteP.putObject(s).put("type", "integer");
         for (String s : new String[]{"format", "sourceCrs"}) siteP.putObject(s).put("type", "string");
         siteP.putObject("parcels").put("type", "array").putObject("items").put("type", "object");
@@ -132,10 +137,28 @@ final class AnalysisPaths {
         rp.putObject("industryVerdicts").put("type", "array").put("description", "未给行业时各行业的结论 / each industry's verdict when no industry is given")
                 .putObject("items").put("type", "object");
         rp.putObject("coverage").put("type", "object").put("description", "部分在数据范围外时 / covered and uncovered area when partly outside the data");
-        rp.putObject("warnings").put("type", "array").putObject("items").put("type", "string");
+        rp.putObject("warnings").put("type", "array").put("description", "提示，每条为“中文 / English”（兼容保留）/ notices as \"中文 / English\" strings (kept for compatibility)")
+                .putObject("items").put("type", "string");
+        ObjectNode notice = rp.putObject("notices").put("type", "array")
+                .put("description", "提示（与 warnings 一一对应、顺序相同），中英文分列 / the warnings written for people, one per warning, same order")
+                .putObject("items").put("type", "object");
+        notice.putArray("required").add("code").add("zh").add("en");
+        ObjectNode noticeP = notice.putObject("properties");
+        noticeP.putObject("code").put("type", "string").put("description", "稳定的编码 / stable code, e.g. parcel.declared-area-differs");
+        noticeP.putObject("zh").put("type", "string");
+        noticeP.putObject("en").put("type", "string");
         rp.putObject("industry").put("type", "string");
         rp.putObject("nearbyM").put("type", "number");
         rp.putObject("dataDate").put("type", "string");
+    }
+
+    /** An area as measure and stats write it, and as the site check writes it beside its flat fields. */
+    private static ObjectNode areaObject() {
+        ObjectNode a = JsonNodeFactory.instance.objectNode().put("type", "object")
+                .put("description", "面积 / area: 平方米 m², 公顷 ha, 亩 mu (CGCS2000 ellipsoid)");
+        ObjectNode p = a.putObject("properties");
+        for (String s : new String[]{"m2", "ha", "mu"}) p.putObject(s).put("type", "number");
+        return a;
     }
 
     private static ObjectNode object(ObjectNode schemas, String name) {
@@ -164,7 +187,7 @@ final class AnalysisPaths {
     private static void measureParameters(ArrayNode p) {
         query(p, "groupBy", "汇总的属性（如 mine）/ attribute to summarise by (e.g. mine: progress per mine)", "string");
         query(p, "threshold", "申报与量算面积差的容差（%，默认 1）/ tolerance for declared vs measured area, percent", "number");
-        ObjectNode format = query(p, "format", "结果格式 / result format (also f)", "string");
+        ObjectNode format = query(p, "f", "结果格式（旧名 format 亦可）/ result format (format, its old name, is accepted too)", "string");
         ((ObjectNode) format.get("schema")).put("default", "json").putArray("enum").add("json").add("csv").add("geojson");
     }
 

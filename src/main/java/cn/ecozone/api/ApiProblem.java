@@ -1,5 +1,9 @@
 package cn.ecozone.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * An error answered as RFC 7807 problem JSON. {@code detail} is written for a planner: what was wrong and
  * what to do, in Chinese with English beside.
@@ -8,7 +12,7 @@ public class ApiProblem extends RuntimeException {
     private final int status;
     private final String title;
     private final Integer retryAfterSeconds;
-    private final java.util.Map<String, Object> members = new java.util.LinkedHashMap<>();
+    private final Map<String, Object> members = new LinkedHashMap<>();
 
     public ApiProblem(int status, String title, String detail) {
         this(status, title, detail, null);
@@ -36,8 +40,8 @@ public class ApiProblem extends RuntimeException {
         return this;
     }
 
-    public java.util.Map<String, Object> members() {
-        return java.util.Collections.unmodifiableMap(members);
+    public Map<String, Object> members() {
+        return Collections.unmodifiableMap(members);
     }
 
     public int status() {

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +35,7 @@ public final class ApiRoutes implements RouteModule {
         });
     }
 
-    private static List<String> iterable(java.util.Iterator<String> it) {
+    private static List<String> iterable(Iterator<String> it) {
         List<String> out = new ArrayList<>();
         it.forEachRemaining(out::add);
         return out;
@@ -49,7 +51,7 @@ public final class ApiRoutes implements RouteModule {
                     params.add(p.has("$ref") ? p.get("$ref").asText().replace("#/components/parameters/", "") : p.get("name").asText());
                 }
                 if (op.has("requestBody")) params.add("body: " + String.join(" | ", iterable(op.at("/requestBody/content").fieldNames())));
-                rows.add(List.of(method.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), op.get("summary").asText(),
+                rows.add(List.of(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), op.get("summary").asText(),
                         String.join(", ", params)));
             }
         }

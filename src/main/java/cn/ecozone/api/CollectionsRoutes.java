@@ -4,7 +4,9 @@ import cn.ecozone.api.ogc.HtmlPage;
 import cn.ecozone.api.ogc.Link;
 import cn.ecozone.api.ogc.MediaTypes;
 import cn.ecozone.api.ogc.OgcCrs;
+import cn.ecozone.api.ogc.Queryables;
 import cn.ecozone.api.ogc.RequestUrls;
+import cn.ecozone.geo.Transforms;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerDef;
 import cn.ecozone.layer.LayerSet;
@@ -15,6 +17,7 @@ import org.locationtech.jts.geom.Envelope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,7 +71,7 @@ public final class CollectionsRoutes implements RouteModule {
             Map<String, Object> d = describe(s, base);
             @SuppressWarnings("unchecked") List<Link> links = (List<Link>) d.get("links");
             List<List<String>> attrs = l.attributes().stream()
-                    .map(a -> List.of(a.name(), a.type(), cn.ecozone.api.ogc.Queryables.title(a),
+                    .map(a -> List.of(a.name(), a.type().id(), Queryables.title(a),
                             String.join("、", a.values()))).toList();
             return new HtmlPage(l.title().zh() + " " + l.title().en())
                     .heading(l.title().zh() + " " + l.title().en())
@@ -93,7 +96,7 @@ public final class CollectionsRoutes implements RouteModule {
     /** The extent as words: west, south, east and north edges in degrees. */
     static String extentText(Envelope e) {
         if (e.isNull()) return "无要素，无范围 / no features, no extent";
-        return String.format(java.util.Locale.ROOT, "西 W %.4f°E，南 S %.4f°N，东 E %.4f°E，北 N %.4f°N（CRS84，经度/纬度 longitude/latitude；"
+        return String.format(Locale.ROOT, "西 W %.4f°E，南 S %.4f°N，东 E %.4f°E，北 N %.4f°N（CRS84，经度/纬度 longitude/latitude；"
                 + "约 about %.0f km × %.0f km）", e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(),
                 e.getWidth() * 111.32 * Math.cos(Math.toRadians((e.getMinY() + e.getMaxY()) / 2)), e.getHeight() * 110.57);
     }
@@ -103,7 +106,7 @@ public final class CollectionsRoutes implements RouteModule {
         if (c.uri().equals(OgcCrs.CRS84_URI)) return "WGS 84 经纬度 longitude/latitude (OGC CRS84)";
         String name;
         try {
-            name = cn.ecozone.geo.Transforms.crs(c.epsg()).getName().getCode();
+            name = Transforms.crs(c.epsg()).getName().getCode();
         } catch (RuntimeException e) {
             name = "EPSG";
         }
@@ -125,23 +128,23 @@ public final class CollectionsRoutes implements RouteModule {
         double minX = Math.max(w0, Math.min(e0, e.getMinX())), maxX = Math.max(w0, Math.min(e0, e.getMaxX()));
         double minY = Math.max(s0, Math.min(n0, e.getMinY())), maxY = Math.max(s0, Math.min(n0, e.getMaxY()));
         StringBuilder b = new StringBuilder();
-        b.append(String.format(java.util.Locale.ROOT, "<figure class=\"extent\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+        b.append(String.format(Locale.ROOT, "<figure class=\"extent\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
                 + "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"范围示意 extent preview\" style=\"background:#eef4f8;border:1px solid #9ab\">",
                 (e0 - w0) * k, (n0 - s0) * k, (e0 - w0) * k, (n0 - s0) * k));
         b.append("<g stroke=\"#bcd\" stroke-width=\"0.6\" font-size=\"9\" fill=\"#789\">");
         for (int lon = 80; lon < e0; lon += 10) {
             double x = (lon - w0) * k;
-            b.append(String.format(java.util.Locale.ROOT, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%.0f\"/><text x=\"%.1f\" y=\"%.0f\" stroke=\"none\">%d°E</text>",
+            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%.0f\"/><text x=\"%.1f\" y=\"%.0f\" stroke=\"none\">%d°E</text>",
                     x, x, (n0 - s0) * k, x + 2, (n0 - s0) * k - 3, lon));
         }
         for (int lat = 20; lat < n0; lat += 10) {
             double y = (n0 - lat) * k;
-            b.append(String.format(java.util.Locale.ROOT, "<line x1=\"0\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\"/><text x=\"2\" y=\"%.1f\" stroke=\"none\">%d°N</text>",
+            b.append(String.format(Locale.ROOT, "<line x1=\"0\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\"/><text x=\"2\" y=\"%.1f\" stroke=\"none\">%d°N</text>",
                     y, (e0 - w0) * k, y, y - 2, lat));
         }
         b.append("</g>");
         double x = (minX - w0) * k, y = (n0 - maxY) * k, w = Math.max(4, (maxX - minX) * k), h = Math.max(4, (maxY - minY) * k);
-        b.append(String.format(java.util.Locale.ROOT, "<rect class=\"layer-extent\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+        b.append(String.format(Locale.ROOT, "<rect class=\"layer-extent\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                 + "fill=\"#d62728\" fill-opacity=\"0.35\" stroke=\"#d62728\" stroke-width=\"1.5\"/>", x - (w - (maxX - minX) * k) / 2,
                 y - (h - (maxY - minY) * k) / 2, w, h));
         b.append("</svg><figcaption>范围示意（红框）/ extent preview (red box) within 73–136°E, 17–54°N</figcaption></figure>\n");

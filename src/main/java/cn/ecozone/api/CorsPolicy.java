@@ -1,26 +1,27 @@
 package cn.ecozone.api;
 
-import java.util.Arrays;
+import cn.ecozone.config.EcoZoneConfig;
+
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Which web origins other than our own may call the API from a browser. Reads (GET, and the analyses, which change
  * nothing) are open to {@code readOrigins}; writes (editing items, admin) only to {@code writeOrigins}, which is
  * empty by default: a page on another site can never edit with a forester's token.
- * Configured by {@code ECOZONE_CORS_READ} (default {@code *}) and {@code ECOZONE_CORS_WRITE} (default none),
- * comma-separated origins such as {@code https://gis.example.cn}.
+ * Configured by {@code access.cors-read} / {@code ECOZONE_CORS_READ} (default {@code *}) and {@code access.cors-write} /
+ * {@code ECOZONE_CORS_WRITE} (default none), comma-separated origins such as {@code https://gis.example.cn}.
  */
 public record CorsPolicy(Set<String> readOrigins, Set<String> writeOrigins) {
     public static final CorsPolicy DEFAULT = new CorsPolicy(Set.of("*"), Set.of());
 
-    public static CorsPolicy fromEnvironment() {
-        return new CorsPolicy(origins(System.getenv().getOrDefault("ECOZONE_CORS_READ", "*")),
-                origins(System.getenv().getOrDefault("ECOZONE_CORS_WRITE", "")));
+    public CorsPolicy {
+        readOrigins = Set.copyOf(readOrigins);
+        writeOrigins = Set.copyOf(writeOrigins);
     }
 
-    static Set<String> origins(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    /** The policy configured by {@code access.cors-read} and {@code access.cors-write}. */
+    public static CorsPolicy of(EcoZoneConfig.Access access) {
+        return new CorsPolicy(access.corsRead(), access.corsWrite());
     }
 
     /** A write changes stored data: item edits and admin actions. */

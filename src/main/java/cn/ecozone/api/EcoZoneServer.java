@@ -1,27 +1,35 @@
 package cn.ecozone.api;
 
+import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.accesslist.AccessListStore;
 import cn.ecozone.accesslist.FileAccessListStore;
+import cn.ecozone.config.Mode;
 import cn.ecozone.layer.LayerSet;
+import cn.ecozone.layer.LayerStore;
 import cn.ecozone.process.ProcessService;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The HTTP server: Javalin with problem-JSON errors, body limits, the web map and every route module. */
 public final class EcoZoneServer implements AutoCloseable {
     private final Javalin app;
+    private final LayerStore<AccessList> store;
     private final LiveLayers layers;
     private final LiveAccessList accessList;
     private final Operations ops;
     private final List<RouteModule> modules;
 
-    private EcoZoneServer(Javalin app, LiveLayers layers, LiveAccessList accessList, Operations ops, List<RouteModule> modules) {
+    private EcoZoneServer(Javalin app, LayerStore<AccessList> store, LiveLayers layers, LiveAccessList accessList, Operations ops,
+                          List<RouteModule> modules) {
         this.app = app;
+        this.store = store;
         this.layers = layers;
         this.accessList = accessList;
         this.ops = ops;
@@ -34,10 +42,16 @@ public final class EcoZoneServer implements AutoCloseable {
         return start(config, initial, new FileAccessListStore(initial.catalog().resolve(file == null || file.isBlank() ? "access-list.json" : file)));
     }
 
+    /**
+     * Serves the layers with this access list. The {@link LayerStore} opens the editors (replaying the journals), reads
+     * the access list and the styles; the routes reach it through {@link LiveLayers} and {@link LiveAccessList}.
+     */
     public static EcoZoneServer start(ServerConfig config, LayerSet initial, AccessListStore accessListStore) {
-        LiveLayers layers = new LiveLayers(initial);
-        LiveAccessList accessList = new LiveAccessList(accessListStore);
-        Operations ops = new Operations();
+        LayerStore<AccessList> store = LayerStore.open(initial, LiveAccessList.checked(accessListStore), config.stylesDir(), config.compaction(),
+                Clock.systemUTC(), config.mode() == Mode.EMBEDDED);
+        LiveLayers layers = new LiveLayers(store);
+        LiveAccessList accessList = new LiveAccessList(store, accessListStore);
+        Operations ops = new Operations(config.settings().ops());
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -59,16 +73,16 @@ public final class EcoZoneServer implements AutoCloseable {
         modules.add(ops); // first: the request id exists before any other handler can fail
         modules.addAll(modules(config, layers, accessList));
         for (RouteModule m : modules) m.register(app);
-        ops.bind(layers, () -> journaled(modules), config.mode());
+        ops.bind(layers, store::journaledEditors, config.mode());
         app.start(config.port());
-        return new EcoZoneServer(app, layers, accessList, ops, modules);
+        return new EcoZoneServer(app, store, layers, accessList, ops, modules);
     }
 
     /** Every route group, in registration order. */
     static List<RouteModule> modules(ServerConfig config, LiveLayers layers, LiveAccessList accessList) {
         List<RouteModule> m = new ArrayList<>();
         m.add(new ProblemResponses());
-        m.add(new SecurityHeaders(CorsPolicy.fromEnvironment()));
+        m.add(new SecurityHeaders(config.cors()));
         m.add(new HealthRoutes(layers, config.mode()));
         m.add(new CollectionsRoutes(layers));
         m.add(new OgcApiRoutes(layers, config.limits(), accessList));
@@ -77,14 +91,14 @@ public final class EcoZoneServer implements AutoCloseable {
         // one pool and time budget for every analysis route: a flood of any of them cannot take more than its workers
         AnalysisBudget budget = new AnalysisBudget(config.limits());
         m.add(new MeasureRoutes(layers, budget));
-        m.add(new ItemEditRoutes(config, layers, accessList));
+        m.add(new ItemEditRoutes(config, layers));
         SiteCheckRoutes siteChecks = new SiteCheckRoutes(layers, accessList, config.limits(), budget);
         m.add(siteChecks);
         m.add(new SiteExportRoutes(config.limits()));
         Limits l = config.limits();
         ProcessService processes = new ProcessService(layers::current, accessList::current,
                 new ProcessService.Settings(l.maxVertices(), siteChecks.caps(), l.maxCandidates(), l.maxZoneVertices()),
-                siteChecks::check, budget::background, jobsDir(layers.current()));
+                siteChecks::check, budget::background, jobsDir(config, layers.current()));
         m.add(new ProcessesRoutes(processes, siteChecks));
         m.add(new AccessListRoutes(accessList));
         m.add(new AccessListAdminRoutes(config, layers, accessList));
@@ -92,14 +106,18 @@ public final class EcoZoneServer implements AutoCloseable {
     }
 
     /**
-     * Where jobs are kept: {@code ECOZONE_JOBS_DIR}, else beside the layer folder as {@code <layers>-jobs} (e.g.
-     * {@code layers-jobs/}), made when the first job arrives.
+     * Where jobs are kept: {@code server.jobs-dir} ({@code ECOZONE_JOBS_DIR}), else {@link #jobsDir(LayerSet) beside
+     * the layer folder}.
      */
-    public static java.nio.file.Path jobsDir(LayerSet set) {
-        String env = System.getenv("ECOZONE_JOBS_DIR");
-        if (env != null && !env.isBlank()) return java.nio.file.Path.of(env);
-        java.nio.file.Path layers = set.catalog().dir().toAbsolutePath().normalize();
-        java.nio.file.Path parent = layers.getParent() == null ? layers : layers.getParent();
+    public static Path jobsDir(ServerConfig config, LayerSet set) {
+        Path configured = config.settings().server().jobsDir();
+        return configured != null ? configured : jobsDir(set);
+    }
+
+    /** The default jobs folder: beside the layer folder as {@code <layers>-jobs} (e.g. {@code layers-jobs/}), made when the first job arrives. */
+    public static Path jobsDir(LayerSet set) {
+        Path layers = set.catalog().dir().toAbsolutePath().normalize();
+        Path parent = layers.getParent() == null ? layers : layers.getParent();
         return parent.resolve(layers.getFileName() + "-jobs");
     }
 
@@ -115,8 +133,9 @@ public final class EcoZoneServer implements AutoCloseable {
         return accessList;
     }
 
-    private static List<cn.ecozone.layer.JournaledFeatureEditor> journaled(List<RouteModule> modules) {
-        return modules.stream().filter(m -> m instanceof ItemEditRoutes).flatMap(m -> ((ItemEditRoutes) m).journaledEditors().stream()).toList();
+    /** The layers, editors, access list and styles the server answers from. */
+    public LayerStore<AccessList> store() {
+        return store;
     }
 
     public Operations operations() {
@@ -142,10 +161,7 @@ public final class EcoZoneServer implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(EcoZoneServer.class).warn("stopped after the {} s deadline with requests still open: {}",
                     ops.shutdownTimeout().toSeconds(), e.toString());
         } finally {
-            for (var e : journaled(modules)) {
-                e.sync();
-                e.close();
-            }
+            store.close(); // fsyncs and closes the journals
             for (RouteModule m : modules) {
                 if (!(m instanceof AutoCloseable c)) continue;
                 try {

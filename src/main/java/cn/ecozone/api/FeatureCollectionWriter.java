@@ -9,9 +9,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -57,7 +60,7 @@ public final class FeatureCollectionWriter {
             g.writeStringField("type", "FeatureCollection");
             g.writeNumberField("numberMatched", numberMatched);
             // when the answer was made (OGC API – Features Part 1, /req/core/fc-timeStamp)
-            g.writeStringField("timeStamp", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            g.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             g.writeArrayFieldStart("features");
             int n = 0;
             Iterator<SimpleFeature> it = features.iterator();
@@ -95,7 +98,7 @@ public final class FeatureCollectionWriter {
         } else {
             Geometry geometry = (Geometry) f.getDefaultGeometry();
             if (simplifyDeg > 0 && geometry.getDimension() > 0) {
-                geometry = org.locationtech.jts.simplify.TopologyPreservingSimplifier.simplify(geometry, simplifyDeg);
+                geometry = TopologyPreservingSimplifier.simplify(geometry, simplifyDeg);
             }
             GeoJsonGeometryWriter.write(g, crs.fromStorage(geometry));
         }

@@ -1,5 +1,6 @@
 package cn.ecozone.api;
 
+import cn.ecozone.config.Mode;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerSet;
 import io.javalin.Javalin;
@@ -10,9 +11,9 @@ import java.util.Map;
 /** {@code GET /health}: is the server up, in which mode, with how many layers and features. */
 public final class HealthRoutes implements RouteModule {
     private final LiveLayers layers;
-    private final String mode;
+    private final Mode mode;
 
-    public HealthRoutes(LiveLayers layers, String mode) {
+    public HealthRoutes(LiveLayers layers, Mode mode) {
         this.layers = layers;
         this.mode = mode;
     }
@@ -23,7 +24,7 @@ public final class HealthRoutes implements RouteModule {
             LayerSet set = layers.current();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", "ok");
-            body.put("mode", mode);
+            body.put("mode", mode.id()); // "embedded" or "postgis"
             body.put("layers", set.sources().size());
             body.put("features", set.sources().values().stream().mapToLong(FeatureSource::count).sum());
             ctx.header("Cache-Control", "no-store").json(body);

@@ -1,16 +1,14 @@
 package cn.ecozone.api;
 
+import cn.ecozone.accesslist.AccessListException;
 import cn.ecozone.layer.EditRejected;
 import cn.ecozone.layer.FeatureBuilder;
-import cn.ecozone.layer.FeatureEditor;
-import cn.ecozone.layer.CompactionPolicy;
 import cn.ecozone.layer.FeatureJson;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.FeatureVersion;
-import cn.ecozone.layer.JournaledFeatureEditor;
-import cn.ecozone.layer.LayerLoader;
+import cn.ecozone.layer.LayerDef;
 import cn.ecozone.layer.LayerSet;
-import cn.ecozone.layer.MemoryFeatureSource;
+import cn.ecozone.layer.LayerStore;
 import cn.ecozone.layer.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +17,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,61 +33,15 @@ import java.util.stream.Collectors;
  * stored; a refused edit stores nothing.
  */
 public final class ItemEditRoutes implements RouteModule {
+    private final LayerStore<?> store;
     private final LiveLayers layers;
-    private final LiveAccessList accessList;
     private final AccessTokens tokens;
-    private final Clock clock;
-    private final boolean fromDatabase;
-    private final CompactionPolicy compaction = CompactionPolicy.fromEnvironment();
-    private volatile Map<String, FeatureEditor> editors;
 
-    public ItemEditRoutes(ServerConfig config, LiveLayers layers, LiveAccessList accessList) {
-        this(config, layers, accessList, Clock.systemUTC());
-    }
-
-    ItemEditRoutes(ServerConfig config, LiveLayers layers, LiveAccessList accessList, Clock clock) {
+    /** Edits go to the store behind {@code layers}. */
+    public ItemEditRoutes(ServerConfig config, LiveLayers layers) {
+        this.store = layers.store();
         this.layers = layers;
-        this.accessList = accessList;
         this.tokens = config.tokens() == null ? AccessTokens.none() : config.tokens();
-        this.fromDatabase = "postgis".equals(config.mode());
-        this.clock = clock;
-        this.editors = open(layers.current());
-    }
-
-    /** Opens an editor per editable layer (replaying embedded journals), then swaps the edited layers in at once. */
-    private synchronized Map<String, FeatureEditor> open(LayerSet loaded) {
-        Staging staging = new Staging(loaded);
-        Map<String, FeatureEditor> out = new LinkedHashMap<>();
-        for (FeatureSource s : loaded.inOrder()) {
-            if (!s.layer().editable()) continue;
-            if (s instanceof FeatureEditor e) {
-                out.put(s.layer().id(), e); // a database source edits itself, in transactions
-            } else if (s instanceof MemoryFeatureSource m) {
-                out.put(s.layer().id(), JournaledFeatureEditor.open(loaded.catalog(), m, staging::publish, clock, compaction));
-            }
-        }
-        staging.goLive();
-        return Map.copyOf(out);
-    }
-
-    /** Collects the replayed layers until all are ready, then forwards every later version to the live layers. */
-    private final class Staging {
-        private LayerSet staged;
-        private boolean live;
-
-        Staging(LayerSet loaded) {
-            this.staged = loaded;
-        }
-
-        synchronized void publish(FeatureSource s) {
-            if (live) layers.update(set -> set.with(s));
-            else staged = staged.with(s);
-        }
-
-        synchronized void goLive() {
-            live = true;
-            layers.replace(staged);
-        }
     }
 
     @Override
@@ -104,16 +55,10 @@ public final class ItemEditRoutes implements RouteModule {
         app.post("/admin/compact", this::compact);
     }
 
-    /** The embedded editors (journals), for metrics and for the fsync at shutdown. */
-    List<JournaledFeatureEditor> journaledEditors() {
-        return editors.values().stream().filter(e -> e instanceof JournaledFeatureEditor).map(e -> (JournaledFeatureEditor) e).toList();
-    }
-
     /** {@code POST /admin/compact} (admin): folds every editable layer's journal into its file now. */
     private void compact(Context ctx) {
         authorize(ctx, "admin");
-        List<Map<String, Object>> out = journaledEditors().stream().map(e -> {
-            var c = e.compact();
+        List<Map<String, Object>> out = store.compact().stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("layer", c.layer());
             m.put("entries", c.entries());
@@ -125,30 +70,26 @@ public final class ItemEditRoutes implements RouteModule {
 
     private void etagOnRead(Context ctx) {
         if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) return;
-        FeatureEditor e = editors.get(ctx.pathParam("collectionId"));
-        if (e != null) e.current(ctx.pathParam("featureId")).ifPresent(v -> ctx.header("ETag", quoted(v.etag())));
+        store.current(ctx.pathParam("collectionId"), ctx.pathParam("featureId")).ifPresent(v -> ctx.header("ETag", quoted(v.etag())));
     }
 
     private void create(Context ctx) throws IOException {
         AccessTokens.Principal who = authorize(ctx, "forester");
-        FeatureEditor editor = editorOf(ctx);
+        LayerDef layer = editableLayer(ctx);
         JsonNode body = featureBody(ctx);
-        var feature = validated(editor, body);
-        FeatureVersion v;
-        synchronized (this) {
-            v = rejectionsAsProblems(() -> editor.insert(feature, who.name()));
-        }
-        ctx.status(201).header("Location", "/collections/" + editor.layer().id() + "/items/" + v.id());
-        writeFeature(ctx, editor, v);
+        var feature = validated(layer, body);
+        FeatureVersion v = rejectionsAsProblems(() -> store.insert(layer.id(), feature, who.name()));
+        ctx.status(201).header("Location", "/collections/" + layer.id() + "/items/" + v.id());
+        writeFeature(ctx, layer, v);
     }
 
     private void replace(Context ctx) throws IOException {
         AccessTokens.Principal who = authorize(ctx, "forester");
-        FeatureEditor editor = editorOf(ctx);
+        LayerDef layer = editableLayer(ctx);
         String id = ctx.pathParam("featureId");
-        String expected = ifMatch(ctx, editor, id);
+        String expected = ifMatch(ctx, layer, id);
         JsonNode body = featureBody(ctx);
-        String idProperty = editor.layer().idProperty();
+        String idProperty = layer.idProperty();
         JsonNode given = body.path("properties").get(idProperty);
         if (given != null && !given.isNull() && !given.asText().equals(id)) {
             throw ApiProblem.badRequest("请求体中的编号 " + given.asText() + " 与地址中的 " + id + " 不一致 / id in body differs from the path");
@@ -156,29 +97,24 @@ public final class ItemEditRoutes implements RouteModule {
         if (body.path("properties").isObject()) ((ObjectNode) body.get("properties")).put(idProperty, id);
         else ((ObjectNode) body).putObject("properties").put(idProperty, id);
         ((ObjectNode) body).put("id", id);
-        var feature = validated(editor, body);
-        FeatureVersion v;
-        synchronized (this) {
-            v = rejectionsAsProblems(() -> editor.replace(feature, expected, who.name()));
-        }
-        writeFeature(ctx, editor, v);
+        var feature = validated(layer, body);
+        FeatureVersion v = rejectionsAsProblems(() -> store.replace(layer.id(), feature, expected, who.name()));
+        writeFeature(ctx, layer, v);
     }
 
     private void delete(Context ctx) {
         AccessTokens.Principal who = authorize(ctx, "forester");
-        FeatureEditor editor = editorOf(ctx);
+        LayerDef layer = editableLayer(ctx);
         String id = ctx.pathParam("featureId");
-        String expected = ifMatch(ctx, editor, id);
-        synchronized (this) {
-            rejectionsAsProblems(() -> editor.delete(id, expected, who.name()));
-        }
+        String expected = ifMatch(ctx, layer, id);
+        rejectionsAsProblems(() -> store.delete(layer.id(), id, expected, who.name()));
         ctx.status(204);
     }
 
     private void history(Context ctx) {
-        FeatureEditor editor = editorOf(ctx);
+        LayerDef layer = editableLayer(ctx);
         String id = ctx.pathParam("featureId");
-        List<FeatureVersion> versions = editor.history(id);
+        List<FeatureVersion> versions = store.history(layer.id(), id);
         if (versions.isEmpty()) throw ApiProblem.notFound("没有编号为 " + id + " 的要素 / no feature " + id);
         List<Map<String, Object>> out = versions.stream().map(v -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -187,63 +123,47 @@ public final class ItemEditRoutes implements RouteModule {
             m.put("editor", v.editor());
             m.put("at", v.at() == null ? null : v.at().toString());
             m.put("etag", v.etag());
-            m.put("feature", v.feature() == null ? null : FeatureJson.of(v.feature(), editor.layer()));
+            m.put("feature", v.feature() == null ? null : FeatureJson.of(v.feature(), layer));
             return m;
         }).toList();
-        ctx.json(Map.of("id", id, "collection", editor.layer().id(), "versions", out));
+        ctx.json(Map.of("id", id, "collection", layer.id(), "versions", out));
     }
 
     private void reload(Context ctx) {
         authorize(ctx, "admin");
-        if (fromDatabase) {
-            // reloading the files would replace the database's layers with the files' contents
-            throw new ApiProblem(409, "无需重新加载 Nothing to reload", "PostGIS 模式下数据由 import 更新，所有服务器立即可见 / "
-                    + "in PostGIS mode the data changes through import and every server sees it at once");
+        LayerSet reloaded;
+        try {
+            reloaded = store.reload();
+        } catch (LayerStore.ReloadRefused e) {
+            // reloading the files in PostGIS mode would replace the database's layers with the files' contents
+            throw switch (e.reason()) {
+                case NOT_FROM_FILES -> new ApiProblem(409, "无需重新加载 Nothing to reload", e.getMessage());
+                case ACCESS_LIST -> new ApiProblem(422, "准入清单有错误，未重新加载 Access list has errors, not reloaded", e.getMessage());
+                case LAYERS -> new ApiProblem(422, "图层有错误，未重新加载 Layers have errors, not reloaded", e.getMessage());
+            };
         }
-        synchronized (this) {
-            try {
-                accessList.reload();
-            } catch (IllegalArgumentException e) {
-                throw new ApiProblem(422, "准入清单有错误，未重新加载 Access list has errors, not reloaded", e.getMessage());
-            }
-            // no compaction may rewrite a layer file while it is read (and the old editors are replaced)
-            List<JournaledFeatureEditor> old = journaledEditors();
-            old.forEach(JournaledFeatureEditor::suspendCompaction);
-            LayerLoader.Result r = LayerLoader.load(layers.current().catalog().dir());
-            if (!r.ok()) {
-                old.forEach(JournaledFeatureEditor::resumeCompaction);
-                throw new ApiProblem(422, "图层有错误，未重新加载 Layers have errors, not reloaded", r.problems().stream()
-                        .filter(Problem::isError).map(Problem::describe).collect(Collectors.joining("\n")));
-            }
-            editors.values().forEach(e -> {
-                if (e instanceof JournaledFeatureEditor j) j.close();
-            });
-            editors = open(r.layers());
-        }
-        ctx.json(Map.of("status", "reloaded", "layers", layers.current().sources().size()));
+        ctx.json(Map.of("status", "reloaded", "layers", reloaded.sources().size()));
     }
 
     private AccessTokens.Principal authorize(Context ctx, String role) {
         return tokens.authorize(ctx, role);
     }
 
-    private FeatureEditor editorOf(Context ctx) {
+    /** The layer of the path if it is editable: else 404 (no such layer) or 405 (read-only). */
+    private LayerDef editableLayer(Context ctx) {
         FeatureSource s = layers.require(ctx.pathParam("collectionId"));
-        FeatureEditor e = editors.get(s.layer().id());
-        if (e == null) {
-            throw new ApiProblem(405, "方法不允许 Method not allowed", "图层 " + s.layer().id() + " 不可编辑 / collection is read-only");
-        }
-        return e;
+        return store.editable(s.layer().id()).orElseThrow(() -> new ApiProblem(405, "方法不允许 Method not allowed", "图层 " + s.layer().id()
+                + " 不可编辑 / collection is read-only"));
     }
 
-    private static String ifMatch(Context ctx, FeatureEditor editor, String id) {
+    private String ifMatch(Context ctx, LayerDef layer, String id) {
         String h = ctx.header("If-Match");
         if (h == null || h.isBlank()) {
             throw new ApiProblem(428, "需要 If-Match Precondition required", "修改或删除前请先读取要素，并在 If-Match 请求头中带上它的 ETag，"
                     + "以免覆盖他人的修改 / send If-Match with the ETag you read, so nobody's change is overwritten");
         }
         String t = h.strip();
-        if (t.equals("*")) return editor.current(id).map(FeatureVersion::etag).orElse("*");
+        if (t.equals("*")) return store.current(layer.id(), id).map(FeatureVersion::etag).orElse("*");
         if (t.startsWith("W/")) t = t.substring(2);
         return t.replace("\"", "");
     }
@@ -262,8 +182,7 @@ public final class ItemEditRoutes implements RouteModule {
         }
     }
 
-    private static org.geotools.api.feature.simple.SimpleFeature validated(FeatureEditor editor, JsonNode body) {
-        var def = editor.layer();
+    private static org.geotools.api.feature.simple.SimpleFeature validated(LayerDef def, JsonNode body) {
         FeatureBuilder.Result r = new FeatureBuilder(def, cn.ecozone.layer.FeatureTypes.of(def)).build(body, 0);
         if (r.hasErrors() || r.feature() == null) {
             throw ApiProblem.badRequest("要素未通过校验，未保存 / feature rejected, nothing stored: " + r.problems().stream()
@@ -286,9 +205,9 @@ public final class ItemEditRoutes implements RouteModule {
         }
     }
 
-    private static void writeFeature(Context ctx, FeatureEditor editor, FeatureVersion v) throws IOException {
+    private static void writeFeature(Context ctx, LayerDef layer, FeatureVersion v) throws IOException {
         ctx.header("ETag", quoted(v.etag())).contentType("application/geo+json")
-                .result(Json.MAPPER.writeValueAsBytes(FeatureJson.of(v.feature(), editor.layer())));
+                .result(Json.MAPPER.writeValueAsBytes(FeatureJson.of(v.feature(), layer)));
     }
 
     private static String quoted(String etag) {

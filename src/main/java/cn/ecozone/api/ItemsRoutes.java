@@ -9,6 +9,7 @@ import cn.ecozone.api.ogc.ItemsRequest;
 import cn.ecozone.api.ogc.Link;
 import cn.ecozone.api.ogc.MediaTypes;
 import cn.ecozone.api.ogc.OgcCrs;
+import cn.ecozone.api.ogc.Queryables;
 import cn.ecozone.api.ogc.RequestUrls;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureSource;
@@ -116,7 +117,7 @@ public final class ItemsRoutes implements RouteModule {
 
     /** A column heading: the attribute's title (Chinese and English) and its name, e.g. "修复年度 Year (year)". */
     static String attributeHeader(AttributeDef a) {
-        String title = cn.ecozone.api.ogc.Queryables.title(a);
+        String title = Queryables.title(a);
         return title.equals(a.name()) ? a.name() : title + " (" + a.name() + ")";
     }
 

@@ -1,14 +1,11 @@
 package cn.ecozone.api;
 
+import cn.ecozone.app.JsonMapping;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** The one JSON mapper of the server: UTF-8, no escaping of Chinese, ISO dates. */
+/** The one JSON mapper of the server ({@link JsonMapping#MAPPER}): UTF-8, no escaping of Chinese, ISO dates. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    public static final ObjectMapper MAPPER = JsonMapping.MAPPER;
 
     private Json() {}
 }

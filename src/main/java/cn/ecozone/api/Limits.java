@@ -1,9 +1,12 @@
 package cn.ecozone.api;
 
+import cn.ecozone.config.EcoZoneConfig;
+
 import java.time.Duration;
 
 /**
- * What one request may ask of the server, as configuration (body size is {@link ServerConfig#maxBodyBytes()}).
+ * What one request may ask of the server, as configuration ({@code limits.*} in {@code docs/configuration.md}; body size
+ * is {@link ServerConfig#maxBodyBytes()}).
  * An analysis is bounded by what it costs — the zones its search box meets in the index and the vertices they hold,
  * counted before it runs ({@link cn.ecozone.analysis.SiteCost}) — not only by the size of the site.
  *
@@ -23,9 +26,8 @@ import java.time.Duration;
 public record Limits(int maxVertices, int maxPageSize, Duration analysisTimeout, int analysisWorkers,
                      int quickMaxCandidates, long quickMaxZoneVertices, int maxCandidates, long maxZoneVertices,
                      int maxResultEntries, int maxOverlays) {
-    public static final Limits DEFAULTS = new Limits(100_000, 10_000, Duration.ofSeconds(20),
-            Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
-            300, 50_000, 20_000, 2_000_000, 10_000, 500);
+    /** The defaults of {@link cn.ecozone.config.Setting} (where every default is written). */
+    public static final Limits DEFAULTS = of(EcoZoneConfig.defaults().limits());
 
     public Limits {
         if (maxVertices < 4 || maxPageSize < 1 || analysisTimeout.isNegative() || analysisTimeout.isZero() || analysisWorkers < 1
@@ -55,30 +57,15 @@ public record Limits(int maxVertices, int maxPageSize, Duration analysisTimeout,
                 maxCandidates, maxZoneVertices, maxResultEntries, maxOverlays);
     }
 
-    /**
-     * ECOZONE_MAX_VERTICES, ECOZONE_MAX_PAGE_SIZE, ECOZONE_ANALYSIS_TIMEOUT_MS, ECOZONE_ANALYSIS_WORKERS,
-     * ECOZONE_QUICK_MAX_CANDIDATES, ECOZONE_QUICK_MAX_ZONE_VERTICES, ECOZONE_MAX_CANDIDATES, ECOZONE_MAX_ZONE_VERTICES,
-     * ECOZONE_MAX_RESULT_ENTRIES, ECOZONE_MAX_OVERLAYS; defaults otherwise.
-     */
-    public static Limits fromEnvironment() {
-        return new Limits(env("ECOZONE_MAX_VERTICES", DEFAULTS.maxVertices), env("ECOZONE_MAX_PAGE_SIZE", DEFAULTS.maxPageSize),
-                Duration.ofMillis(env("ECOZONE_ANALYSIS_TIMEOUT_MS", (int) DEFAULTS.analysisTimeout.toMillis())),
-                env("ECOZONE_ANALYSIS_WORKERS", DEFAULTS.analysisWorkers),
-                env("ECOZONE_QUICK_MAX_CANDIDATES", DEFAULTS.quickMaxCandidates),
-                env("ECOZONE_QUICK_MAX_ZONE_VERTICES", (int) DEFAULTS.quickMaxZoneVertices),
-                env("ECOZONE_MAX_CANDIDATES", DEFAULTS.maxCandidates),
-                env("ECOZONE_MAX_ZONE_VERTICES", (int) DEFAULTS.maxZoneVertices),
-                env("ECOZONE_MAX_RESULT_ENTRIES", DEFAULTS.maxResultEntries),
-                env("ECOZONE_MAX_OVERLAYS", DEFAULTS.maxOverlays));
+    /** These limits from the configuration. */
+    public static Limits of(EcoZoneConfig.Limits c) {
+        return new Limits(c.maxVertices(), c.maxPageSize(), c.analysisTimeout(), c.analysisWorkers(), c.quickMaxCandidates(),
+                c.quickMaxZoneVertices(), c.maxCandidates(), c.maxZoneVertices(), c.maxResultEntries(), c.maxOverlays());
     }
 
-    private static int env(String name, int fallback) {
-        String v = System.getenv(name);
-        if (v == null || v.isBlank()) return fallback;
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("环境变量 " + name + " 应为整数 / must be a whole number: " + v);
-        }
+    /** These limits as configuration values. */
+    public EcoZoneConfig.Limits settings() {
+        return new EcoZoneConfig.Limits(maxVertices, maxPageSize, analysisTimeout, analysisWorkers, quickMaxCandidates, quickMaxZoneVertices,
+                maxCandidates, maxZoneVertices, maxResultEntries, maxOverlays);
     }
 }

@@ -2,31 +2,26 @@ package cn.ecozone.api;
 
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerSet;
-
-import java.util.concurrent.atomic.AtomicReference;
+import cn.ecozone.layer.LayerStore;
 
 /**
- * The layer set the server answers from. A reload swaps the whole set at once, so a request sees either the
- * old or the new layers, never a mix: handlers take {@link #current()} once per request.
+ * The routes' view of the {@link LayerStore}'s layer set. A reload swaps the whole set at once, so a request sees
+ * either the old or the new layers, never a mix: handlers take {@link #current()} once per request.
  */
 public final class LiveLayers {
-    private final AtomicReference<LayerSet> current;
+    private final LayerStore<?> store;
 
-    public LiveLayers(LayerSet initial) {
-        this.current = new AtomicReference<>(initial);
+    public LiveLayers(LayerStore<?> store) {
+        this.store = store;
     }
 
     public LayerSet current() {
-        return current.get();
+        return store.layers();
     }
 
-    public void replace(LayerSet next) {
-        current.set(next);
-    }
-
-    /** Atomically replaces the set with a function of the current one (retried if another swap got in first). */
-    public void update(java.util.function.UnaryOperator<LayerSet> change) {
-        current.updateAndGet(change);
+    /** The store behind this view (styles, editors, reload). */
+    public LayerStore<?> store() {
+        return store;
     }
 
     /** The layer, or a 404 problem naming the layers that exist. */

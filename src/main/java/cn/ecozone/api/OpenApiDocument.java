@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The OpenAPI 3.0 description of the OGC API: every path we serve with every parameter it accepts. The items path
@@ -92,11 +93,7 @@ public final class OpenApiDocument {
                 p.put("style", "form");
                 p.put("explode", false);
                 ObjectNode schema = p.putObject("schema");
-                schema.put("type", switch (a.type()) {
-                    case "integer" -> "integer";
-                    case "number" -> "number";
-                    default -> "string";
-                });
+                schema.put("type", a.type().schemaType());
                 if (!a.values().isEmpty()) a.values().forEach(schema.withArray("enum")::add);
             }
             responses(op, MediaTypes.GEOJSON, true);
@@ -312,6 +309,6 @@ public final class OpenApiDocument {
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

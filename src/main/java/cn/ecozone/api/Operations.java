@@ -1,5 +1,7 @@
 package cn.ecozone.api;
 
+import cn.ecozone.config.EcoZoneConfig;
+import cn.ecozone.config.Mode;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.JournaledFeatureEditor;
 import cn.ecozone.layer.postgis.Databases;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -39,8 +42,8 @@ import java.util.regex.Pattern;
  * (logger {@code ecozone.access}), {@code GET /metrics} in Prometheus text format (Micrometer), and the graceful stop
  * (Jetty stops accepting, waits for the requests in flight up to the deadline).
  *
- * <p>Environment: {@code ECOZONE_SHUTDOWN_TIMEOUT_MS} (default 20000), {@code ECOZONE_ACCESS_LOG} ({@code off} turns
- * the access log off).
+ * <p>Configuration: {@code ops.shutdown-timeout-ms} (env {@code ECOZONE_SHUTDOWN_TIMEOUT_MS}, default 20000) and
+ * {@code ops.access-log} (env {@code ECOZONE_ACCESS_LOG}; {@code off} turns the access log off).
  */
 public final class Operations implements RouteModule {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
@@ -52,24 +55,18 @@ public final class Operations implements RouteModule {
     private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final boolean accessLog = !"off".equalsIgnoreCase(System.getenv("ECOZONE_ACCESS_LOG"));
-    private final Duration shutdownTimeout = shutdownTimeoutFromEnvironment();
+    private final boolean accessLog;
+    private final Duration shutdownTimeout;
     private volatile LiveLayers layers;
 
-    public Operations() {
+    /** With the access log and stop deadline of {@code ops.access-log} and {@code ops.shutdown-timeout-ms}. */
+    public Operations(EcoZoneConfig.Ops settings) {
+        this.accessLog = settings.accessLog();
+        this.shutdownTimeout = settings.shutdownTimeout();
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-    }
-
-    static Duration shutdownTimeoutFromEnvironment() {
-        String v = System.getenv("ECOZONE_SHUTDOWN_TIMEOUT_MS");
-        try {
-            return v == null || v.isBlank() ? Duration.ofSeconds(20) : Duration.ofMillis(Math.max(0, Long.parseLong(v.strip())));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("ECOZONE_SHUTDOWN_TIMEOUT_MS 应为整数 / must be a whole number: " + v);
-        }
     }
 
     public Duration shutdownTimeout() {
@@ -90,20 +87,20 @@ public final class Operations implements RouteModule {
     }
 
     /** Layer, journal and pool gauges (read at each scrape). */
-    void bind(LiveLayers live, Supplier<List<JournaledFeatureEditor>> editors, String mode) {
+    void bind(LiveLayers live, Supplier<List<JournaledFeatureEditor>> editors, Mode mode) {
         this.layers = live;
         for (FeatureSource s : live.current().inOrder()) {
             String id = s.layer().id();
             Gauge.builder("ecozone.layer.features", () -> live.current().source(id).map(FeatureSource::count).orElse(0L))
                     .tag("layer", id).description("features in the layer now").register(registry);
-            if (s.layer().editable() && !"postgis".equals(mode)) {
+            if (s.layer().editable() && mode != Mode.POSTGIS) {
                 Gauge.builder("ecozone.journal.size", () -> editorOf(editors, id).map(JournaledFeatureEditor::journalBytes).orElse(0L))
                         .tag("layer", id).baseUnit("bytes").description("edit journal not yet compacted").register(registry);
                 Gauge.builder("ecozone.journal.entries", () -> editorOf(editors, id).map(JournaledFeatureEditor::journalEntries).orElse(0))
                         .tag("layer", id).description("edits in the journal not yet compacted").register(registry);
             }
         }
-        if ("postgis".equals(mode)) {
+        if (mode == Mode.POSTGIS) {
             for (Map.Entry<String, HikariDataSource> e : Databases.pools().entrySet()) {
                 HikariDataSource ds = e.getValue();
                 String pool = ds.getPoolName();
@@ -120,7 +117,7 @@ public final class Operations implements RouteModule {
         }
     }
 
-    private static java.util.Optional<JournaledFeatureEditor> editorOf(Supplier<List<JournaledFeatureEditor>> editors, String id) {
+    private static Optional<JournaledFeatureEditor> editorOf(Supplier<List<JournaledFeatureEditor>> editors, String id) {
         return editors.get().stream().filter(e -> e.layer().id().equals(id)).findFirst();
     }
 

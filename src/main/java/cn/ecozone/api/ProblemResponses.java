@@ -1,5 +1,8 @@
 package cn.ecozone.api;
 
+import cn.ecozone.analysis.AnalysisLimitExceeded;
+import cn.ecozone.error.EcoZoneException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -8,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /** Turns every error into problem JSON ({@code application/problem+json}); unexpected ones are logged as 500. */
 public final class ProblemResponses implements RouteModule {
@@ -20,12 +24,11 @@ public final class ProblemResponses implements RouteModule {
             if (e.retryAfterSeconds() != null) ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             write(ctx, e.status(), e.title(), e.detail(), e.members());
         });
-        app.exception(cn.ecozone.layer.postgis.DatabaseUnavailable.class, (e, ctx) ->
-                write(ctx, 503, "服务暂不可用 Service unavailable", e.getMessage()));
-        app.exception(cn.ecozone.analysis.AnalysisLimitExceeded.class, (e, ctx) -> write(ctx, 413, "分析范围过大 Analysis too large",
+        app.exception(EcoZoneException.class, (e, ctx) -> write(ctx, status(e.kind()), titleOf(status(e.kind())), e.getMessage()));
+        app.exception(AnalysisLimitExceeded.class, (e, ctx) -> write(ctx, 413, "分析范围过大 Analysis too large",
                 e.getMessage() + "。请缩小请求范围或分批提交 / make the request smaller or split it"));
         // an analysis interrupted because the server is stopping
-        app.exception(java.util.concurrent.CancellationException.class, (e, ctx) ->
+        app.exception(CancellationException.class, (e, ctx) ->
                 write(ctx, 503, "服务暂不可用 Service unavailable", "分析已中止，请稍后再试 / the analysis was stopped; please retry"));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), titleOf(e.getStatus()), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -57,9 +60,21 @@ public final class ProblemResponses implements RouteModule {
         members.forEach(body::putIfAbsent);
         try {
             ctx.status(status).contentType(CONTENT_TYPE).result(Json.MAPPER.writeValueAsString(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             ctx.status(status).result(detail);
         }
+    }
+
+    /** The one place a domain error's kind becomes an HTTP status. */
+    static int status(EcoZoneException.Kind kind) {
+        return switch (kind) {
+            case BAD_INPUT -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case STALE -> 412;
+            case TOO_LARGE -> 413;
+            case UNAVAILABLE -> 503;
+        };
     }
 
     private static String titleOf(int status) {
@@ -70,6 +85,7 @@ public final class ProblemResponses implements RouteModule {
             case 404 -> "未找到 Not found";
             case 405 -> "方法不允许 Method not allowed";
             case 408 -> "请求超时 Request timeout";
+            case 409 -> "冲突 Conflict";
             case 412 -> "数据已被修改 Precondition failed";
             case 413 -> "请求体过大 Payload too large";
             case 415 -> "不支持的格式 Unsupported media type";

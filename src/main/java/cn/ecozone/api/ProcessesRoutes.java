@@ -4,6 +4,7 @@ import cn.ecozone.api.ogc.RequestUrls;
 import cn.ecozone.process.JobState;
 import cn.ecozone.process.ProcessException;
 import cn.ecozone.process.ProcessService;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -125,13 +127,13 @@ public final class ProcessesRoutes implements RouteModule, AutoCloseable {
         JsonNode request;
         try (InputStream in = ctx.bodyInputStream()) {
             request = Json.MAPPER.readTree(in);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new ProcessException(ProcessException.Kind.BAD_INPUT, "请求体不是有效的 JSON / the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String prefer = ctx.header("Prefer");
-        boolean async = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+        boolean async = prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async");
         String base = RequestUrls.base(ctx);
         if (!async && id.equals(ProcessService.SITE_CHECK)) {
             ProcessService.SiteCheckRun run = service.siteCheck(request);

@@ -29,7 +29,7 @@ public final class QueryablesRoutes implements RouteModule {
                             .heading(s.layer().title().zh() + " 可查询属性 Queryables")
                             .paragraph("用于 filter（CQL2 文本）和 ?属性=值 / usable in filter (CQL2 text) and as ?name=value")
                             .table(List.of("名称 Name", "类型 Type", "取值 Values"), Queryables.attributes(s.layer()).stream()
-                                    .map(a -> List.of(a.name(), a.type(), String.join("、", a.values()))).toList()));
+                                    .map(a -> List.of(a.name(), a.type().id(), String.join("、", a.values()))).toList()));
         });
     }
 }

@@ -1,40 +1,90 @@
 package cn.ecozone.api;
 
+import cn.ecozone.config.EcoZoneConfig;
+import cn.ecozone.config.Mode;
+import cn.ecozone.layer.CompactionPolicy;
+
 import java.nio.file.Path;
 
 /**
- * How the server runs.
+ * How the server runs: the one {@link EcoZoneConfig} (read once at start by {@code serve}, or built by tests) and the
+ * edit tokens it names, already read. Nothing here reads the environment: {@link #defaults(int)} and the
+ * constructors give pure defaults, and {@code cli/ServeCommand} is the one place that reads env, file and flags.
  *
- * @param port 0 picks a free port (tests)
- * @param layersDir catalog folder ({@code layers/})
- * @param stylesDir style files ({@code styles/})
- * @param webDir the web map's static files ({@code web/})
- * @param maxBodyBytes larger request bodies get 413
- * @param mode "embedded" or "postgis", reported by /health
- * @param limits vertices, page size and analysis time a request may use
- * @param tokens who may edit (Bearer tokens and roles); the 6-argument constructor reads them from the environment
+ * @param settings every setting (port, folders, mode, limits, CORS, logs, compaction…)
+ * @param tokens who may edit (Bearer tokens and roles)
  */
-public record ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode, AccessTokens tokens,
-                           Limits limits) {
-    public ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode) {
-        this(port, layersDir, stylesDir, webDir, maxBodyBytes, mode, AccessTokens.fromEnvironment());
+public record ServerConfig(EcoZoneConfig settings, AccessTokens tokens) {
+    public static final long DEFAULT_MAX_BODY_BYTES = EcoZoneConfig.defaults().server().maxBodyBytes();
+
+    public ServerConfig {
+        if (settings == null) throw new IllegalArgumentException("settings");
+        if (tokens == null) tokens = AccessTokens.none();
     }
 
+    /** Defaults with these folders and mode ({@code embedded} or {@code postgis}), and no tokens. */
+    public ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode) {
+        this(port, layersDir, stylesDir, webDir, maxBodyBytes, mode, AccessTokens.none());
+    }
+
+    /** Defaults with these folders, mode and tokens. */
     public ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode, AccessTokens tokens) {
-        this(port, layersDir, stylesDir, webDir, maxBodyBytes, mode, tokens, Limits.fromEnvironment());
+        this(EcoZoneConfig.defaults().withServer(EcoZoneConfig.defaults().server().withPort(port).withDirs(layersDir, stylesDir, webDir)
+                .withMaxBodyBytes(maxBodyBytes).withMode(Mode.of(mode))), tokens);
+    }
+
+    /** Every default (folders {@code layers}, {@code styles}, {@code web}; embedded; no tokens) on this port. */
+    public static ServerConfig defaults(int port) {
+        return new ServerConfig(EcoZoneConfig.defaults().withServer(EcoZoneConfig.defaults().server().withPort(port)), AccessTokens.none());
+    }
+
+    public int port() {
+        return settings.server().port();
+    }
+
+    public Path layersDir() {
+        return settings.server().layers();
+    }
+
+    public Path stylesDir() {
+        return settings.server().styles();
+    }
+
+    public Path webDir() {
+        return settings.server().web();
+    }
+
+    public long maxBodyBytes() {
+        return settings.server().maxBodyBytes();
+    }
+
+    /** Embedded or PostGIS; {@code /health} reports {@link Mode#id()}. */
+    public Mode mode() {
+        return settings.mode();
+    }
+
+    /** Vertices, page size and analysis time a request may use. */
+    public Limits limits() {
+        return Limits.of(settings.limits());
+    }
+
+    public CorsPolicy cors() {
+        return CorsPolicy.of(settings.access());
+    }
+
+    public CompactionPolicy compaction() {
+        return new CompactionPolicy(settings.ops().compactEdits(), settings.ops().compactBytes());
     }
 
     public ServerConfig withTokens(AccessTokens t) {
-        return new ServerConfig(port, layersDir, stylesDir, webDir, maxBodyBytes, mode, t, limits);
+        return new ServerConfig(settings, t);
     }
 
     public ServerConfig withLimits(Limits l) {
-        return new ServerConfig(port, layersDir, stylesDir, webDir, maxBodyBytes, mode, tokens, l);
+        return new ServerConfig(settings.withLimits(l.settings()), tokens);
     }
 
-    public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
-
-    public static ServerConfig defaults(int port) {
-        return new ServerConfig(port, Path.of("layers"), Path.of("styles"), Path.of("web"), DEFAULT_MAX_BODY_BYTES, "embedded");
+    public ServerConfig withSettings(EcoZoneConfig s) {
+        return new ServerConfig(s, tokens);
     }
 }

@@ -7,6 +7,7 @@ import cn.ecozone.api.ogc.Link;
 import cn.ecozone.api.ogc.MediaTypes;
 import cn.ecozone.api.ogc.OgcCrs;
 import cn.ecozone.api.ogc.RequestUrls;
+import cn.ecozone.layer.AttributeType;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerDef;
@@ -50,7 +51,7 @@ public final class TilesRoutes implements RouteModule {
     private final TileCache cache;
 
     public TilesRoutes(ServerConfig config, LiveLayers layers) {
-        this(config, layers, new TileCache(TileCache.configuredMaxBytes()));
+        this(config, layers, new TileCache(config.settings().server().tileCacheBytes()));
         if (cache.maxBytes() > 0 && !"off".equalsIgnoreCase(System.getProperty("ecozone.tileWarmUp", "on"))) {
             Thread t = new Thread(this::warmUp, "tiles-warm-up");
             t.setDaemon(true);
@@ -225,11 +226,7 @@ public final class TilesRoutes implements RouteModule {
         for (String p : props) {
             AttributeDef a = l.attribute(p).orElseThrow();
             Map<String, Object> ps = new LinkedHashMap<>();
-            ps.put("type", switch (a.type()) {
-                case "integer" -> "integer";
-                case "number" -> "number";
-                default -> "string";
-            });
+            ps.put("type", a.type().schemaType());
             ps.put("title", a.title() == null ? a.name() : a.title().zh() + " " + a.title().en());
             if (a.name().equals(l.idProperty())) ps.put("x-ogc-role", "id");
             if (!a.values().isEmpty()) ps.put("enum", a.values());
@@ -331,7 +328,7 @@ public final class TilesRoutes implements RouteModule {
             // a broken style file is reported by /styles; tiles still carry id and name
         }
         List<String> out = new ArrayList<>();
-        for (String n : names) l.attribute(n).filter(a -> !a.type().equals("json")).ifPresent(a -> out.add(a.name()));
+        for (String n : names) l.attribute(n).filter(a -> a.type() != AttributeType.JSON).ifPresent(a -> out.add(a.name()));
         return out;
     }
 }

@@ -5,7 +5,8 @@ import cn.ecozone.layer.Catalog;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerDef;
 import cn.ecozone.layer.LayerSet;
-import cn.ecozone.layer.LocalizedText;
+import cn.ecozone.layer.LayerStore;
+import cn.ecozone.text.LocalizedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -17,20 +18,20 @@ import org.locationtech.jts.geom.Point;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * What the web map needs beside the OGC API: the Leaflet WebJars ({@code /webjars/**} from the classpath), the
  * layer styles ({@code /styles}, {@code /styles/{layer}.json}), the catalog with attribute titles and the
  * access-list industries ({@code /map/catalog.json}), optional settings ({@code /map/config.js}: the 天地图 key
- * from {@code ECOZONE_TIANDITU_KEY}, never stored in the repo) and {@code /map} → {@code /map/}.
+ * from {@code map.tianditu-key} / {@code ECOZONE_TIANDITU_KEY}, never stored in the repo) and {@code /map} → {@code /map/}.
  */
 public final class WebMapRoutes implements RouteModule {
     static final String WEBJARS = "META-INF/resources/webjars/";
@@ -47,7 +48,7 @@ public final class WebMapRoutes implements RouteModule {
     private final String tiandituKey;
 
     public WebMapRoutes(ServerConfig config, LiveLayers layers, LiveAccessList accessList) {
-        this(config, layers, accessList, System.getenv("ECOZONE_TIANDITU_KEY"));
+        this(config, layers, accessList, config.settings().server().tiandituKey());
     }
 
     WebMapRoutes(ServerConfig config, LiveLayers layers, LiveAccessList accessList, String tiandituKey) {
@@ -155,44 +156,38 @@ public final class WebMapRoutes implements RouteModule {
         }
     }
 
-    private void style(Context ctx) throws IOException {
+    private void style(Context ctx) {
         String file = ctx.pathParam("file");
         String id = file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
         if (!LAYER_ID.matcher(id).matches()) throw ApiProblem.notFound("没有这个样式 / no such style: " + file);
         LayerSet set = layers.current();
         LayerDef layer = set.catalog().layer(id).orElseThrow(() -> ApiProblem.notFound("没有名为 \"" + id
                 + "\" 的图层样式 / no style for layer \"" + id + "\""));
-        JsonNode style = readStyle(layer);
+        JsonNode style = json(layers.store().style(layer.id()));
         if (style == null) throw ApiProblem.notFound("图层 " + id + " 没有样式文件 / layer " + id + " has no style file");
         ctx.header("Cache-Control", "no-cache").json(style);
     }
 
-    /** Every catalog layer's style keyed by layer id; layers without a style file are left out. */
-    Map<String, JsonNode> allStyles(LayerSet set) throws IOException {
+    /** Every catalog layer's style keyed by layer id (as the store read them at start or the last reload); layers without a style file are left out. */
+    Map<String, JsonNode> allStyles(LayerSet set) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         for (LayerDef l : set.catalog().layers()) {
-            JsonNode s = readStyle(l);
+            JsonNode s = json(layers.store().style(l.id()));
             if (s != null) out.put(l.id(), s);
         }
         return out;
     }
 
-    /** The layer's style file from the styles folder; only a plain file name listed in the catalog is ever opened. */
-    private JsonNode readStyle(LayerDef layer) throws IOException {
-        return readStyle(config.stylesDir(), layer);
+    /** The style's JSON, null when there is none, or a 500 problem when its file is broken. */
+    private static JsonNode json(Optional<LayerStore.Style> style) {
+        if (style.isEmpty()) return null;
+        if (style.get().error() != null) throw new ApiProblem(500, "样式文件有误 Broken style file", style.get().error());
+        return style.get().json();
     }
 
-    /** The layer's style file in {@code stylesDir}, or null when it has none (also used for the vector tiles' attributes). */
+    /** The layer's style file in {@code stylesDir} read now, or null when it has none (the vector tiles' attributes). */
     static JsonNode readStyle(Path stylesDir, LayerDef layer) throws IOException {
-        String name = layer.style() == null || layer.style().isBlank() ? layer.id() + ".json" : layer.style();
-        if (!SAFE_PATH.matcher(name).matches() || name.contains("/")) return null;
-        Path file = stylesDir.resolve(name);
-        if (!Files.isRegularFile(file)) return null;
-        try {
-            return Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ApiProblem(500, "样式文件有误 Broken style file", "样式文件 " + name + " 不是有效的 JSON / not valid JSON: " + e.getMessage());
-        }
+        return json(LayerStore.readStyle(stylesDir, layer));
     }
 
     /** The catalog as the map needs it: layers in display order with attribute titles, and the industries to pick from. */

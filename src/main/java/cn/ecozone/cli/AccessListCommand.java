@@ -110,7 +110,7 @@ public final class AccessListCommand implements Command {
         LayerSet layers = db == null ? loaded.layers() : PostgisLayers.of(loaded.layers().catalog(), Databases.pool(db));
         byte[] bytes = Files.readAllBytes(file);
         Format format = Format.detect(null, bytes); // by content: a zip is xlsx, '{' is JSON, other text CSV
-        AccessListImport.Result r = AccessListImport.read(bytes, format, AccessListImport.unitCodes(layers));
+        AccessListImport.Result r = AccessListImport.read(bytes, format, layers.unitCodes());
         if (!r.ok()) {
             err.println(file + "：准入清单有 " + r.errors().size() + " 处错误，未作任何修改 / " + r.errors().size() + " errors, nothing changed:");
             r.errors().forEach(e -> err.println("  " + e));

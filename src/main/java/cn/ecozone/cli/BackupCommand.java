@@ -1,5 +1,6 @@
 package cn.ecozone.cli;
 
+import cn.ecozone.config.ConfigLoader;
 import cn.ecozone.layer.CatalogReader;
 import cn.ecozone.ops.Backup;
 import cn.ecozone.ops.PgDump;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code backup --to DIR [--layers DIR | --db URL]} and {@code restore --from DIR --layers DIR}. */
@@ -52,7 +54,9 @@ final class BackupCommand {
                     JsonNode manifest;
                     if (args.get("db") != null) {
                         if (Files.exists(to.resolve(Backup.MANIFEST))) throw new Backup.Refused(to + " 已有备份 / already holds a backup");
-                        PgDump.dump(args.get("db"), CatalogReader.read(layers), to);
+                        // ops.pg-dump / ECOZONE_PG_DUMP names the binary
+                        PgDump.dump(args.get("db"), CatalogReader.read(layers), to,
+                                ConfigLoader.load(null, System.getenv(), Map.of()).config().ops().pgDump());
                         manifest = Backup.ofFilesWithDump(layers, styles, to);
                     } else {
                         manifest = Backup.ofFiles(layers, Files.isDirectory(styles) ? styles : null, to);

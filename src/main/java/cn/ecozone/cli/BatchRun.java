@@ -1,14 +1,13 @@
 package cn.ecozone.cli;
 
 import cn.ecozone.accesslist.AccessList;
-import cn.ecozone.accesslist.AccessListCheck;
-import cn.ecozone.accesslist.AccessListJson;
 import cn.ecozone.analysis.AnalysisCaps;
 import cn.ecozone.analysis.DataVersion;
+import cn.ecozone.app.LayerFolder;
+import cn.ecozone.app.SiteCheckUseCase;
+import cn.ecozone.app.UseCaseException;
 import cn.ecozone.io.SiteInputReader;
-import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.layer.LayerSet;
-import cn.ecozone.layer.Problem;
 import cn.ecozone.process.BatchCheck;
 import cn.ecozone.process.BatchInputException;
 import cn.ecozone.process.BatchInputReader;
@@ -48,12 +47,7 @@ final class BatchRun {
             throw new UsageException("--out 应为 .csv 或 .xlsx 文件 / --out must be a .csv or .xlsx file");
         }
         if (xlsx && args.get("against") != null) throw new UsageException("变化表暂只输出 CSV / with --against the changes table is CSV only");
-        double nearby;
-        try {
-            nearby = Double.parseDouble(args.get("nearby", "1000"));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--nearby 应为米数 / --nearby must be metres");
-        }
+        double nearby = UseCaseErrors.option(() -> SiteCheckUseCase.Options.nearbyM(args.get("nearby"), "--nearby"));
         Loaded before = load(Path.of(args.get("layers", "layers")), err);
         if (before == null) return 1;
         Loaded after = null;
@@ -103,17 +97,15 @@ final class BatchRun {
 
     private record Loaded(LayerSet layers, AccessList list, DataVersion version) {}
 
+    /** The layer folder with its access list ({@link LayerFolder}, as {@code check} loads it), or null when it has errors. */
     private static Loaded load(Path dir, PrintStream err) {
-        LayerLoader.Result loaded = LayerLoader.load(dir);
-        if (!loaded.ok()) {
-            err.println(dir + "：图层有错误，先运行 validate 查看 / the layers have errors (run validate):");
-            loaded.problems().stream().filter(Problem::isError).limit(10).forEach(p -> err.println("  " + p.describe()));
+        try {
+            LayerFolder folder = LayerFolder.load(dir);
+            return new Loaded(folder.layers(), folder.accessList(), folder.version());
+        } catch (UseCaseException e) {
+            err.println(e.getMessage());
             return null;
         }
-        LayerSet layers = loaded.layers();
-        String accessFile = layers.catalog().accessList();
-        AccessList list = AccessListCheck.requireValid(AccessListJson.read(accessFile == null ? null : layers.catalog().resolve(accessFile)));
-        return new Loaded(layers, list, DataVersion.of(layers, list));
     }
 
     private static List<ProjectOutcome> check(List<ProjectRow> rows, Loaded data, String industry, double nearby, String reportsZip,

@@ -1,30 +1,26 @@
 package cn.ecozone.cli;
 
-import cn.ecozone.accesslist.AccessList;
-import cn.ecozone.accesslist.AccessListCheck;
-import cn.ecozone.accesslist.AccessListJson;
-import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
-import cn.ecozone.api.Json;
-import cn.ecozone.io.SiteInput;
-import cn.ecozone.io.SiteInputException;
+import cn.ecozone.app.LayerFolder;
+import cn.ecozone.app.OutputFormat;
+import cn.ecozone.app.Rendered;
+import cn.ecozone.app.SiteCheckUseCase;
+import cn.ecozone.app.Upload;
+import cn.ecozone.app.UseCaseException;
 import cn.ecozone.io.SiteInputReader;
-import cn.ecozone.layer.LayerLoader;
-import cn.ecozone.layer.LayerSet;
-import cn.ecozone.layer.Problem;
-import cn.ecozone.report.SiteFigure;
-import cn.ecozone.report.SiteReportHtml;
-import cn.ecozone.report.SiteReportPdf;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** {@code check FILE}: the site check of the server, from the terminal (same reader, analysis and reports). */
+/**
+ * {@code check FILE}: the site check of the server, from the terminal — the same {@link SiteCheckUseCase} (reader,
+ * analysis, formats) as {@code POST /analysis/site-check}.
+ */
 public final class CheckCommand implements Command {
     @Override public String name() { return "check"; }
 
@@ -34,7 +30,7 @@ public final class CheckCommand implements Command {
     public String help() {
         return """
                 用法 Usage: ecozone check FILE [--industry X] [--crs EPSG:xxxx] [--name 名称] [--nearby 1000]
-                                          [--format json|html|pdf] [--out FILE] [--layers DIR]
+                                          [--format json|html|pdf] [--lang zh|en] [--out FILE] [--layers DIR]
 
                 把项目地块（国土界址点 TXT、GeoJSON 或 WKT）与所有图层叠加：重叠区域及面积（平方米/公顷/亩）、周边区域、
                 适用的准入清单条款与研判结论；输出 JSON、HTML 或 PDF 报告。与 POST /analysis/site-check 结果相同。
@@ -45,6 +41,7 @@ public final class CheckCommand implements Command {
                   --name NAME    项目名称 site name (default: from the file)
                   --nearby M     周边搜索距离（米）search distance for nearby zones, default 1000
                   --format F     json (default), html or pdf
+                  --lang L       报告语言 report language: zh (default) or en
                   --out FILE     写入文件 write to FILE (default: standard output; pdf needs --out)
                   --layers DIR   图层目录 catalog folder (default: layers)
 
@@ -68,52 +65,45 @@ public final class CheckCommand implements Command {
             if (!args.positional().isEmpty()) throw new UsageException("--batch 与单个地块文件不能同时给出 / give either --batch FILE or one site FILE");
             return BatchRun.run(args, out, err);
         }
-        args.allowOnly(Set.of("industry", "crs", "name", "nearby", "format", "out", "layers"));
+        args.allowOnly(Set.of("industry", "crs", "name", "nearby", "format", "lang", "out", "layers"));
         List<String> files = args.positional();
         if (files.size() != 1) throw new UsageException("需要一个地块文件 / give exactly one site FILE");
-        String format = args.get("format", "json");
-        if (!List.of("json", "html", "pdf").contains(format)) throw new UsageException("--format 应为 json、html 或 pdf / --format must be json, html or pdf");
-        if (format.equals("pdf") && args.get("out") == null) throw new UsageException("PDF 需要 --out 文件 / --format pdf needs --out FILE");
-        double nearby;
-        try {
-            nearby = Double.parseDouble(args.get("nearby", String.valueOf(SiteCheck.DEFAULT_NEARBY_M)));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--nearby 应为米数 / --nearby must be metres");
+        OutputFormat<SiteCheckUseCase.Outcome> format = UseCaseErrors.option(() -> SiteCheckUseCase.FORMATS.require(args.get("format"), "--format"));
+        if (format.binary() && args.get("out") == null) {
+            throw new UsageException(format.name().toUpperCase(Locale.ROOT) + " 需要 --out 文件 / --format " + format.name() + " needs --out FILE");
         }
+        SiteCheckUseCase.Options options = UseCaseErrors.option(() -> new SiteCheckUseCase.Options(args.get("crs"), args.get("name"), args.get("industry"),
+                SiteCheckUseCase.Options.nearbyM(args.get("nearby"), "--nearby"),
+                SiteCheckUseCase.Options.language(args.get("lang"), "--lang")));
         Path file = Path.of(files.get(0));
         if (!Files.isRegularFile(file)) {
             err.println("找不到文件 / file not found: " + file);
             return 1;
         }
-        LayerLoader.Result loaded = LayerLoader.load(Path.of(args.get("layers", "layers")));
-        if (!loaded.ok()) {
-            err.println("图层有错误，先运行 validate 查看 / the layers have errors (run validate):");
-            loaded.problems().stream().filter(Problem::isError).limit(10).forEach(p -> err.println("  " + p.describe()));
+        LayerFolder folder;
+        try {
+            folder = LayerFolder.load(Path.of(args.get("layers", "layers")));
+        } catch (UseCaseException e) {
+            err.println(e.getMessage());
             return 1;
         }
-        LayerSet layers = loaded.layers();
-        SiteInput input;
-        SiteCheckResult result;
+        Rendered rendered;
+        SiteCheckUseCase.Outcome outcome;
         try {
-            input = new SiteInputReader().read(Files.readAllBytes(file), args.get("crs"), args.get("name"));
-            String accessFile = layers.catalog().accessList();
-            AccessList access = AccessListCheck.requireValid(AccessListJson.read(accessFile == null ? null : layers.catalog().resolve(accessFile)));
-            result = new SiteCheck(layers, access).run(input, args.get("industry"), nearby);
-        } catch (SiteInputException | IllegalArgumentException e) {
+            outcome = SiteCheckUseCase.direct(SiteInputReader.DEFAULT_MAX_VERTICES).run(folder.layers(), folder.accessList(), Upload.of(file), options);
+            rendered = format.render(outcome, true);
+        } catch (UseCaseException e) {
+            if (e.badOption()) throw new UsageException(e.getMessage());
             err.println(file + ": " + e.getMessage());
             return 1;
         }
-        byte[] bytes = switch (format) {
-            case "html" -> SiteReportHtml.render(result.forReport(), new SiteFigure(result, input.geometry(), layers, 720, 480), input.parcels()).getBytes(StandardCharsets.UTF_8);
-            case "pdf" -> SiteReportPdf.render(result.forReport(), new SiteFigure(result, input.geometry(), layers, 720, 480), input.parcels());
-            default -> Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(result);
-        };
+        SiteCheckResult result = outcome.result();
         String target = args.get("out");
         if (target == null) {
-            out.write(bytes);
+            out.write(rendered.bytes());
             out.println();
         } else {
-            Files.write(Path.of(target), bytes);
+            Files.write(Path.of(target), rendered.bytes());
             err.println(result.name() + "：" + result.verdictZh() + "（" + result.verdict() + "），重叠 " + result.hits().size() + " 处，条款 "
                     + result.clauses().size() + " 条 → " + target);
         }

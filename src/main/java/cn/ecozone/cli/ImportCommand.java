@@ -1,5 +1,7 @@
 package cn.ecozone.cli;
 
+import cn.ecozone.accesslist.AccessList;
+import cn.ecozone.accesslist.AccessListImport;
 import cn.ecozone.io.ShapefileReader;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.Catalog;
@@ -10,21 +12,19 @@ import cn.ecozone.layer.LayerFileReader;
 import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.layer.MemoryFeatureSource;
 import cn.ecozone.layer.Problem;
+import cn.ecozone.layer.postgis.Databases;
+import cn.ecozone.layer.postgis.PostgisAccessListStore;
+import cn.ecozone.layer.postgis.PostgisImport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.geotools.api.feature.simple.SimpleFeatureType;
 
-import java.nio.file.Files;
-import java.util.Locale;
-import cn.ecozone.layer.postgis.Databases;
-import cn.ecozone.layer.postgis.PostgisImport;
-import cn.ecozone.layer.postgis.PostgisAccessListStore;
-import cn.ecozone.accesslist.AccessList;
-import cn.ecozone.accesslist.AccessListImport;
-
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,8 +77,8 @@ public final class ImportCommand implements Command {
         if (accessFile != null && !accessFile.isBlank()) {
             Path file = loaded.layers().catalog().resolve(accessFile);
             AccessListImport.Result r = Files.isRegularFile(file)
-                    ? AccessListImport.read(Files.readAllBytes(file), AccessListImport.Format.JSON, AccessListImport.unitCodes(loaded.layers()))
-                    : new AccessListImport.Result(AccessList.EMPTY, java.util.List.of());
+                    ? AccessListImport.read(Files.readAllBytes(file), AccessListImport.Format.JSON, loaded.layers().unitCodes())
+                    : new AccessListImport.Result(AccessList.EMPTY, List.of());
             if (!r.ok()) {
                 err.println(file + "：准入清单有错误，未导入 / the access list has errors, nothing imported:");
                 r.errors().forEach(e -> err.println("  " + e));

@@ -1,5 +1,6 @@
 package cn.ecozone.cli;
 
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.AreaUnits;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.layer.FeatureQuery;
@@ -32,7 +33,7 @@ public final class ValidationReport {
 
     private static double totalHa(FeatureSource s) {
         try (var features = s.query(FeatureQuery.all())) {
-            return AreaUnits.toHa(features.mapToDouble(f -> EllipsoidalMeasure.area((Geometry) f.getDefaultGeometry())).sum());
+            return AreaUnits.toHa(features.mapToDouble(f -> AreaOfRecord.m2((Geometry) f.getDefaultGeometry())).sum());
         }
     }
 }

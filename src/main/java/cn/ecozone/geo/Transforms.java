@@ -1,5 +1,6 @@
 package cn.ecozone.geo;
 
+import cn.ecozone.error.EcoZoneException;
 import org.geotools.geometry.jts.JTS;
 import org.geotools.referencing.CRS;
 import org.locationtech.jts.geom.Geometry;
@@ -51,7 +52,8 @@ public final class Transforms {
             out.setSRID(toEpsg);
             return out;
         } catch (TransformException e) {
-            throw new IllegalArgumentException("坐标转换失败 / transform failed EPSG:" + fromEpsg + " → EPSG:" + toEpsg
+            // the coordinates lie outside what the projection can take: the input's fault, not the server's
+            throw new EcoZoneException(EcoZoneException.Kind.BAD_INPUT, "坐标转换失败 / transform failed EPSG:" + fromEpsg + " → EPSG:" + toEpsg
                     + ": " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package cn.ecozone.io;
 
+import cn.ecozone.geo.GeometryChecks;
 import cn.ecozone.geo.GkZone;
 import cn.ecozone.geo.Transforms;
 import org.locationtech.jts.geom.Coordinate;
@@ -281,7 +282,7 @@ public final class BoundaryPointTxtReader {
             Geometry plane = polys.size() == 1 ? polys.get(0) : PLANE.createMultiPolygon(polys.toArray(Polygon[]::new));
             TopologyValidationError err = new IsValidOp(plane).getValidationError();
             if (err != null) {
-                throw new SiteInputException("地块“" + h.name() + "”的界线无效：" + invalidZh(err) + "，位置 " + where(err.getCoordinate(), all, z)
+                throw new SiteInputException("地块“" + h.name() + "”的界线无效：" + GeometryChecks.reasonZh(err) + "，位置 " + where(err.getCoordinate(), all, z)
                         + " / plot " + h.name() + " is invalid: " + err.getMessage());
             }
             Geometry lonLat = Transforms.apply(plane, epsg, 4490);
@@ -356,19 +357,6 @@ public final class BoundaryPointTxtReader {
             }
             String at = String.format(Locale.ROOT, "X=%.3f, Y=%.3f", c.y, c.x);
             return near == null ? at : at + "（靠近界址点 " + near.id() + "，第 " + near.line() + " 行 / near point " + near.id() + ", line " + near.line() + "）";
-        }
-
-        private static String invalidZh(TopologyValidationError e) {
-            return switch (e.getErrorType()) {
-                case TopologyValidationError.SELF_INTERSECTION, TopologyValidationError.RING_SELF_INTERSECTION -> "界线自相交（如“8”字形或点序错乱）";
-                case TopologyValidationError.HOLE_OUTSIDE_SHELL -> "扣除圈在外圈之外";
-                case TopologyValidationError.NESTED_HOLES -> "扣除圈相互嵌套";
-                case TopologyValidationError.DISCONNECTED_INTERIOR -> "扣除圈把地块分割成不连通的部分";
-                case TopologyValidationError.NESTED_SHELLS -> "外圈相互嵌套";
-                case TopologyValidationError.DUPLICATE_RINGS -> "圈重复";
-                case TopologyValidationError.TOO_FEW_POINTS -> "点数太少";
-                default -> "拓扑错误";
-            };
         }
 
         private static String field(String[] f, int i) {

@@ -1,5 +1,6 @@
 package cn.ecozone.io;
 
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.geo.GkZone;
 import cn.ecozone.geo.Transforms;
@@ -62,7 +63,7 @@ public final class BoundaryPointTxtWriter {
                         count++;
                     }
                 }
-                double ha = EllipsoidalMeasure.area(lonLat) / 10_000;
+                double ha = AreaOfRecord.m2(lonLat) / 10_000;
                 b.append(String.format(Locale.ROOT, "%d,%.4f,%d,%s,面,,,,@%n", count, ha, ++plotNo, clean(name)));
                 b.append(points);
             }

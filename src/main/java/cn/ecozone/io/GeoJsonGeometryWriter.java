@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 
 /** Streams a JTS geometry as a GeoJSON geometry object, x then y, without building an object tree. */
 public final class GeoJsonGeometryWriter {
@@ -75,7 +76,7 @@ public final class GeoJsonGeometryWriter {
 
     /** Plain decimals: Gauss-Krüger eastings with zone prefix (≥ 10^7 m) would otherwise come out as 3.85E7. */
     private static void ordinate(JsonGenerator g, double v) throws IOException {
-        if (Math.abs(v) >= 1e7 && Double.isFinite(v)) g.writeNumber(java.math.BigDecimal.valueOf(v).toPlainString());
+        if (Math.abs(v) >= 1e7 && Double.isFinite(v)) g.writeNumber(BigDecimal.valueOf(v).toPlainString());
         else g.writeNumber(v);
     }
 }

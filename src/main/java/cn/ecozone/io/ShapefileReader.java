@@ -3,6 +3,7 @@ package cn.ecozone.io;
 import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.geo.GkZone;
 import cn.ecozone.geo.Transforms;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -79,7 +80,7 @@ public final class ShapefileReader {
 
     private static String geoJson(Geometry g) throws IOException {
         StringWriter w = new StringWriter();
-        try (var gen = new com.fasterxml.jackson.core.JsonFactory().createGenerator(w)) {
+        try (var gen = new JsonFactory().createGenerator(w)) {
             GeoJsonGeometryWriter.write(gen, g);
         }
         return w.toString();

@@ -1,10 +1,12 @@
 package cn.ecozone.io;
 
+import cn.ecozone.error.EcoZoneException;
+
 /**
  * A project site that cannot be read: wrong format, unsupported or mislabelled coordinate system, invalid
  * geometry. The message is for a planner (Chinese first, English beside) and names the place of the problem.
  */
-public class SiteInputException extends RuntimeException {
+public class SiteInputException extends EcoZoneException {
     private final boolean tooLarge;
 
     public SiteInputException(String message) {
@@ -12,7 +14,7 @@ public class SiteInputException extends RuntimeException {
     }
 
     private SiteInputException(String message, boolean tooLarge) {
-        super(message);
+        super(tooLarge ? Kind.TOO_LARGE : Kind.BAD_INPUT, message);
         this.tooLarge = tooLarge;
     }
 

@@ -1,7 +1,7 @@
 package cn.ecozone.io;
 
+import cn.ecozone.geo.GeometryChecks;
 import cn.ecozone.geo.Transforms;
-import cn.ecozone.layer.GeometryChecks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,6 +2,8 @@ package cn.ecozone.io;
 
 import org.locationtech.jts.geom.Geometry;
 
+import java.util.List;
+
 /**
  * One parcel (地块) of a project site.
  *
@@ -11,12 +13,12 @@ import org.locationtech.jts.geom.Geometry;
  * @param points the 界址点 as a boundary-point file lists them (empty for GeoJSON and WKT), for the report's table
  * @param pointsEpsg the Gauss-Krüger CRS of {@code points} (0 when there are none)
  */
-public record SiteParcel(String name, Geometry geometry, Double declaredHa, java.util.List<BoundaryPoint> points, int pointsEpsg) {
+public record SiteParcel(String name, Geometry geometry, Double declaredHa, List<BoundaryPoint> points, int pointsEpsg) {
     public SiteParcel {
-        points = java.util.List.copyOf(points);
+        points = List.copyOf(points);
     }
 
     public SiteParcel(String name, Geometry geometry, Double declaredHa) {
-        this(name, geometry, declaredHa, java.util.List.of(), 0);
+        this(name, geometry, declaredHa, List.of(), 0);
     }
 }

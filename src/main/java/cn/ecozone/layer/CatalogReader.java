@@ -1,5 +1,6 @@
 package cn.ecozone.layer;
 
+import cn.ecozone.text.LocalizedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -48,7 +49,9 @@ public final class CatalogReader {
             for (JsonNode a : l.path("attributes")) {
                 List<String> values = new ArrayList<>();
                 a.path("values").forEach(v -> values.add(v.asText()));
-                attrs.add(new AttributeDef(required(file, a, "name", id), a.path("type").asText("string"),
+                String name = required(file, a, "name", id);
+                // the catalog's word for the type is parsed here, once; past the catalog it is an AttributeType
+                attrs.add(new AttributeDef(name, AttributeType.parse(a.path("type").asText("string"), name),
                         a.path("required").asBoolean(false), text(a.path("title")), values));
             }
             JsonNode t = l.path("tiles");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geotools.api.feature.simple.SimpleFeature;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,7 +81,7 @@ public final class CompactedLayerFile {
             Map<String, JsonNode> others = otherMembers(file);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = Channels.newOutputStream(ch);
-                try (JsonGenerator g = MAPPER.getFactory().createGenerator(new java.io.BufferedOutputStream(out, 1 << 16), JsonEncoding.UTF8)) {
+                try (JsonGenerator g = MAPPER.getFactory().createGenerator(new BufferedOutputStream(out, 1 << 16), JsonEncoding.UTF8)) {
                     g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
                     g.writeStartObject();
                     g.writeStringField("type", "FeatureCollection");

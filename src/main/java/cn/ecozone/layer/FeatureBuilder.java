@@ -1,5 +1,6 @@
 package cn.ecozone.layer;
 
+import cn.ecozone.geo.GeometryChecks;
 import cn.ecozone.io.GeoJsonException;
 import cn.ecozone.io.GeoJsonGeometryReader;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,11 +94,11 @@ public final class FeatureBuilder {
 
     private Object convert(AttributeDef a, JsonNode v, String label, List<Problem> problems) {
         switch (a.type()) {
-            case "integer" -> {
+            case INTEGER -> {
                 if (v.isIntegralNumber() || (v.isNumber() && v.asDouble() == Math.rint(v.asDouble()))) return v.asLong();
                 if (v.isTextual() && v.asText().trim().matches("-?\\d+")) return Long.parseLong(v.asText().trim());
             }
-            case "number" -> {
+            case NUMBER -> {
                 if (v.isNumber() && Double.isFinite(v.asDouble())) return v.asDouble();
                 if (v.isTextual()) {
                     try {
@@ -108,7 +109,7 @@ public final class FeatureBuilder {
                     }
                 }
             }
-            case "json" -> {
+            case JSON -> {
                 return v;
             }
             default -> {

@@ -1,5 +1,7 @@
 package cn.ecozone.layer;
 
+import org.geotools.api.feature.simple.SimpleFeature;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -30,10 +32,10 @@ public interface FeatureEditor {
     Optional<FeatureVersion> current(String id);
 
     /** Adds a feature; {@link EditRejected.Reason#EXISTS} when its id is taken. */
-    FeatureVersion insert(org.geotools.api.feature.simple.SimpleFeature feature, String editor);
+    FeatureVersion insert(SimpleFeature feature, String editor);
 
     /** Replaces the feature with the same id; NOT_FOUND or STALE when {@code expectedEtag} is not current. */
-    FeatureVersion replace(org.geotools.api.feature.simple.SimpleFeature feature, String expectedEtag, String editor);
+    FeatureVersion replace(SimpleFeature feature, String expectedEtag, String editor);
 
     /** Deletes a feature; NOT_FOUND or STALE as for replace. The returned version has a null feature. */
     FeatureVersion delete(String id, String expectedEtag, String editor);

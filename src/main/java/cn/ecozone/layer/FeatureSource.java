@@ -1,6 +1,5 @@
 package cn.ecozone.layer;
 
-import cn.ecozone.tiles.EmbeddedTiles;
 import cn.ecozone.tiles.TileRequest;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;

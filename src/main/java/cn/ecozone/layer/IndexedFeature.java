@@ -1,5 +1,6 @@
 package cn.ecozone.layer;
 
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.AuthalicArea;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.locationtech.jts.geom.Geometry;
@@ -46,7 +47,7 @@ public final class IndexedFeature {
     /** Ellipsoidal area in m² ({@link AuthalicArea}), computed on first use. */
     public double areaM2() {
         double a = areaM2;
-        if (Double.isNaN(a)) areaM2 = a = AuthalicArea.area(geometry());
+        if (Double.isNaN(a)) areaM2 = a = AreaOfRecord.siteCheckM2(geometry());
         return a;
     }
 }

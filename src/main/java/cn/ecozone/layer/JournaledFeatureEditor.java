@@ -2,6 +2,7 @@ package cn.ecozone.layer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.geotools.api.feature.simple.SimpleFeature;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -218,7 +219,7 @@ public final class JournaledFeatureEditor implements FeatureEditor, AutoCloseabl
                 try {
                     compact();
                 } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(JournaledFeatureEditor.class).error("compaction of {} failed", base.layer().id(), e);
+                    LoggerFactory.getLogger(JournaledFeatureEditor.class).error("compaction of {} failed", base.layer().id(), e);
                 }
             });
         }

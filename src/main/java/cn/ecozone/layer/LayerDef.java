@@ -1,5 +1,7 @@
 package cn.ecozone.layer;
 
+import cn.ecozone.text.LocalizedText;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package cn.ecozone.layer;
 
+import cn.ecozone.io.JsonSyntax;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -68,7 +69,7 @@ public final class LayerFileReader {
             }
             if (!sawFeatures) problems.add(Problem.error(layer.id(), null, file.getFileName() + ": 缺少 features 数组 / no \"features\" array"));
         } catch (JsonParseException e) {
-            problems.add(Problem.error(layer.id(), null, file.getFileName() + ": " + cn.ecozone.io.JsonSyntax.describe(e)));
+            problems.add(Problem.error(layer.id(), null, file.getFileName() + ": " + JsonSyntax.describe(e)));
         } catch (IOException e) {
             problems.add(Problem.error(layer.id(), null, file.getFileName() + ": 读取失败 / cannot read: " + e.getMessage()));
         }

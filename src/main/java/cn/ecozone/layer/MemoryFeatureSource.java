@@ -2,6 +2,7 @@ package cn.ecozone.layer;
 
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.feature.simple.SimpleFeatureBuilder;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * An immutable in-memory layer: features in id order, an id map and an STRtree of prepared geometries.
- * Safe for any number of concurrent readers; a change makes a new instance.
+ * Safe for any number of concurrent readers; a change makes a new instance. The features given are not changed:
+ * one whose geometry is not yet packed ({@link CompactGeometry}) is copied with the packed geometry.
  */
 public final class MemoryFeatureSource implements FeatureSource {
     private final LayerDef layer;
@@ -39,11 +41,15 @@ public final class MemoryFeatureSource implements FeatureSource {
         this.index = new STRtree();
         this.extent = new Envelope();
         PreparedGeometryFactory pgf = new PreparedGeometryFactory();
-        for (SimpleFeature f : sorted) {
+        for (int i = 0; i < sorted.size(); i++) {
+            SimpleFeature f = sorted.get(i);
             Geometry g = (Geometry) f.getDefaultGeometry();
             Geometry compact = CompactGeometry.of(g);
             if (compact != g) {
+                // the caller's feature is left as it was (it may belong to another, live source): a copy holds the packed geometry
+                f = SimpleFeatureBuilder.copy(f);
                 f.setDefaultGeometry(compact);
+                sorted.set(i, f);
                 g = compact;
             }
             IndexedFeature indexed = new IndexedFeature(f, pgf.create(g));

@@ -1,5 +1,6 @@
 package cn.ecozone.layer;
 
+import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.locationtech.jts.geom.Geometry;
@@ -68,7 +69,7 @@ public final class TilingCheck {
                 Geometry a = geoms.get(i), b = geoms.get(j);
                 if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())) continue;
                 Geometry overlap = OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION);
-                double m2 = EllipsoidalMeasure.area(overlap);
+                double m2 = AreaOfRecord.m2(overlap);
                 if (m2 > TOLERANCE_M2) {
                     problems.add(Problem.error(layer, children.get(i).getID(), String.format(
                             "与 %s 重叠 %.1f m² / overlaps %s by %.1f m²", children.get(j).getID(), m2, children.get(j).getID(), m2),
@@ -87,7 +88,7 @@ public final class TilingCheck {
     private static void reportPieces(List<Problem> problems, String layer, Geometry pieces, String format, String parentLabel) {
         for (int k = 0; k < pieces.getNumGeometries(); k++) {
             Geometry piece = pieces.getGeometryN(k);
-            double m2 = EllipsoidalMeasure.area(piece);
+            double m2 = AreaOfRecord.m2(piece);
             if (m2 <= TOLERANCE_M2) continue;
             String msg = format.startsWith("%s")
                     ? String.format(format, parentLabel, m2, m2, parentLabel)

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -124,7 +125,7 @@ public final class Backup {
 
     private static Object stamp(Path f) throws IOException {
         if (!Files.exists(f)) return List.of();
-        Object key = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Object key = Files.readAttributes(f, BasicFileAttributes.class).fileKey();
         FileTime t = Files.getLastModifiedTime(f);
         return List.of(String.valueOf(key), t.toMillis(), Files.size(f));
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  * PostGIS mode backup: {@code pg_dump --format=custom} of EcoZone's tables ({@code ecozone_*}, each catalog layer's
  * table and its {@code _history}) into {@code ecozone.dump}. pg_dump reads one consistent snapshot (one transaction)
  * while servers keep serving. The connection comes from the JDBC URL (host, port, database, user, password passed in
- * libpq's environment, never on the command line); {@code ECOZONE_PG_DUMP} names the pg_dump binary, else PATH or the
+ * libpq's environment, never on the command line); {@code ops.pg-dump} (env {@code ECOZONE_PG_DUMP}) names the pg_dump binary, else PATH or the
  * newest {@code /usr/lib/postgresql/<n>/bin/pg_dump}.
  */
 public final class PgDump {
@@ -28,10 +29,11 @@ public final class PgDump {
 
     private PgDump() {}
 
-    public static Path dump(String jdbcUrl, Catalog catalog, Path to) throws IOException, InterruptedException {
+    /** @param pgDump the pg_dump binary configured by {@code ops.pg-dump} ({@code ECOZONE_PG_DUMP}), or null to look for it */
+    public static Path dump(String jdbcUrl, Catalog catalog, Path to, String pgDump) throws IOException, InterruptedException {
         Files.createDirectories(to);
         Path out = to.resolve(DUMP_FILE);
-        List<String> cmd = new ArrayList<>(List.of(pgDump(), "--format=custom", "--no-owner", "--file", out.toString(), "--table", "ecozone_*"));
+        List<String> cmd = new ArrayList<>(List.of(find(pgDump), "--format=custom", "--no-owner", "--file", out.toString(), "--table", "ecozone_*"));
         for (LayerDef l : catalog.layers()) {
             cmd.addAll(List.of("--table", l.table(), "--table", l.table() + "_history"));
         }
@@ -49,7 +51,7 @@ public final class PgDump {
     static Map<String, String> libpqEnvironment(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:postgresql://")) throw new IllegalArgumentException("--db 应为 jdbc:postgresql://… / must be a jdbc:postgresql:// URL");
         URI u = URI.create(jdbcUrl.substring(5));
-        java.util.HashMap<String, String> env = new java.util.HashMap<>();
+        HashMap<String, String> env = new HashMap<>();
         env.put("PGHOST", u.getHost() == null ? "localhost" : u.getHost());
         if (u.getPort() > 0) env.put("PGPORT", String.valueOf(u.getPort()));
         String db = u.getPath() == null ? "" : u.getPath().replaceFirst("^/", "");
@@ -66,8 +68,8 @@ public final class PgDump {
         return env;
     }
 
-    private static String pgDump() {
-        String configured = System.getenv("ECOZONE_PG_DUMP");
+    /** The configured binary, else the newest {@code /usr/lib/postgresql/<n>/bin/pg_dump}, else {@code pg_dump} on PATH. */
+    static String find(String configured) {
         if (configured != null && !configured.isBlank()) return configured;
         Path base = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(base)) {

@@ -2,13 +2,15 @@ package cn.ecozone.process;
 
 import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.analysis.AnalysisCaps;
-import cn.ecozone.analysis.AnalysisLimitExceeded;
 import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
 import cn.ecozone.analysis.SiteCost;
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.report.SiteFigure;
 import cn.ecozone.report.SiteReportPdf;
+
+import java.util.Locale;
 
 /**
  * Checks the projects of a batch one by one, exactly as single site checks ({@link SiteCheck} with the same caps):
@@ -57,14 +59,16 @@ public final class BatchCheck {
         try {
             SiteCost cost = SiteCost.of(layers, row.site().geometry(), row.site().vertexCount(), nearbyM, maxCandidates, maxZoneVertices);
             if (!cost.complete() || cost.candidates() > maxCandidates || cost.zoneVertices() > maxZoneVertices) {
-                return new Checked(ProjectOutcome.error(row, industry, String.format(java.util.Locale.ROOT,
+                return new Checked(ProjectOutcome.error(row, industry, String.format(Locale.ROOT,
                         "分析范围过大：检索范围内有 %s%,d 个区域、%s%,d 个顶点 / analysis too large: the search box meets %,d zones, %,d vertices",
                         cost.complete() ? "" : "≥ ", cost.candidates(), cost.complete() ? "" : "≥ ", cost.zoneVertices(),
                         cost.candidates(), cost.zoneVertices())), null);
             }
             SiteCheckResult r = new SiteCheck(layers, accessList, caps).run(row.site(), industry, nearbyM);
             return new Checked(ProjectOutcome.of(row, r, layers), r);
-        } catch (IllegalArgumentException | AnalysisLimitExceeded e) {
+        } catch (EcoZoneException e) {
+            // this project's own fault (unknown industry, too large) is its row's error; an unavailable store fails the job
+            if (e.kind() != EcoZoneException.Kind.BAD_INPUT && e.kind() != EcoZoneException.Kind.TOO_LARGE) throw e;
             return new Checked(ProjectOutcome.error(row, industry, e.getMessage()), null);
         }
     }

@@ -1,8 +1,10 @@
 package cn.ecozone.process;
 
+import cn.ecozone.error.EcoZoneException;
+
 /** The batch file as a whole cannot be read (not a single row): a 400, or exit code 1 in the CLI. */
-public class BatchInputException extends RuntimeException {
+public class BatchInputException extends EcoZoneException {
     public BatchInputException(String message) {
-        super(message);
+        super(Kind.BAD_INPUT, message);
     }
 }

@@ -1,16 +1,21 @@
 package cn.ecozone.process;
 
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.io.BoundaryPointTxtReader;
 import cn.ecozone.io.JsonSyntax;
 import cn.ecozone.io.ShapefileReader;
 import cn.ecozone.io.SiteInput;
-import cn.ecozone.io.SiteInputException;
 import cn.ecozone.io.SiteInputReader;
 import cn.ecozone.io.TextDecoding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKTWriter;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,9 +24,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -76,7 +84,7 @@ public final class BatchInputReader {
             return "zip-txt";
         }
         if (data.length >= 16 && new String(data, 0, 15, StandardCharsets.US_ASCII).equals("SQLite format 3")) return "geopackage";
-        String head = TextDecoding.decode(java.util.Arrays.copyOf(data, Math.min(data.length, 4096))).text().strip();
+        String head = TextDecoding.decode(Arrays.copyOf(data, Math.min(data.length, 4096))).text().strip();
         if (head.startsWith("\uFEFF")) head = head.substring(1).strip();
         if (head.startsWith("{")) return "geojson";
         if (BoundaryPointTxtReader.looksLike(head)) return "txt";
@@ -167,7 +175,9 @@ public final class BatchInputReader {
         try {
             SiteInput s = sites.read(bytes, crs, name);
             return new ProjectRow(row, source, name == null ? s.name() : name, industry, s, null);
-        } catch (SiteInputException | IllegalArgumentException e) {
+        } catch (EcoZoneException e) {
+            // a site that cannot be read (SiteInputException, a transform the coordinates do not allow) is its row's error
+            if (e.kind() != EcoZoneException.Kind.BAD_INPUT && e.kind() != EcoZoneException.Kind.TOO_LARGE) throw e;
             return ProjectRow.bad(row, source, name, e.getMessage());
         }
     }
@@ -182,7 +192,7 @@ public final class BatchInputReader {
         GeoPackageList gp = GeoPackageList.read(data, options.layer());
         String crs = "EPSG:" + gp.epsg;
         List<ProjectRow> rows = new ArrayList<>();
-        org.locationtech.jts.io.WKBReader wkbReader = new org.locationtech.jts.io.WKBReader();
+        WKBReader wkbReader = new WKBReader();
         for (GeoPackageList.Feature f : gp.features) {
             int row = (int) f.fid();
             ObjectNode props = MAPPER.valueToTree(stringify(f.properties()));
@@ -195,8 +205,8 @@ public final class BatchInputReader {
             }
             String wkt;
             try {
-                wkt = new org.locationtech.jts.io.WKTWriter().write(wkbReader.read(f.wkb()));
-            } catch (org.locationtech.jts.io.ParseException | RuntimeException e) {
+                wkt = new WKTWriter().write(wkbReader.read(f.wkb()));
+            } catch (ParseException | RuntimeException e) {
                 rows.add(ProjectRow.bad(row, gp.table, name, "几何无法读取（fid " + f.fid() + "）/ unreadable geometry: " + e.getMessage()));
                 continue;
             }
@@ -213,8 +223,8 @@ public final class BatchInputReader {
         return rows;
     }
 
-    private static java.util.Map<String, String> stringify(java.util.Map<String, Object> props) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    private static Map<String, String> stringify(Map<String, Object> props) {
+        Map<String, String> out = new LinkedHashMap<>();
         props.forEach((k, v) -> {
             if (v == null) out.put(k, null);
             else if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) out.put(k, Long.toString(n.longValue()));
@@ -237,8 +247,8 @@ public final class BatchInputReader {
     private List<ProjectRow> xlsx(byte[] data) {
         List<List<String>> lines = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
-        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new ByteArrayInputStream(data));
-             Stream<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().openStream()) {
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(data));
+             Stream<Row> rows = wb.getFirstSheet().openStream()) {
             rows.forEach(r -> {
                 List<String> cells = new ArrayList<>();
                 for (int i = 0; i < r.getCellCount(); i++) cells.add(r.getCellText(i));

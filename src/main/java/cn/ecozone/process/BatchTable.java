@@ -1,6 +1,8 @@
 package cn.ecozone.process;
 
 import cn.ecozone.io.CsvWriter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -65,8 +67,8 @@ public final class BatchTable {
     public static byte[] xlsx(List<ProjectOutcome> outcomes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "EcoZone", "1.0");
-            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("研判结果");
+            Workbook wb = new Workbook(out, "EcoZone", "1.0");
+            Worksheet ws = wb.newWorksheet("研判结果");
             for (int c = 0; c < HEADER.size(); c++) {
                 ws.value(0, c, HEADER.get(c));
                 ws.style(0, c).bold().set();

@@ -1,5 +1,6 @@
 package cn.ecozone.process;
 
+import cn.ecozone.geo.GkZone;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.features.user.FeatureDao;
@@ -13,10 +14,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,10 +41,10 @@ final class GeoPackageList {
      * traces) when it cannot; the CRS is decided here from the code or definition, so only its severe messages show.
      * Held strongly: JUL keeps loggers weakly.
      */
-    private static final java.util.logging.Logger NGA_LOG = java.util.logging.Logger.getLogger("mil.nga");
+    private static final Logger NGA_LOG = Logger.getLogger("mil.nga");
 
     static {
-        NGA_LOG.setLevel(java.util.logging.Level.SEVERE);
+        NGA_LOG.setLevel(Level.SEVERE);
     }
 
     private static final Pattern CENTRAL_MERIDIAN = Pattern.compile("(?i)central_meridian\"?\\s*,\\s*(-?[0-9.]+)");
@@ -94,7 +98,7 @@ final class GeoPackageList {
                 } finally {
                     rs.close();
                 }
-                features.sort(java.util.Comparator.comparingLong(Feature::fid));
+                features.sort(Comparator.comparingLong(Feature::fid));
                 return new GeoPackageList(table, epsg, features);
             } finally {
                 gp.close();
@@ -136,7 +140,7 @@ final class GeoPackageList {
             Matcher cm = CENTRAL_MERIDIAN.matcher(definition), fe = FALSE_EASTING.matcher(definition);
             if (cm.find() && fe.find()) {
                 int zone = (int) Math.round(Double.parseDouble(cm.group(1)) / 3);
-                cn.ecozone.geo.GkZone z = new cn.ecozone.geo.GkZone(zone);
+                GkZone z = new GkZone(zone);
                 return Double.parseDouble(fe.group(1)) > 1_000_000 ? z.epsgWithPrefix() : z.epsgWithoutPrefix();
             }
         }

@@ -1,13 +1,21 @@
 package cn.ecozone.process;
 
 import cn.ecozone.analysis.SiteCheckResult;
+import cn.ecozone.io.GeoJsonGeometryWriter;
+import cn.ecozone.io.SiteInput;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One project's line in a batch: what the table, the summary and the version diff need from its site check (the
@@ -20,10 +28,14 @@ import java.util.Set;
  * @param nearestProtected the nearest ecological red line or water-source zone (distance 0 when overlapped), or null
  *                         when none lies within the search distance
  * @param dataVersion the data version id the check used
+ * @param siteGeometry the site as read (GeoJSON, CGCS2000 lon/lat) when it has at most {@link #MAX_SITE_GEOMETRY_VERTICES}
+ *                     vertices, so the map can draw the project whatever file it came from; else null
  */
 public record ProjectOutcome(int row, String source, String name, String industry, String industryZh, String verdict, String verdictZh,
                              String district, Double siteAreaHa, Double siteAreaMu, List<Dimension> dimensions, List<HitRow> hits,
-                             Nearest nearestProtected, List<String> warnings, String error, String dataVersion) {
+                             Nearest nearestProtected, List<String> warnings, String error, String dataVersion, JsonNode siteGeometry) {
+    /** The same bound as the site check's {@code siteGeometry}: larger sites are drawn by their extent. */
+    public static final int MAX_SITE_GEOMETRY_VERTICES = 5_000;
     public static final Set<String> PROTECTED_KINDS = Set.of("redline", "water_source");
     public static final String ERROR = "error";
 
@@ -40,7 +52,7 @@ public record ProjectOutcome(int row, String source, String name, String industr
 
     public static ProjectOutcome error(ProjectRow row, String industry, String reason) {
         return new ProjectOutcome(row.row(), row.source(), row.name(), industry, null, ERROR, "无法研判", null, null, null, List.of(),
-                List.of(), null, List.of(), reason, null);
+                List.of(), null, List.of(), reason, null, null);
     }
 
     public static ProjectOutcome of(ProjectRow row, SiteCheckResult r, LayerSet layers) {
@@ -74,10 +86,20 @@ public record ProjectOutcome(int row, String source, String name, String industr
                 }
             }
         }
-        List<Dimension> dims = r.dimensions().stream().map(d -> new Dimension(d.dimensionZh(), d.verdict(), d.verdictZh())).toList();
+        List<Dimension> dims = r.dimensions().stream().map(d -> new Dimension(d.dimensionZh(), d.verdict().id(), d.verdictZh())).toList();
         return new ProjectOutcome(row.row(), row.source(), r.name() == null ? row.name() : r.name(), r.industry(), r.industryZh(),
-                r.verdict(), r.verdictZh(), district, r.site().areaHa(), r.site().areaMu(), dims, List.copyOf(hits), nearest,
-                r.warnings(), null, r.dataVersion() == null ? null : r.dataVersion().id());
+                r.verdict().id(), r.verdictZh(), district, r.site().areaHa(), r.site().areaMu(), dims, List.copyOf(hits), nearest,
+                r.warnings(), null, r.dataVersion() == null ? null : r.dataVersion().id(), geometry(row.site()));
+    }
+
+    private static JsonNode geometry(SiteInput site) {
+        if (site == null || site.vertexCount() > MAX_SITE_GEOMETRY_VERTICES) return null;
+        try (TokenBuffer buffer = new TokenBuffer(Jobs.MAPPER, false)) {
+            GeoJsonGeometryWriter.write(buffer, site.geometry());
+            return Jobs.MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String kind(LayerSet layers, String collection) {
@@ -86,7 +108,7 @@ public record ProjectOutcome(int row, String source, String name, String industr
 
     /** What the version diff compares: verdict, and each hit zone with its overlap (to 0.01 公顷). */
     Map<String, Object> comparable() {
-        Map<String, Object> m = new java.util.TreeMap<>();
+        Map<String, Object> m = new TreeMap<>();
         m.put("verdict", verdict);
         for (HitRow h : hits) m.put(h.collection() + "/" + h.featureId() + (h.level() == null ? "" : "/" + h.level()), Math.round(h.overlapHa() * 100) / 100.0);
         return m;

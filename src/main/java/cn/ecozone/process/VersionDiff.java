@@ -1,5 +1,10 @@
 package cn.ecozone.process;
 
+import cn.ecozone.io.CsvWriter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,13 +52,13 @@ public final class VersionDiff {
             rows.add(List.of(String.valueOf(c.row()), c.name() == null ? "" : c.name(), String.join("+", c.what()),
                     b.get(4), a.get(4), b.get(13), a.get(13), b.get(14), a.get(14), b.get(20), a.get(20)));
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            cn.ecozone.io.CsvWriter.write(out, List.of("序号 row", "项目名称 project", "变化 changed", "原结论 verdict before", "新结论 verdict after",
+            CsvWriter.write(out, List.of("序号 row", "项目名称 project", "变化 changed", "原结论 verdict before", "新结论 verdict after",
                     "原压占区域 hits before", "新压占区域 hits after", "原压占面积(公顷) before", "新压占面积(公顷) after",
                     "原数据版本 before", "新数据版本 after"), rows);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

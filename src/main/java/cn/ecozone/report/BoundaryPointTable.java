@@ -20,7 +20,6 @@ import java.util.Locale;
  */
 public final class BoundaryPointTable {
     public static final int MAX_ROWS = 400;
-    public static final String[] HEADER = {"地块", "点号", "圈号", "X（北）", "Y（东）"};
 
     /** @param caption e.g. "CGCS2000 3 度带第 38 带（EPSG:4526），坐标取自界址点文件" */
     public record Table(String caption, List<String[]> rows, int omitted) {}
@@ -28,6 +27,11 @@ public final class BoundaryPointTable {
     private BoundaryPointTable() {}
 
     public static Table of(List<SiteParcel> parcels, SiteCheckResult r) {
+        return of(parcels, r, ReportLanguage.ZH);
+    }
+
+    /** The table with its caption in the report's language. */
+    public static Table of(List<SiteParcel> parcels, SiteCheckResult r, ReportLanguage lang) {
         List<String[]> rows = new ArrayList<>();
         int total = 0;
         boolean fromFile = !parcels.isEmpty() && parcels.stream().allMatch(p -> !p.points().isEmpty());
@@ -42,8 +46,11 @@ public final class BoundaryPointTable {
                 }
             }
         }
-        String caption = "CGCS2000 高斯-克吕格投影（EPSG:" + epsg + "），单位：米；"
-                + (fromFile ? "坐标取自界址点文件" : "坐标由上传的经纬度换算至地块所在 3 度带（Y 含带号）");
+        String caption = lang == ReportLanguage.EN
+                ? "CGCS2000 Gauss-Krüger projection (EPSG:" + epsg + "), metres; " + (fromFile ? "coordinates as in the boundary-point file"
+                        : "coordinates converted from the uploaded longitude and latitude into the site's 3° zone (Y includes the zone number)")
+                : "CGCS2000 高斯-克吕格投影（EPSG:" + epsg + "），单位：米；"
+                        + (fromFile ? "坐标取自界址点文件" : "坐标由上传的经纬度换算至地块所在 3 度带（Y 含带号）");
         return new Table(caption, rows, total - rows.size());
     }
 

@@ -3,8 +3,9 @@ package cn.ecozone.report;
 import cn.ecozone.analysis.SiteCheckResult;
 import cn.ecozone.io.Geometries;
 import cn.ecozone.layer.FeatureSource;
+import cn.ecozone.layer.IndexedFeature;
 import cn.ecozone.layer.LayerSet;
-import org.geotools.api.feature.simple.SimpleFeature;
+import cn.ecozone.text.LocalizedText;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -14,6 +15,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,34 +40,35 @@ public final class SiteFigure {
      */
     public record Inset(double[] box, List<double[][]> rings, List<String> names, List<double[]> nameAt, double[] site) {}
 
-    /** Colours per collection kind (stroke, fill); unknown collections get grey. */
-    public static final Map<String, String[]> COLOURS = new LinkedHashMap<>();
-
-    static {
-        COLOURS.put("admin", new String[] {"#555555", "none"});
-        COLOURS.put("control_unit", new String[] {"#2b8c6e", "#9ad9c2"});
-        COLOURS.put("redline", new String[] {"#c0161a", "#f4a3a5"});
-        COLOURS.put("water_source", new String[] {"#1f5fa8", "#9cc3ee"});
-        COLOURS.put("restoration", new String[] {"#8a5a12", "#e3c08a"});
-        COLOURS.put("monitoring", new String[] {"#6a3d9a", "#cab2d6"});
-    }
-
     private final double width, height;
     private final Envelope frame;
     private final double cosLat, scale;
     private final List<Shape> zones = new ArrayList<>();
     private final List<double[][]> siteRings = new ArrayList<>();
     private final double scaleBarMetres;
-    private final String dataTitle;
+    private final LocalizedText dataTitle;
+    private final Map<String, LocalizedText> layerTitles = new LinkedHashMap<>();
+    private final ReportStyles styles;
+
+    /** With the colours of the style files beside the catalog ({@link ReportStyles#besideCatalog}). */
+    public SiteFigure(SiteCheckResult result, Geometry site, LayerSet layers, double width, double height) {
+        this(result, site, layers, ReportStyles.besideCatalog(layers.catalog()), width, height);
+    }
 
     /**
+     * Draws from the result and one {@link FeatureSource#candidates} query per layer that has hits or nearby zones
+     * (the analysis's zones are not fetched again one by one).
+     *
      * @param site the site, EPSG:4490 lon/lat
      * @param width figure width, @param height figure height (any unit: px for SVG, pt for PDF)
      */
-    public SiteFigure(SiteCheckResult result, Geometry site, LayerSet layers, double width, double height) {
+    public SiteFigure(SiteCheckResult result, Geometry site, LayerSet layers, ReportStyles styles, double width, double height) {
         this.width = width;
         this.height = height;
-        this.dataTitle = layers.catalog().title() == null ? "" : layers.catalog().title().zh();
+        this.styles = styles;
+        LocalizedText title = layers.catalog().title();
+        this.dataTitle = title == null ? new LocalizedText("", "") : LocalizedText.of(title.zh() == null ? "" : title.zh(), title.en());
+        for (FeatureSource s : layers.inOrder()) layerTitles.put(s.layer().id(), LocalizedText.of(s.layer().title().zh(), s.layer().title().en()));
         Envelope e = new Envelope(site.getEnvelopeInternal());
         this.cosLat = Math.cos(Math.toRadians(e.centre().y));
         double padLat = Math.max(e.getHeight(), e.getWidth() * cosLat) * 0.3 + 0.002;
@@ -77,13 +80,20 @@ public final class SiteFigure {
         this.frame = e;
         this.scale = width / (frame.getWidth() * cosLat);
         Geometry box = Geometries.FACTORY.toGeometry(frame);
-        for (SiteCheckResult.Nearby n : result.nearby()) add(layers, n.collection(), n.featureId(), n.name(), false, box);
-        for (SiteCheckResult.Hit hit : result.hits()) add(layers, hit.collection(), hit.featureId(), hit.name(), true, box);
+        Optional<FeatureSource> admin = layers.inOrder().stream().filter(s -> s.layer().kind().equals("admin") && s.layer().isPolygon()).findFirst();
+        Envelope near = new Envelope(site.getEnvelopeInternal());
+        near.expandBy(0.5);
+        near.expandToInclude(frame);
+        // the districts around the site, read once: for the inset, and (they contain the frame) for the admin hits
+        List<IndexedFeature> districts = admin.map(a -> a.candidates(near)).orElse(List.of());
+        Map<String, Map<String, Geometry>> zonesById = new HashMap<>();
+        for (SiteCheckResult.Nearby n : result.nearby()) add(layers, zonesById, admin, districts, n.collection(), n.featureId(), n.name(), false, box);
+        for (SiteCheckResult.Hit hit : result.hits()) add(layers, zonesById, admin, districts, hit.collection(), hit.featureId(), hit.name(), true, box);
         for (int i = 0; i < site.getNumGeometries(); i++) {
             if (site.getGeometryN(i) instanceof Polygon p) siteRings.addAll(rings(p));
         }
         this.scaleBarMetres = niceLength(frame.getWidth() * cosLat * 111_320 / 4);
-        this.inset = inset(layers, site);
+        this.inset = admin.isEmpty() ? null : inset(admin.get(), districts, site);
     }
 
     private final Inset inset;
@@ -92,16 +102,12 @@ public final class SiteFigure {
     public Inset inset() { return inset; }
 
     /** The districts within half a degree of the site, fitted into a box at the lower left, with the site's box in red. */
-    private Inset inset(LayerSet layers, Geometry site) {
-        Optional<FeatureSource> admin = layers.inOrder().stream().filter(s -> s.layer().kind().equals("admin") && s.layer().isPolygon()).findFirst();
-        if (admin.isEmpty()) return null;
-        Envelope near = new Envelope(site.getEnvelopeInternal());
-        near.expandBy(0.5);
+    private Inset inset(FeatureSource admin, List<IndexedFeature> near, Geometry site) {
         List<Geometry> districts = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (var c : admin.get().candidates(near)) {
+        for (var c : near) {
             districts.add(c.geometry());
-            Object n = c.feature().getAttribute(admin.get().layer().nameProperty());
+            Object n = c.feature().getAttribute(admin.layer().nameProperty());
             names.add(n == null ? c.id() : String.valueOf(n));
         }
         if (districts.isEmpty()) return null;
@@ -131,12 +137,23 @@ public final class SiteFigure {
         return new Inset(new double[] {x0, y0, bw, bh}, rings, names, nameAt, siteBox);
     }
 
-    private void add(LayerSet layers, String collection, String id, String label, boolean hit, Geometry box) {
+    /**
+     * One zone of the result, found among its layer's features in the frame — read with one query per layer, the
+     * first time the layer comes up (the admin layer's were read for the inset already).
+     */
+    private void add(LayerSet layers, Map<String, Map<String, Geometry>> zonesById, Optional<FeatureSource> admin, List<IndexedFeature> districts,
+                     String collection, String id, String label, boolean hit, Geometry box) {
         Optional<FeatureSource> source = layers.source(collection);
-        Optional<SimpleFeature> f = source.flatMap(s -> s.get(id));
-        if (f.isEmpty()) return;
+        if (source.isEmpty()) return;
+        Map<String, Geometry> inFrame = zonesById.computeIfAbsent(collection, c -> {
+            boolean isAdmin = admin.isPresent() && admin.get().layer().id().equals(c);
+            Map<String, Geometry> m = new HashMap<>();
+            for (IndexedFeature f : isAdmin ? districts : source.get().candidates(frame)) m.put(f.id(), f.geometry());
+            return m;
+        });
+        Geometry g = inFrame.get(id);
+        if (g == null) return;
         String title = source.get().layer().title().zh();
-        Geometry g = (Geometry) f.get().getDefaultGeometry();
         if (g.getDimension() == 0) {
             Coordinate c = g.getCoordinate();
             if (frame.contains(c)) zones.add(new Shape(collection, title, label, hit, List.of(), toFigure(c), null));
@@ -180,10 +197,22 @@ public final class SiteFigure {
     public double width() { return width; }
 
     /** The title of the data drawn (the catalog's), e.g. "…（示意数据）". */
-    public String dataTitle() { return dataTitle; }
+    public String dataTitle() { return dataTitle.zh(); }
+
+    /** The catalog's title in the report's language. */
+    public String dataTitle(ReportLanguage lang) { return lang.pick(dataTitle.zh(), dataTitle.en()); }
+
+    /** A layer's title in the report's language (its id when the layers have no such layer). */
+    public String layerTitle(String layer, ReportLanguage lang) {
+        LocalizedText t = layerTitles.get(layer);
+        return t == null ? layer : lang.pick(t.zh(), t.en());
+    }
+
+    /** The styles the figure is drawn with. */
+    public ReportStyles styles() { return styles; }
 
     /** Whether the layers are the illustrative sample (their title says 示意): the report must say so. */
-    public boolean illustrative() { return dataTitle.contains("示意"); }
+    public boolean illustrative() { return dataTitle.zh().contains("示意"); }
 
     public double height() { return height; }
 
@@ -200,8 +229,9 @@ public final class SiteFigure {
 
     public List<double[][]> siteRings() { return siteRings; }
 
-    public static String[] colours(String collection) {
-        return COLOURS.getOrDefault(collection, new String[] {"#777777", "#cccccc"});
+    /** The layer's stroke and fill ({@code none}: outline only), from its style file. */
+    public ReportStyles.Colours colours(String collection) {
+        return styles.colours(collection);
     }
 
     /** A round length (1, 2 or 5 × 10ⁿ m) for the scale bar, and its length in figure units. */

@@ -1,122 +1,117 @@
 package cn.ecozone.report;
 
 import cn.ecozone.analysis.SiteCheckResult;
+import cn.ecozone.io.SiteParcel;
+import cn.ecozone.report.ReportDocument.Block;
 
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The printable Chinese site-check report as one self-contained HTML page, with the map figure as inline SVG. */
+/** The printable site-check report as one self-contained HTML page, with the map figure as inline SVG. */
 public final class SiteReportHtml {
     private SiteReportHtml() {}
 
     public static String render(SiteCheckResult r, SiteFigure figure) {
-        return render(r, figure, java.util.List.of());
+        return render(r, figure, List.of());
     }
 
     /** @param parcels the site's parcels as read (their 界址点 go into the appendix table); empty: no table */
-    public static String render(SiteCheckResult r, SiteFigure figure, java.util.List<cn.ecozone.io.SiteParcel> parcels) {
+    public static String render(SiteCheckResult r, SiteFigure figure, List<SiteParcel> parcels) {
+        return render(r, figure, parcels, ReportLanguage.ZH);
+    }
+
+    public static String render(SiteCheckResult r, SiteFigure figure, List<SiteParcel> parcels, ReportLanguage lang) {
+        return render(SiteReport.build(r, figure, parcels, lang, LocalDateTime.now()));
+    }
+
+    /** Any report document as HTML. */
+    public static String render(ReportDocument d) {
         StringBuilder h = new StringBuilder(16_384);
-        h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").append(esc(ReportText.TITLE + " — " + r.name()))
+        String site = ReportStyles.SITE.fill();
+        h.append("<!DOCTYPE html><html lang=\"").append(d.lang().htmlLang()).append("\"><head><meta charset=\"utf-8\"><title>").append(esc(d.title()))
                 .append("</title><style>")
                 .append("body{font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em auto;max-width:60em;color:#222}")
                 .append("h1{font-size:1.5em;border-bottom:2px solid #333}h2{font-size:1.15em;margin-top:1.5em}")
                 .append("table{border-collapse:collapse;width:100%;font-size:.9em}td,th{border:1px solid #999;padding:.25em .5em;text-align:left}")
-                .append("th{background:#eee}.num{text-align:right}.verdict{font-size:1.3em;font-weight:bold;padding:.4em .8em;display:inline-block}")
-                .append(".prohibited{background:#c0161a;color:#fff}.restricted{background:#e8871e;color:#fff}.conditional{background:#f1c232}")
-                .append(".disclaimer{border:2px solid #c0161a;color:#c0161a;padding:.4em .8em;font-weight:bold}.signature{margin-top:3em}")
-                .append(".allowed{background:#2b8c6e;color:#fff}.outside{background:#666;color:#fff}h3{font-size:1em;margin:1em 0 .3em}.note{font-size:.85em;color:#555}figure{margin:1em 0}")
-                .append("@media print{body{margin:0}h2{page-break-after:avoid}table{page-break-inside:auto}}</style></head><body>");
-        LocalDateTime now = LocalDateTime.now();
-        h.append("<h1>").append(ReportText.TITLE).append("</h1>");
-        h.append("<p class=\"note\">报告编号：").append(esc(ReportText.reportNumber(r, now))).append("　生成时间：").append(esc(ReportText.generated(now)))
-                .append("　数据：").append(esc(figure.dataTitle())).append("（数据日期 ").append(esc(r.dataDate() == null ? "未注明" : r.dataDate())).append("）</p>");
-        if (figure.illustrative()) h.append("<p class=\"disclaimer\">").append(esc(ReportText.ILLUSTRATIVE)).append("</p>");
-        h.append("<p>研判结论：<span class=\"verdict ").append(r.verdict()).append("\">").append(esc(r.verdictZh())).append("</span></p>");
-        h.append("<p class=\"note\">").append(esc(ReportText.VERDICT_RULE)).append("</p>");
-        h.append("<h2>逐维度研判</h2>");
-        table(h, ReportText.DIMENSION_HEADER, ReportText.dimensionRows(r));
-        if (!r.industryVerdicts().isEmpty()) {
-            h.append("<h2>各行业研判（未指定行业）</h2>");
-            table(h, ReportText.INDUSTRY_HEADER, ReportText.industryRows(r));
+                .append("th{background:#eee}.verdict{font-size:1.3em;font-weight:bold;padding:.4em .8em;display:inline-block;color:#fff}");
+        for (String v : List.of("prohibited", "restricted", "conditional", "allowed", "outside")) {
+            h.append('.').append(v).append("{background:").append(ReportStyles.verdictColour(v)).append('}');
         }
-
-        h.append("<h2>一、项目地块</h2>");
-        table(h, null, ReportText.siteRows(r));
-        if (r.site().parcels().size() > 0) table(h, ReportText.PARCEL_HEADER, ReportText.parcelRows(r));
-
-        h.append("<h2>二、位置示意图</h2><figure>").append(svg(figure)).append("<figcaption class=\"note\">")
-                .append("粗黑线为项目地块；着色区域为与地块重叠的区域，浅色虚线为周边 ")
-                .append(esc(ReportText.metres(r.nearbyM()))).append(" 内未重叠的区域。底图为示意，不作测量依据。</figcaption></figure>");
-
-        h.append("<h2>三、与各类区域的重叠</h2>");
-        if (r.hits().isEmpty()) h.append("<p>地块不与任何区域重叠。</p>");
-        else table(h, ReportText.HIT_HEADER, ReportText.hitRows(r));
-
-        h.append("<h2>四、周边区域（").append(esc(ReportText.metres(r.nearbyM()))).append(" 内，未重叠）</h2>");
-        if (r.nearby().isEmpty()) h.append("<p>无。</p>");
-        else table(h, ReportText.NEARBY_HEADER, ReportText.nearbyRows(r));
-
-        h.append("<h2>五、适用的准入清单要求（按维度）</h2>");
-        if (r.clauses().isEmpty()) h.append("<p>没有适用的要求。</p>");
-        for (int i = 0; i < r.dimensions().size(); i++) {
-            SiteCheckResult.DimensionConclusion d = r.dimensions().get(i);
-            h.append("<h3>").append(esc(ReportText.dimensionHeading(i, d))).append("</h3>");
-            List<String[]> rows = ReportText.clauseRows(r, d.dimension());
-            if (rows.isEmpty()) h.append("<p>无。</p>");
-            else table(h, ReportText.CLAUSE_HEADER, rows);
+        h.append(".disclaimer{border:2px solid ").append(ReportStyles.ALERT).append(";color:").append(ReportStyles.ALERT).append(";padding:.4em .8em;font-weight:bold}")
+                .append(".signature{margin-top:3em}h3{font-size:1em;margin:1em 0 .3em}.note{font-size:.85em;color:#555}figure{margin:1em 0}")
+                .append("@media print{body{margin:0}h2,h3{page-break-after:avoid}table{page-break-inside:auto}}</style></head><body>");
+        for (Block b : d.blocks()) {
+            if (b instanceof ReportDocument.Heading x) {
+                h.append("<h").append(x.level()).append('>').append(esc(x.text())).append("</h").append(x.level()).append('>');
+            } else if (b instanceof ReportDocument.Paragraph x) {
+                h.append(switch (x.tone()) {
+                    case BODY -> "<p>";
+                    case NOTE -> "<p class=\"note\">";
+                    case ALERT -> "<p class=\"disclaimer\">";
+                    case SIGNATURE -> "<p class=\"signature\">";
+                }).append(esc(x.text())).append("</p>");
+            } else if (b instanceof ReportDocument.Verdict x) {
+                h.append("<p>").append(esc(x.label())).append("<span class=\"verdict ").append(esc(x.verdict())).append("\">")
+                        .append(esc(x.text())).append("</span></p>");
+            } else if (b instanceof ReportDocument.Table x) {
+                table(h, x.header(), x.rows(), false);
+            } else if (b instanceof ReportDocument.KeyValues x) {
+                table(h, null, x.rows(), true);
+            } else if (b instanceof ReportDocument.Bullets x) {
+                h.append("<ul>");
+                for (String item : x.items()) h.append("<li>").append(esc(item)).append("</li>");
+                h.append("</ul>");
+            } else if (b instanceof ReportDocument.Figure x) {
+                h.append("<figure>").append(svg(x, site)).append("<figcaption class=\"note\">").append(esc(x.caption())).append("</figcaption></figure>");
+            }
         }
-
-        h.append("<h2>六、提示</h2>");
-        if (r.warnings().isEmpty()) h.append("<p>无。</p>");
-        else {
-            h.append("<ul>");
-            for (String w : r.warnings()) h.append("<li>").append(esc(w)).append("</li>");
-            h.append("</ul>");
-        }
-        h.append("<p class=\"signature\">").append(esc(ReportText.SIGNATURE)).append("</p>");
-        if (!parcels.isEmpty()) {
-            BoundaryPointTable.Table t = BoundaryPointTable.of(parcels, r);
-            h.append("<h2>附表　界址点坐标</h2><p class=\"note\">").append(esc(t.caption())).append("</p>");
-            table(h, BoundaryPointTable.HEADER, t.rows());
-            if (t.omitted() > 0) h.append("<p class=\"note\">其余 ").append(t.omitted()).append(" 个界址点从略（见原始坐标文件）。</p>");
-        }
-        h.append("<p class=\"note\">数据日期：").append(esc(r.dataDate() == null || r.dataDate().isEmpty() ? "未注明" : r.dataDate()))
-                .append("；生成时间：").append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
-                .append("；EcoZone 生态环境分区管控</p></body></html>");
-        return h.toString();
+        return h.append("</body></html>").toString();
     }
 
-    /** The figure as an SVG element: zones, then the site on top, a legend and a scale bar. */
-    static String svg(SiteFigure f) {
+    /** The figure as an SVG element: zones, then the site on top, labels, the locator inset, a legend, a scale bar. */
+    static String svg(ReportDocument.Figure fig, String siteFill) {
+        SiteFigure f = fig.figure();
         StringBuilder s = new StringBuilder();
+        // the legend's entries, in as many rows as the width needs
+        List<double[]> at = new java.util.ArrayList<>();
+        double lx = 8, ly = f.height() + 20;
+        at.add(new double[] {lx, ly});
+        lx += 30 + 7 * width(fig.siteLabel());
+        for (String title : fig.legend().values()) {
+            double w = 18 + 7 * width(title);
+            if (lx + w > f.width() - 8) {
+                lx = 8;
+                ly += 18;
+            }
+            at.add(new double[] {lx, ly});
+            lx += w + 12;
+        }
+        double full = ly + 10;
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-                + "style=\"border:1px solid #999;background:#fafaf5\">", f.width(), f.height() + 30, f.width(), f.height() + 30));
-        Map<String, String> legend = new LinkedHashMap<>();
+                + "style=\"border:1px solid #999;background:#fafaf5\">", f.width(), full, f.width(), full));
         for (SiteFigure.Shape z : f.zones()) {
-            String[] c = SiteFigure.colours(z.collection());
+            ReportStyles.Colours c = f.colours(z.collection());
             if (z.point() != null) {
                 s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s</title></circle>",
-                        z.point()[0], z.point()[1], c[0], esc(z.label())));
+                        z.point()[0], z.point()[1], c.stroke(), esc(z.label())));
                 continue;
             }
             boolean admin = z.collection().equals("admin");
-            s.append("<path fill-rule=\"evenodd\" d=\"").append(path(z.rings())).append("\" stroke=\"").append(c[0])
-                    .append("\" fill=\"").append(admin ? "none" : c[1]).append("\" fill-opacity=\"").append(z.hit() ? "0.55" : "0.25")
+            s.append("<path fill-rule=\"evenodd\" d=\"").append(path(z.rings())).append("\" stroke=\"").append(c.stroke())
+                    .append("\" fill=\"").append(admin ? "none" : c.fill()).append("\" fill-opacity=\"").append(z.hit() ? "0.55" : "0.25")
                     .append("\" stroke-width=\"").append(z.hit() ? "1.5" : "1").append("\"")
                     .append(z.hit() && !admin ? "" : " stroke-dasharray=\"5,3\"").append("><title>").append(esc(z.label())).append("</title></path>");
-            legend.put(z.collection(), z.collectionTitle());
         }
-        s.append("<path fill-rule=\"evenodd\" d=\"").append(path(f.siteRings()))
-                .append("\" fill=\"#ffd700\" fill-opacity=\"0.35\" stroke=\"#000\" stroke-width=\"2.5\"><title>项目地块</title></path>");
-        // names of the zones the site meets and of the district, inside their visible part, with a white halo
+        s.append("<path fill-rule=\"evenodd\" d=\"").append(path(f.siteRings())).append("\" fill=\"").append(siteFill)
+                .append("\" fill-opacity=\"0.35\" stroke=\"").append(ReportStyles.SITE.stroke()).append("\" stroke-width=\"2.5\"><title>")
+                .append(esc(fig.siteLabel())).append("</title></path>");
+        // names of the zones the site meets, inside their visible part, with a white halo
         for (SiteFigure.Shape z : f.zones()) {
             if (z.labelAt() == null || !z.hit() || z.collection().equals("admin")) continue;
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" fill=\"%s\" stroke=\"#fff\" "
-                    + "stroke-width=\"3\" paint-order=\"stroke\">%s</text>", z.labelAt()[0], z.labelAt()[1], SiteFigure.colours(z.collection())[0], esc(z.label())));
+                    + "stroke-width=\"3\" paint-order=\"stroke\">%s</text>", z.labelAt()[0], z.labelAt()[1], f.colours(z.collection()).stroke(), esc(z.label())));
         }
         SiteFigure.Inset in = f.inset();
         if (in != null) {
@@ -128,28 +123,33 @@ public final class SiteReportHtml {
                         in.nameAt().get(i)[0], in.nameAt().get(i)[1], esc(in.names().get(i))));
             }
             double[] st = in.site();
-            s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#c0161a\" stroke-width=\"2\"/>"
-                    + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" fill=\"#555\">位置示意</text></g>", st[0], st[1], st[2], st[3], b[0] + 3, b[1] + 10));
+            s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>"
+                    + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" fill=\"#555\">%s</text></g>", st[0], st[1], st[2], st[3], ReportStyles.ALERT, b[0] + 3, b[1] + 10,
+                    esc(fig.insetLabel())));
         }
-        double y = f.height() + 20;
-        double x = 8;
-        s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"#ffd700\" stroke=\"#000\" stroke-width=\"2\"/>"
-                + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">项目地块</text>", x, y - 9, x + 18, y));
-        x += 80;
-        for (String coll : legend.keySet()) {
-            String[] c = SiteFigure.colours(coll);
+        s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"%s\" stroke=\"#000\" stroke-width=\"2\"/>"
+                + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>", at.get(0)[0], at.get(0)[1] - 9, siteFill, at.get(0)[0] + 18, at.get(0)[1],
+                esc(fig.siteLabel())));
+        int k = 1;
+        for (Map.Entry<String, String> e : fig.legend().entrySet()) {
+            ReportStyles.Colours c = f.colours(e.getKey());
+            double[] p = at.get(k++);
             s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"%s\" stroke=\"%s\"/>"
-                    + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>", x, y - 9, c[1].equals("none") ? "#fff" : c[1], c[0], x + 18, y,
-                    esc(legend.get(coll))));
-            x += 30 + 13 * legend.get(coll).length();
+                    + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">%s</text>", p[0], p[1] - 9, c.fill().equals("none") ? "#fff" : c.fill(), c.stroke(), p[0] + 18, p[1],
+                    esc(e.getValue())));
         }
         double bar = f.scaleBarLength();
         double bx = f.width() - bar - 12, by = f.height() - 12;
         s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\" stroke-width=\"3\"/>"
-                + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%s</text>", bx, by, bx + bar, by, bx, by - 5, esc(ReportText.metres(f.scaleBarMetres()))));
+                + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%s</text>", bx, by, bx + bar, by, bx, by - 5, esc(fig.scaleLabel())));
         s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"16\" font-size=\"13\" font-weight=\"bold\">N ↑</text>", f.width() - 34));
         s.append("</svg>");
         return s.toString();
+    }
+
+    /** Width of a label in half-em units at 12 px: Chinese characters count two, Latin one. */
+    private static int width(String s) {
+        return s.codePoints().map(cp -> cp >= 0x2E80 ? 2 : 1).sum();
     }
 
     private static String path(List<double[][]> rings) {
@@ -163,18 +163,18 @@ public final class SiteReportHtml {
         return d.toString();
     }
 
-    private static void table(StringBuilder h, String[] header, List<String[]> rows) {
+    private static void table(StringBuilder h, List<String> header, List<List<String>> rows, boolean labelColumn) {
         h.append("<table>");
         if (header != null) {
             h.append("<tr>");
             for (String c : header) h.append("<th>").append(esc(c)).append("</th>");
             h.append("</tr>");
         }
-        for (String[] row : rows) {
+        for (List<String> row : rows) {
             h.append("<tr>");
-            for (int i = 0; i < row.length; i++) {
-                boolean head = header == null && i == 0;
-                h.append(head ? "<th>" : "<td>").append(esc(row[i])).append(head ? "</th>" : "</td>");
+            for (int i = 0; i < row.size(); i++) {
+                boolean head = labelColumn && i == 0;
+                h.append(head ? "<th>" : "<td>").append(esc(row.get(i))).append(head ? "</th>" : "</td>");
             }
             h.append("</tr>");
         }

@@ -11,11 +11,12 @@ import java.util.function.Supplier;
  * per entry for the key and map entry (empty tiles, answered 204, are cached too and cost only the overhead). The key
  * holds the layer, the layer's data version, the tile and the attributes carried, so a tile of an old version is never
  * served: an edit, reload or re-import changes the version (as it changes the ETag) and the old entries just age out.
- * Size: {@code ECOZONE_TILE_CACHE_BYTES} (environment) or {@code -Decozone.tileCacheBytes}, default
- * {@value #DEFAULT_MAX_BYTES} (64 MiB); 0 turns the cache off. Thread-safe; a tile being made is not locked, so two
+ * Size: the setting {@code server.tile-cache-bytes} (env {@code ECOZONE_TILE_CACHE_BYTES}), default 64 MiB; 0 turns the
+ * cache off. Thread-safe; a tile being made is not locked, so two
  * clients asking for the same cold tile at once may both make it (same bytes).
  */
 public final class TileCache {
+    /** The default of {@code server.tile-cache-bytes} ({@code cn.ecozone.config.Setting} lists it from here). */
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
     /** Bytes counted per entry besides the tile: key strings, record, map entry (a rough upper figure). */
     public static final int ENTRY_OVERHEAD = 200;
@@ -30,18 +31,6 @@ public final class TileCache {
 
     public TileCache(long maxBytes) {
         this.maxBytes = Math.max(0, maxBytes);
-    }
-
-    /** The size configured by {@code -Decozone.tileCacheBytes} or {@code ECOZONE_TILE_CACHE_BYTES}, else the default. */
-    public static long configuredMaxBytes() {
-        String v = System.getProperty("ecozone.tileCacheBytes");
-        if (v == null || v.isBlank()) v = System.getenv("ECOZONE_TILE_CACHE_BYTES");
-        if (v == null || v.isBlank()) return DEFAULT_MAX_BYTES;
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("ECOZONE_TILE_CACHE_BYTES / ecozone.tileCacheBytes must be a number of bytes, got \"" + v + "\"");
-        }
     }
 
     /** The cached tile for the key, or the tile made by {@code make} (then cached if it fits). */

@@ -4,6 +4,7 @@ import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.testsupport.SiteFixtureLayers;
 import cn.ecozone.testsupport.WebMapFixture;
 import cn.ecozone.testsupport.XlsxSheets;
+import cn.ecozone.text.LocalizedText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class AccessListInterchangeTest {
     Set<String> fixtureUnitCodes() {
         LayerLoader.Result r = LayerLoader.load(SiteFixtureLayers.write(dir));
         assertTrue(r.ok(), r.problems().toString());
-        return AccessListImport.unitCodes(r.layers());
+        return r.layers().unitCodes();
     }
 
     @Test
@@ -84,7 +85,7 @@ class AccessListInterchangeTest {
         assertEquals(List.of(), r.errors());
         Requirement a = r.list().requirements().stream().filter(q -> q.id().equals("ZH14021210001-E1")).findFirst().orElseThrow();
         assertEquals(new Requirement("ZH14021210001-E1", Level.UNIT, "ZH14021210001", null, Dimension.EMISSION, Effect.PROHIBITED,
-                List.of("chemical", "mining"), cn.ecozone.layer.LocalizedText.of("禁止新建排放重金属的项目", null),
+                List.of("chemical", "mining"), cn.ecozone.text.LocalizedText.of("禁止新建排放重金属的项目", null),
                 new Basis("新荣区", "《新荣区测试规划》", "")), a);
         Requirement b = r.list().requirements().stream().filter(q -> q.id().equals("ZH14021210001-E2")).findFirst().orElseThrow();
         assertEquals(Effect.REQUIRED, b.effect());

@@ -80,8 +80,8 @@ class SampleAccessListVerdictTest {
             SiteCheckResult r = check.run(site, industry, 0);
             assertEquals(List.of("ZH14021530002"), ids(r, "control_unit"));
             assertTrue(ids(r, "redline").isEmpty() && ids(r, "water_source").isEmpty(), "the site touches no protected zone");
-            assertNotEquals("prohibited", r.verdict(), industry + ": " + r.clauses());
-            assertTrue(Set.of("conditional", "restricted").contains(r.verdict()), industry + " → " + r.verdict());
+            assertNotEquals(Verdict.PROHIBITED, r.verdict(), industry + ": " + r.clauses());
+            assertTrue(Set.of(Verdict.CONDITIONAL, Verdict.RESTRICTED).contains(r.verdict()), industry + " → " + r.verdict());
             assertTrue(r.clauses().stream().anyMatch(c -> c.level().equals("单元")), "the unit's own list applies");
             assertTrue(r.clauses().stream().anyMatch(c -> c.clauseId().equals("YZ-0002") && c.effect().equals("required")),
                     "不符合规划环评结论的项目环评不予审批 is a condition, not a ban");
@@ -93,11 +93,11 @@ class SampleAccessListVerdictTest {
         String redline = layers.source("redline").orElseThrow().query(FeatureQuery.all()).iterator().next().getID();
         SiteCheckResult r = check.run(smallSiteInside("redline", redline), "光伏", 0);
         assertEquals(List.of(redline), ids(r, "redline"));
-        assertEquals("prohibited", r.verdict());
+        assertEquals(Verdict.PROHIBITED, r.verdict());
         SiteCheckResult.AppliedClause ban = r.clauses().get(0);
         assertEquals("prohibited", ban.effect());
         assertEquals("redline", ban.collection(), "the ban names the red line that triggered it");
-        assertEquals("prohibited", r.dimensions().stream().filter(d -> d.dimension().equals("spatial")).findFirst().orElseThrow().verdict());
+        assertEquals(Verdict.PROHIBITED, r.dimensions().stream().filter(d -> d.dimension().equals("spatial")).findFirst().orElseThrow().verdict());
     }
 
     @Test
@@ -107,8 +107,8 @@ class SampleAccessListVerdictTest {
         for (Industry i : list.industries()) {
             SiteCheckResult r = check.run(site, i.id(), 0);
             assertTrue(ids(r, "water_source").contains(zone));
-            if (i.id().equals("水利")) assertEquals("restricted", r.verdict(), "water works are allowed only as supply facilities");
-            else assertEquals("prohibited", r.verdict(), i.id() + " in a 一级保护区");
+            if (i.id().equals("水利")) assertEquals(Verdict.RESTRICTED, r.verdict(), "water works are allowed only as supply facilities");
+            else assertEquals(Verdict.PROHIBITED, r.verdict(), i.id() + " in a 一级保护区");
         }
     }
 
@@ -116,12 +116,12 @@ class SampleAccessListVerdictTest {
     void withoutAnIndustryTheBannedIndustriesAreListedInsteadOfABlanketBan() {
         SiteInput site = smallSiteInside("water_source", firstWithLevel("一级保护区"));
         SiteCheckResult r = check.run(site, null, 0);
-        assertNotEquals("prohibited", r.verdict(), "no requirement bans every project");
+        assertNotEquals(Verdict.PROHIBITED, r.verdict(), "no requirement bans every project");
         assertTrue(r.clauses().stream().allMatch(c -> c.industries().isEmpty()), "only requirements for every project count");
         assertEquals(list.industries().size(), r.industryVerdicts().size());
         List<String> banned = new ArrayList<>();
         for (SiteCheckResult.IndustryVerdict v : r.industryVerdicts()) {
-            if (v.verdict().equals("prohibited")) {
+            if (v.verdict() == Verdict.PROHIBITED) {
                 banned.add(v.industry());
                 assertFalse(v.bannedBy().isEmpty());
                 assertTrue(v.bannedWhere().stream().anyMatch(w -> w.contains("一级")) || v.bannedWhere().stream().anyMatch(w -> w.contains("水源")),
@@ -139,9 +139,9 @@ class SampleAccessListVerdictTest {
                 .getBytes(StandardCharsets.UTF_8), null, "外地");
         for (String industry : new String[] {null, "光伏"}) {
             SiteCheckResult r = check.run(site, industry, 1000);
-            assertEquals("outside", r.verdict());
+            assertEquals(Verdict.OUTSIDE, r.verdict());
             assertEquals("不在数据范围内，无法研判", r.verdictZh());
-            assertTrue(r.dimensions().stream().allMatch(d -> d.verdict().equals("outside")));
+            assertTrue(r.dimensions().stream().allMatch(d -> d.verdict() == Verdict.OUTSIDE));
         }
     }
 

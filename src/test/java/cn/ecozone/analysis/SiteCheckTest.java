@@ -1,5 +1,6 @@
 package cn.ecozone.analysis;
 
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.io.SiteInput;
@@ -69,11 +70,11 @@ class SiteCheckTest {
         assertEquals(unit.overlapM2() / 10_000, unit.overlapHa(), 1e-9);
         assertEquals(unit.overlapM2() * 15 / 10_000, unit.overlapMu(), 1e-9);
         assertEquals("一般管控", unit.properties().get("type"));
-        assertEquals("conditional", r.verdict());
+        assertEquals(Verdict.CONDITIONAL, r.verdict());
         assertEquals(List.of("XR-01", "ZH14021230003-E", "ZH14021230003-R", "ZH14021230003-S", "ZH14021230003-U"),
                 r.clauses().stream().map(SiteCheckResult.AppliedClause::clauseId).sorted().toList(),
                 "the unit's own four dimensions and its county's 总体准入要求");
-        assertEquals(List.of("conditional", "conditional", "conditional", "conditional"),
+        assertEquals(List.of(Verdict.CONDITIONAL, Verdict.CONDITIONAL, Verdict.CONDITIONAL, Verdict.CONDITIONAL),
                 r.dimensions().stream().map(SiteCheckResult.DimensionConclusion::verdict).toList());
         assertEquals(0.0, r.coverage().uncoveredM2(), 1e-6);
         assertEquals(38, r.site().gkZone());
@@ -108,18 +109,18 @@ class SiteCheckTest {
     void solarFarmInTheRedLineIsProhibitedAndLimitedClausesFollowTheIndustry() {
         String wkt = "POLYGON((113.225 40.34, 113.25 40.34, 113.25 40.36, 113.225 40.36, 113.225 40.34))";
         SiteCheckResult pv = run(wkt, "光伏");
-        assertEquals("prohibited", pv.verdict());
+        assertEquals(Verdict.PROHIBITED, pv.verdict());
         assertEquals("禁止准入", pv.verdictZh());
         assertEquals(List.of("HX140212-01"), ids(pv, "redline"));
         assertEquals("RL-01", pv.clauses().get(0).clauseId(), "the strongest clause comes first");
         assertEquals("HX140212-01", pv.clauses().get(0).featureId(), "the red line that triggered it");
-        assertEquals("prohibited", pv.dimensions().get(0).verdict(), "the ban is a spatial-layout constraint");
+        assertEquals(Verdict.PROHIBITED, pv.dimensions().get(0).verdict(), "the ban is a spatial-layout constraint");
         assertEquals(List.of("RL-01"), pv.dimensions().get(0).strongest());
         assertTrue(pv.clauses().stream().anyMatch(c -> c.clauseId().equals("ZH14021210007-P")), "光伏 requirement of the 优先保护 unit applies");
         SiteCheckResult chem = run(wkt, "chemical");
         assertFalse(chem.clauses().stream().anyMatch(c -> c.clauseId().equals("ZH14021210007-P")), "光伏-only requirement does not apply to 化工");
         SiteCheckResult any = run(wkt, null);
-        assertEquals("restricted", any.verdict(), "no industry: no blanket ban, the strongest requirement for every project is the unit's 限制");
+        assertEquals(Verdict.RESTRICTED, any.verdict(), "no industry: no blanket ban, the strongest requirement for every project is the unit's 限制");
         assertFalse(any.clauses().stream().anyMatch(c -> !c.industries().isEmpty()), "only requirements for every project count");
         assertEquals(List.of("pv:prohibited", "chemical:prohibited", "mining:prohibited"), any.industryVerdicts().stream()
                 .map(v -> v.industry() + ":" + v.verdict()).toList(), "the red line bans all three industries here");
@@ -165,7 +166,7 @@ class SiteCheckTest {
     void siteOutsideEveryLayerCannotBeJudged() {
         SiteCheckResult r = run("POLYGON((113.60 40.60, 113.61 40.60, 113.61 40.61, 113.60 40.60))", "pv");
         assertTrue(r.hits().isEmpty());
-        assertEquals("outside", r.verdict());
+        assertEquals(Verdict.OUTSIDE, r.verdict());
         assertEquals("不在数据范围内，无法研判", r.verdictZh());
         assertEquals(1.0, r.coverage().uncoveredShare(), 1e-12);
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("无法研判")));
@@ -175,7 +176,7 @@ class SiteCheckTest {
     void siteHalfOutsideTheControlUnitsIsJudgedOnItsCoveredPartWithTheUncoveredAreaWarned() {
         // 新荣区's grid ends at 113.45°E; the site runs 0.01° past it
         SiteCheckResult r = run("POLYGON((113.44 40.25, 113.46 40.25, 113.46 40.26, 113.44 40.26, 113.44 40.25))", "pv");
-        assertEquals("restricted", r.verdict(), "the covered half lies in a 优先保护 unit (限制)");
+        assertEquals(Verdict.RESTRICTED, r.verdict(), "the covered half lies in a 优先保护 unit (限制)");
         assertEquals(0.5, r.coverage().uncoveredShare(), 1e-3);
         assertEquals(r.site().areaM2() - r.coverage().coveredM2(), r.coverage().uncoveredM2(), 1e-6);
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("在环境管控单元范围之外") && w.contains("50.0%")), r.warnings().toString());
@@ -196,9 +197,11 @@ class SiteCheckTest {
 
     @Test
     void unknownIndustryAndBadSearchDistanceAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.25))", "炼钢"));
+        EcoZoneException e = assertThrows(EcoZoneException.class, () -> run("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.25))", "炼钢"));
         assertTrue(e.getMessage().contains("炼钢") && e.getMessage().contains("光伏"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> check.run(site("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.25))"), null, -1));
+        assertEquals(EcoZoneException.Kind.BAD_INPUT, e.kind());
+        EcoZoneException far = assertThrows(EcoZoneException.class, () -> check.run(site("POLYGON((113.21 40.25, 113.22 40.25, 113.22 40.26, 113.21 40.25))"), null, -1));
+        assertEquals(EcoZoneException.Kind.BAD_INPUT, far.kind());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.ecozone.api;
 
+import cn.ecozone.testsupport.ServerProcess;
 import cn.ecozone.testsupport.Http;
 import cn.ecozone.testsupport.RestorationFixture;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,12 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ class KillDuringEditsTest {
             assertEquals(0, cn.ecozone.cli.Main.run(new String[]{"import", "--db", db, "--layers", dir.toString()},
                     new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8), System.err));
         }
-        int port = freePort();
+        int port = ServerProcess.freePort();
         Process server = startServer(port);
         List<String> acknowledgedInserts = new CopyOnWriteArrayList<>();
         AtomicInteger acknowledgedYear = new AtomicInteger(2019);
@@ -111,30 +110,14 @@ class KillDuringEditsTest {
     }
 
     private Process startServer(int port) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "cn.ecozone.cli.Main",
-                "serve", "--port", String.valueOf(port), "--layers", dir.toString(), "--web", dir.resolve("no-web").toString()));
-        if (db != null) cmd.addAll(List.of("--db", db));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("ECOZONE_TOKENS", TOKEN + ":forester:故障测试");
-        pb.environment().remove("ECOZONE_TOKENS_FILE");
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()));
-        return pb.start();
+        ServerProcess s = new ServerProcess(port, dir.resolve("server.log"), "--layers", dir.toString(), "--web", dir.resolve("no-web").toString())
+                .env("ECOZONE_TOKENS", TOKEN + ":forester:故障测试");
+        if (db != null) s.args("--db", db);
+        return s.start();
     }
 
     private void waitUntilUp(int port, Process p) throws Exception {
-        HttpClient c = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) fail("server exited: " + Files.readString(dir.resolve("server.log")));
-            try {
-                if (c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        fail("server did not start: " + Files.readString(dir.resolve("server.log")));
+        ServerProcess.waitUntilUp(port, p, dir.resolve("server.log"));
     }
 
     private static HttpResponse<String> send(HttpClient c, int port, String method, String path, String ifMatch, String body)
@@ -151,11 +134,5 @@ class KillDuringEditsTest {
                 HttpResponse.BodyHandlers.ofString());
         JsonNode v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("versions");
         return "\"" + v.get(v.size() - 1).get("etag").asText() + "\"";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -68,6 +68,17 @@ class MeasureRoutesTest {
         assertTrue(text.contains("\r\n"));
     }
 
+    @Test
+    void fNamesTheFormatAndFormatStaysItsAlias() throws Exception {
+        HttpResponse<byte[]> f = csv("f=csv");
+        assertEquals(200, f.statusCode());
+        assertTrue(f.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertArrayEquals(csv("format=csv").body(), f.body());
+        HttpResponse<byte[]> geo = csv("f=" + java.net.URLEncoder.encode("application/geo+json", StandardCharsets.UTF_8));
+        assertEquals(200, geo.statusCode());
+        assertTrue(geo.headers().firstValue("Content-Type").orElse("").startsWith("application/geo+json"));
+    }
+
     private static HttpResponse<byte[]> csv(String query) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(http.request("/analysis/measure/restoration?" + query).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -171,6 +182,8 @@ class MeasureRoutesTest {
         assertTrue(group.json().get("detail").asText().contains("mine"), "lists the attributes that exist");
         assertEquals(404, http.get("/analysis/measure/nope").status());
         assertEquals(400, http.get("/analysis/measure/restoration?format=xls").status());
+        assertEquals(400, http.get("/analysis/measure/restoration?f=csv&format=json").status(), "f and its alias format disagree");
+        assertEquals(400, http.get("/analysis/measure/restoration?f=csv&table=nope").status());
     }
 
     @Test

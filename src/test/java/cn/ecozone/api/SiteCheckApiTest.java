@@ -179,6 +179,52 @@ class SiteCheckApiTest {
         assertTrue(html.contains("数据日期：2025-06-30"));
     }
 
+    /**
+     * Issue 16 item 7: the site check keeps its flat areas ({@code areaM2/areaHa/areaMu}) and gains the nested
+     * {@code {m2, ha, mu}} objects of measure and stats, holding the same numbers.
+     */
+    @Test
+    void areasAreFlatAndNestedWithTheSameNumbers() {
+        JsonNode j = json(post("?industry=pv", solarFarm().text().getBytes(GBK), "text/plain"));
+        JsonNode site = j.get("site");
+        assertEquals(site.get("areaM2").asDouble(), site.at("/area/m2").asDouble(), 0);
+        assertEquals(site.get("areaHa").asDouble(), site.at("/area/ha").asDouble(), 0);
+        assertEquals(site.get("areaMu").asDouble(), site.at("/area/mu").asDouble(), 0);
+        assertEquals(site.get("areaM2").asDouble() * 15 / 10_000, site.at("/area/mu").asDouble(), 1e-6, "1 亩 = 10000/15 m²");
+        assertEquals(site.get("gkAreaM2").asDouble(), site.at("/gkArea/m2").asDouble(), 0);
+        JsonNode parcel = site.at("/parcels/0");
+        assertEquals(parcel.get("areaHa").asDouble(), parcel.at("/area/ha").asDouble(), 0);
+        assertEquals(parcel.get("declaredHa").asDouble(), parcel.at("/declared/ha").asDouble(), 1e-9);
+        assertTrue(j.get("hits").size() > 0);
+        for (JsonNode h : j.get("hits")) {
+            assertEquals(h.get("overlapM2").asDouble(), h.at("/overlap/m2").asDouble(), 0);
+            assertEquals(h.get("overlapMu").asDouble(), h.at("/overlap/mu").asDouble(), 0);
+            assertEquals(h.get("zoneAreaM2").asDouble(), h.at("/zoneArea/m2").asDouble(), 0);
+        }
+        assertEquals("prohibited", j.get("verdict").asText(), "the verdict is written as before");
+        assertEquals("prohibited", j.at("/dimensions/0/verdict").asText());
+    }
+
+    /** Issue 16 item 7: {@code f} names the format; {@code format} is its alias; a media type finds a format too. */
+    @Test
+    void theFormatIsChosenByFWithFormatAsAnAliasOrByMediaType() {
+        byte[] site = solarFarm().text().getBytes(GBK);
+        HttpResponse<byte[]> html = post("?format=html&industry=pv", site, "text/plain");
+        assertEquals(200, html.statusCode());
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        HttpResponse<byte[]> pdf = post("?f=" + q("application/pdf") + "&industry=pv", site, "text/plain");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
+        assertEquals(200, post("?f=json&format=json", site, "text/plain").statusCode(), "the same value twice is fine");
+        HttpResponse<byte[]> both = post("?f=json&format=pdf", site, "text/plain");
+        assertEquals(400, both.statusCode());
+        assertTrue(json(both).get("detail").asText().contains("format"), new String(both.body(), StandardCharsets.UTF_8));
+        HttpResponse<byte[]> unknown = post("?format=docx", site, "text/plain");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(json(unknown).get("detail").asText().contains("json、html 或 pdf"), new String(unknown.body(), StandardCharsets.UTF_8));
+    }
+
     @Test
     void headerZoneMismatchLoadsWithAWarningAndXian80IsRefused() {
         HttpResponse<byte[]> ok = post("?industry=pv", solarFarm().headerZone(39).text().getBytes(GBK), "text/plain");

@@ -79,8 +79,19 @@ class SiteExportRoutesTest {
     }
 
     @Test
+    void fNamesTheFormatAsOnEveryAnalysisRoute() {
+        Http.Response txt = http.post("/analysis/site-export?f=txt", "application/json", SITE);
+        assertEquals(200, txt.status(), txt.body());
+        assertTrue(txt.contentType().startsWith("text/plain"), txt.contentType());
+        assertEquals(txt.body(), http.post("/analysis/site-export?format=txt", "application/json", SITE).body());
+        Http.Response geo = http.post("/analysis/site-export", "application/json", SITE);
+        assertTrue(geo.contentType().startsWith("application/geo+json"), "geojson by default: " + geo.contentType());
+    }
+
+    @Test
     void badFormatsAndSitesAre400() {
         assertEquals(400, http.post("/analysis/site-export?format=kml", "application/json", SITE).status());
+        assertEquals(400, http.post("/analysis/site-export?f=txt&format=geojson", "application/json", SITE).status(), "f and its alias disagree");
         assertEquals(400, http.post("/analysis/site-export?format=txt", "application/json", "{\"type\":\"Point\",\"coordinates\":[113,40]}").status());
     }
 }

@@ -51,7 +51,7 @@ class NationalMemoryBenchmark {
         long withCopies = usedMb();
         out.append(String.format(Locale.ROOT, "  heap with the low-zoom copies of zooms 0-%d (every coarse grid, both layers; built in %.1f s): %d MB (+%d MB; the copies' arrays %.1f MB)%n",
                 cn.ecozone.tiles.TileRequest.COARSE_MAX_ZOOM, (System.nanoTime() - t1) / 1e9, withCopies, withCopies - base,
-                cn.ecozone.tiles.EmbeddedTiles.lowZoomCopyBytes() / 1048576.0));
+                cn.ecozone.layer.EmbeddedTiles.lowZoomCopyBytes() / 1048576.0));
         System.out.print(out);
         Random rnd = new Random(1);
         Envelope ex = ex0();

@@ -112,13 +112,9 @@ class NationalTilesBenchmark {
             for (String l : LAYERS) st.execute("ANALYZE " + l);
         }
 
-        EcoZoneServer uncached;
-        System.setProperty("ecozone.tileCacheBytes", "0");
-        try {
-            uncached = EcoZoneServer.start(ServerConfig.defaults(0), layers);
-        } finally {
-            System.clearProperty("ecozone.tileCacheBytes");
-        }
+        ServerConfig noCache = ServerConfig.defaults(0);
+        noCache = noCache.withSettings(noCache.settings().withServer(noCache.settings().server().withTileCacheBytes(0)));
+        EcoZoneServer uncached = EcoZoneServer.start(noCache, layers);
         try (EcoZoneServer server = EcoZoneServer.start(ServerConfig.defaults(0), layers); uncached) {
             out.append("""
                     tiles (each tile is one layer's MVT, extent 4096, buffer 64 — 512 and 8 at zooms <= 7; both layers; EcoZone: GET over HTTP keep-alive;

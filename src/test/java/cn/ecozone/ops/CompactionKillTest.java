@@ -1,5 +1,6 @@
 package cn.ecozone.ops;
 
+import cn.ecozone.testsupport.ServerProcess;
 import cn.ecozone.testsupport.Http;
 import cn.ecozone.testsupport.RestorationFixture;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +38,7 @@ class CompactionKillTest {
     @Test
     void sigkillAtRandomMomentsOfEditingAndCompactingLosesNothing() throws Exception {
         RestorationFixture.write(dir);
-        int port = freePort();
+        int port = ServerProcess.freePort();
         Random random = new Random(Long.getLong("seed", System.nanoTime()));
         List<String> acknowledged = new CopyOnWriteArrayList<>();
         AtomicInteger replaces = new AtomicInteger();
@@ -115,29 +115,12 @@ class CompactionKillTest {
     }
 
     private Process startServer(int port) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "cn.ecozone.cli.Main",
-                "serve", "--port", String.valueOf(port), "--layers", dir.toString(), "--web", dir.resolve("no-web").toString());
-        pb.environment().put("ECOZONE_TOKENS", TOKEN + ":forester:压缩测试");
-        pb.environment().put("ECOZONE_COMPACT_EDITS", "5");
-        pb.environment().remove("ECOZONE_TOKENS_FILE");
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()));
-        return pb.start();
+        return new ServerProcess(port, dir.resolve("server.log"), "--layers", dir.toString(), "--web", dir.resolve("no-web").toString())
+                .env("ECOZONE_TOKENS", TOKEN + ":forester:压缩测试").env("ECOZONE_COMPACT_EDITS", "5").start();
     }
 
     private void waitUntilUp(int port, Process p) throws Exception {
-        HttpClient c = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) fail("server exited: " + Files.readString(dir.resolve("server.log")));
-            try {
-                if (c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        fail("server did not start: " + Files.readString(dir.resolve("server.log")));
+        ServerProcess.waitUntilUp(port, p, dir.resolve("server.log"));
     }
 
     private static HttpResponse<String> send(HttpClient c, int port, String method, String path, String ifMatch, String body)
@@ -154,11 +137,5 @@ class CompactionKillTest {
                 HttpResponse.BodyHandlers.ofString());
         JsonNode v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("versions");
         return "\"" + v.get(v.size() - 1).get("etag").asText() + "\"";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

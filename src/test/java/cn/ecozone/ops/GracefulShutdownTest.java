@@ -1,5 +1,6 @@
 package cn.ecozone.ops;
 
+import cn.ecozone.testsupport.ServerProcess;
 import cn.ecozone.testsupport.RestorationFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,12 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +31,7 @@ class GracefulShutdownTest {
     @Test
     void sigtermFinishesRequestsInFlightRefusesNewOnesAndExitsZero() throws Exception {
         RestorationFixture.write(dir);
-        int port = freePort();
+        int port = ServerProcess.freePort();
         Process server = startServer(port, 20_000);
         try {
             waitUntilUp(port, server);
@@ -80,7 +76,7 @@ class GracefulShutdownTest {
     @Test
     void aRequestHeldPastTheDeadlineDoesNotKeepTheServerRunning() throws Exception {
         RestorationFixture.write(dir);
-        int port = freePort();
+        int port = ServerProcess.freePort();
         Process server = startServer(port, 1_500);
         try {
             waitUntilUp(port, server);
@@ -115,32 +111,11 @@ class GracefulShutdownTest {
     }
 
     private Process startServer(int port, int shutdownMs) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "cn.ecozone.cli.Main",
-                "serve", "--port", String.valueOf(port), "--layers", dir.toString(), "--web", dir.resolve("no-web").toString());
-        pb.environment().put("ECOZONE_SHUTDOWN_TIMEOUT_MS", String.valueOf(shutdownMs));
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()));
-        return pb.start();
+        return new ServerProcess(port, dir.resolve("server.log"), "--layers", dir.toString(), "--web", dir.resolve("no-web").toString())
+                .env("ECOZONE_SHUTDOWN_TIMEOUT_MS", String.valueOf(shutdownMs)).start();
     }
 
     private void waitUntilUp(int port, Process p) throws Exception {
-        HttpClient c = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) fail("server exited: " + Files.readString(dir.resolve("server.log")));
-            try {
-                if (c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        fail("server did not start: " + Files.readString(dir.resolve("server.log")));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        ServerProcess.waitUntilUp(port, p, dir.resolve("server.log"));
     }
 }

@@ -1,5 +1,6 @@
 package cn.ecozone.ops;
 
+import cn.ecozone.testsupport.ServerProcess;
 import cn.ecozone.testsupport.PostgisCluster;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Several instances (issue 13, item 6): a throwaway PostGIS with the sample layers imported, two EcoZone servers in
  * PostGIS mode in separate JVMs, and nginx (Debian package; the test fails when it is missing — run .ci/test) on a free
- * loopback port in front of both, with the configuration README "Operations" shows. A bounded mixed load (items,
+ * loopback port in front of both, with the configuration docs/operations.md shows. A bounded mixed load (items,
  * identify, site checks, edits) goes through nginx; instance A is SIGKILLed in the middle of it. Only requests in flight
  * at the kill may fail; GETs are retried by nginx on the survivor; everything after the kill is answered by B. Edits
  * stay consistent across instances: an ETag read through one is honoured with If-Match through the other, a stale
@@ -57,7 +57,7 @@ class TwoInstancesBehindNginxTest {
         String db = PostgisCluster.shared().createDatabase("multi");
         assertEquals(0, cn.ecozone.cli.Main.run(new String[]{"import", "--db", db, "--layers", "layers"},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), System.err));
-        int portA = freePort(), portB = freePort(), portN = freePort();
+        int portA = ServerProcess.freePort(), portB = ServerProcess.freePort(), portN = ServerProcess.freePort();
         // one after the other: two JVMs starting at once on a busy 2-core machine can miss the pool's 3 s connection timeout
         Process a = null, b = null, proxy = null;
         try {
@@ -231,7 +231,7 @@ class TwoInstancesBehindNginxTest {
     }
 
     /**
-     * The configuration README "Operations" shows, with the test's ports and a private prefix: GETs (and any request
+     * The configuration docs/operations.md shows, with the test's ports and a private prefix: GETs (and any request
      * not yet sent) go to the other server on a connection error, timeout, 502 or 503; a server that failed is left out
      * for fail_timeout; EcoZone's own gzip passes through.
      */
@@ -372,13 +372,8 @@ class TwoInstancesBehindNginxTest {
     private final List<Process> started = new CopyOnWriteArrayList<>();
 
     private Process startServer(int port, String db, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "cn.ecozone.cli.Main",
-                "serve", "--port", String.valueOf(port), "--layers", "layers", "--web", dir.resolve("no-web").toString(), "--db", db);
-        pb.environment().put("ECOZONE_TOKENS", TOKEN + ":forester:多实例测试");
-        pb.environment().remove("ECOZONE_TOKENS_FILE");
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server-" + name + ".log").toFile()));
-        Process p = pb.start();
+        Process p = new ServerProcess(port, dir.resolve("server-" + name + ".log"), "--layers", "layers", "--web", dir.resolve("no-web").toString(),
+                "--db", db).env("ECOZONE_TOKENS", TOKEN + ":forester:多实例测试").start();
         started.add(p);
         return p;
     }
@@ -406,11 +401,5 @@ class TwoInstancesBehindNginxTest {
             }
         }
         return s.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

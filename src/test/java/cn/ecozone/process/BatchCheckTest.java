@@ -1,5 +1,8 @@
 package cn.ecozone.process;
 
+import cn.ecozone.geo.EllipsoidalMeasure;
+import cn.ecozone.io.GeoJsonGeometryReader;
+
 import cn.ecozone.analysis.AnalysisCaps;
 import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
@@ -44,7 +47,7 @@ class BatchCheckTest {
             SiteCheckResult r = single(s);
             assertEquals(s.name(), o.name());
             assertNull(o.error(), s.name());
-            assertEquals(r.verdict(), o.verdict(), s.name() + " as a single check");
+            assertEquals(r.verdict().id(), o.verdict(), s.name() + " as a single check");
             if (s.expected() != null) assertEquals(s.expected(), o.verdict(), s.name() + " checked by hand");
             else assertNotEquals("prohibited", o.verdict(), s.name());
             List<String> hits = r.hits().stream().filter(h -> !h.collection().equals("admin")).map(h -> h.collection() + "/" + h.featureId()).toList();
@@ -55,11 +58,16 @@ class BatchCheckTest {
             }
             assertEquals(r.dataVersion().id(), o.dataVersion());
             assertEquals("光伏", o.industry());
+            // the project's own shape rides along (the map draws a row from any input format): it measures as the site did
+            assertNotNull(o.siteGeometry(), s.name() + " has its shape");
+            double ha = EllipsoidalMeasure.area(new GeoJsonGeometryReader().read(o.siteGeometry())) / 10_000;
+            assertEquals(o.siteAreaHa(), ha, o.siteAreaHa() * 1e-9, s.name() + " shape's area");
         }
         ProjectOutcome bad = out.get(out.size() - 1);
         assertEquals("error", bad.verdict());
         assertEquals(badRow, bad.row());
         assertNotNull(bad.error());
+        assertNull(bad.siteGeometry(), "a bad row has no shape");
         assertTrue(!bad.error().isBlank());
     }
 

@@ -126,7 +126,7 @@ class BatchJobTest {
             SiteCheck check = new SiteCheck(BatchFixture.LAYERS, BatchFixture.LIST);
             for (int i = 0; i < n; i++) {
                 SiteCheckResult r = check.run(input.get(i).site(), "光伏", 1000);
-                assertEquals(r.verdict(), rows.get(i).verdict(), input.get(i).name());
+                assertEquals(r.verdict().id(), rows.get(i).verdict(), input.get(i).name());
             }
         }
     }

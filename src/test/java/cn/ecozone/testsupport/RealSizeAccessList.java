@@ -9,7 +9,7 @@ import cn.ecozone.accesslist.Level;
 import cn.ecozone.accesslist.Requirement;
 import cn.ecozone.accesslist.Unit;
 import cn.ecozone.accesslist.ZoneSelector;
-import cn.ecozone.layer.LocalizedText;
+import cn.ecozone.text.LocalizedText;
 
 import java.util.ArrayList;
 import java.util.List;

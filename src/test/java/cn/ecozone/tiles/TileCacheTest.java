@@ -3,6 +3,7 @@ package cn.ecozone.tiles;
 import cn.ecozone.api.AccessTokens;
 import cn.ecozone.api.EcoZoneServer;
 import cn.ecozone.api.ServerConfig;
+import cn.ecozone.layer.EmbeddedTiles;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.testsupport.Http;

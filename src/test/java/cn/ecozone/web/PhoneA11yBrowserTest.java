@@ -174,7 +174,9 @@ class PhoneA11yBrowserTest {
     @Test
     void englishTranslatesPopupValuesAndItsTextHasNoFullWidthPunctuation() throws Exception {
         String i18n = Files.readString(Path.of("web/js/i18n.js"));
-        String en = i18n.substring(i18n.indexOf("    en: {"), i18n.indexOf("const listeners"));
+        Matcher start = Pattern.compile("\\n\\s*en: \\{").matcher(i18n);
+        assertTrue(start.find(), "the English dictionary in i18n.js");
+        String en = i18n.substring(start.start(), i18n.indexOf("const listeners"));
         Matcher m = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(en);
         int values = 0;
         while (m.find()) {

@@ -1,6 +1,5 @@
 package cn.ecozone.api.ogc;
 
-import cn.ecozone.api.ApiProblem;
 import cn.ecozone.layer.FeatureTypes;
 import org.geotools.api.filter.Filter;
 import org.geotools.api.filter.expression.Literal;
@@ -38,15 +37,15 @@ public final class Cql2Text {
      * @param filterCrs CRS of geometry literals, axes in its authority order
      */
     public static Filter parse(String text, Collection<String> queryables, OgcCrs filterCrs) {
-        if (text == null || text.isBlank()) throw ApiProblem.badRequest("filter 为空 / the filter is empty");
+        if (text == null || text.isBlank()) throw new InvalidParameter("filter 为空 / the filter is empty");
         String ecql = toEcql(text);
         Filter f;
         try {
             f = ECQL.toFilter(ecql);
         } catch (CQLException e) {
-            throw ApiProblem.badRequest(describe(text, e));
+            throw new InvalidParameter(describe(text, e));
         } catch (RuntimeException e) {
-            throw ApiProblem.badRequest("无法解析过滤条件 / cannot parse the filter \"" + text + "\": " + e.getMessage());
+            throw new InvalidParameter("无法解析过滤条件 / cannot parse the filter \"" + text + "\": " + e.getMessage());
         }
         FilterAttributeExtractor names = new FilterAttributeExtractor();
         f.accept(names, null);
@@ -54,7 +53,7 @@ public final class Cql2Text {
         unknown.remove(FeatureTypes.GEOMETRY);
         unknown.removeAll(queryables);
         if (!unknown.isEmpty()) {
-            throw ApiProblem.badRequest("过滤条件中的属性不可查询 / unknown or non-queryable properties " + unknown
+            throw new InvalidParameter("过滤条件中的属性不可查询 / unknown or non-queryable properties " + unknown
                     + " in filter \"" + text + "\"; 可查询属性 queryables: " + queryables + " 及 and geometry");
         }
         return (Filter) f.accept(new LiteralsToStorage(filterCrs), null);
@@ -87,7 +86,7 @@ public final class Cql2Text {
         while (b.find()) {
             String[] n = b.group(1).split(",");
             if (n.length != 4 && n.length != 6) {
-                throw ApiProblem.badRequest("BBOX 需要 4 或 6 个数 / a BBOX literal needs 4 or 6 numbers: BBOX(" + b.group(1) + ")");
+                throw new InvalidParameter("BBOX 需要 4 或 6 个数 / a BBOX literal needs 4 or 6 numbers: BBOX(" + b.group(1) + ")");
             }
             int h = n.length / 2;
             String x1 = n[0].trim(), y1 = n[1].trim(), x2 = n[h].trim(), y2 = n[h + 1].trim();

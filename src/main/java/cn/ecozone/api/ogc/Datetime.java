@@ -1,6 +1,6 @@
 package cn.ecozone.api.ogc;
 
-import cn.ecozone.api.ApiProblem;
+import cn.ecozone.layer.AttributeType;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.LayerDef;
 import org.geotools.api.filter.Filter;
@@ -40,7 +40,7 @@ public final class Datetime {
 
     /** The layer's temporal attribute, if it has one. */
     public static Optional<AttributeDef> temporalAttribute(LayerDef layer) {
-        return layer.attribute(TEMPORAL_ATTRIBUTE).filter(a -> a.type().equals("integer"));
+        return layer.attribute(TEMPORAL_ATTRIBUTE).filter(a -> a.type() == AttributeType.INTEGER);
     }
 
     /** The filter for {@code value} on this layer (null: no filter, the layer has no temporal data); 400 when malformed. */
@@ -73,7 +73,7 @@ public final class Datetime {
         Integer to = b.isEmpty() || b.equals("..") ? null : year(b, value);
         if (from != null && to != null) {
             if (instant(a, value).isAfter(instant(b, value))) {
-                throw ApiProblem.badRequest("datetime 区间的开始晚于结束 / datetime interval ends before it starts: \"" + value + "\"");
+                throw new InvalidParameter("datetime 区间的开始晚于结束 / datetime interval ends before it starts: \"" + value + "\"");
             }
         }
         return new Years(from, to);
@@ -93,7 +93,7 @@ public final class Datetime {
     }
 
     private static RuntimeException bad(String value) {
-        return ApiProblem.badRequest("datetime 应为 RFC 3339 时刻或区间 / datetime must be an RFC 3339 instant or interval "
+        return new InvalidParameter("datetime 应为 RFC 3339 时刻或区间 / datetime must be an RFC 3339 instant or interval "
                 + "(e.g. 2021-06-01T00:00:00Z, 2019-01-01/2021-12-31, ../2020-12-31), got \"" + value + "\"");
     }
 }

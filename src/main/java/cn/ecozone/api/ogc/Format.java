@@ -1,6 +1,5 @@
 package cn.ecozone.api.ogc;
 
-import cn.ecozone.api.ApiProblem;
 import io.javalin.http.Context;
 
 import java.util.Locale;
@@ -18,7 +17,7 @@ public enum Format {
             return switch (f.toLowerCase(Locale.ROOT)) {
                 case "json", "geojson", "application/json", "application/geo+json" -> JSON;
                 case "html", "text/html" -> HTML;
-                default -> throw ApiProblem.badRequest("参数 f 只能是 json 或 html / f must be json or html, got \"" + f + "\"");
+                default -> throw new InvalidParameter("参数 f 只能是 json 或 html / f must be json or html, got \"" + f + "\"");
             };
         }
         return fromAccept(ctx.header("Accept"));

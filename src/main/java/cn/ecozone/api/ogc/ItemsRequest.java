@@ -1,6 +1,7 @@
 package cn.ecozone.api.ogc;
 
-import cn.ecozone.api.ApiProblem;
+import cn.ecozone.error.EcoZoneException;
+import cn.ecozone.io.Geometries;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureQuery;
 import cn.ecozone.layer.FeatureSource;
@@ -15,10 +16,12 @@ import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The parameters of {@code GET /collections/{id}/items}, checked and turned into a {@link FeatureQuery}.
@@ -42,8 +45,8 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
         List<String> queryables = Queryables.names(layer);
         for (String name : ctx.queryParamMap().keySet()) {
             if (!PARAMETERS.contains(name) && !queryables.contains(name)) {
-                throw ApiProblem.badRequest("未知参数 / unknown query parameter \"" + name + "\"; 可用 allowed: "
-                        + new java.util.TreeSet<>(PARAMETERS) + " 及可查询属性 and queryables " + queryables);
+                throw new InvalidParameter("未知参数 / unknown query parameter \"" + name + "\"; 可用 allowed: "
+                        + new TreeSet<>(PARAMETERS) + " 及可查询属性 and queryables " + queryables);
             }
         }
         List<OgcCrs> supported = OgcCrs.forExtent(source.extent());
@@ -55,7 +58,7 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
         String filterText = ctx.queryParam("filter");
         String lang = ctx.queryParam("filter-lang");
         if (lang != null && !lang.equals("cql2-text")) {
-            throw ApiProblem.badRequest("filter-lang 只支持 cql2-text / only filter-lang=cql2-text is supported, got \"" + lang + "\"");
+            throw new InvalidParameter("filter-lang 只支持 cql2-text / only filter-lang=cql2-text is supported, got \"" + lang + "\"");
         }
         if (ctx.queryParam("datetime") != null) {
             Filter time = Datetime.filter(ctx.queryParam("datetime"), layer);
@@ -84,7 +87,7 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw ApiProblem.badRequest("参数 simplify 应为 0–" + (int) MAX_SIMPLIFY_M + " 米 / simplify must be a tolerance of 0–10000 metres, got \"" + v + "\"");
+        throw new InvalidParameter("参数 simplify 应为 0–" + (int) MAX_SIMPLIFY_M + " 米 / simplify must be a tolerance of 0–10000 metres, got \"" + v + "\"");
     }
 
     /** The CRS named by a parameter (CRS84 when absent); 400 when the collection does not offer it. */
@@ -93,7 +96,7 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
         if (v == null) return OgcCrs.CRS84;
         OgcCrs c = OgcCrs.parse(v);
         if (c == null || supported.stream().noneMatch(s -> s.uri().equals(c.uri()))) {
-            throw ApiProblem.badRequest("不支持的坐标系 / unsupported " + param + " \"" + v + "\"; 支持 supported: "
+            throw new InvalidParameter("不支持的坐标系 / unsupported " + param + " \"" + v + "\"; 支持 supported: "
                     + supported.stream().map(OgcCrs::uri).toList());
         }
         return c;
@@ -108,49 +111,49 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw ApiProblem.badRequest("参数 " + param + " 应为不小于 " + min + " 的整数 / " + param + " must be an integer ≥ " + min + ", got \"" + v + "\"");
+        throw new InvalidParameter("参数 " + param + " 应为不小于 " + min + " 的整数 / " + param + " must be an integer ≥ " + min + ", got \"" + v + "\"");
     }
 
     private static boolean bool(Context ctx, String param) {
         String v = ctx.queryParam(param);
         if (v == null || v.equalsIgnoreCase("false")) return false;
         if (v.equalsIgnoreCase("true")) return true;
-        throw ApiProblem.badRequest("参数 " + param + " 应为 true 或 false / " + param + " must be true or false, got \"" + v + "\"");
+        throw new InvalidParameter("参数 " + param + " 应为 true 或 false / " + param + " must be true or false, got \"" + v + "\"");
     }
 
     /** The bbox as an EPSG:4490 lon/lat envelope; a projected bbox also adds its exact shape to the filters. */
     static Envelope bbox(String text, OgcCrs crs, List<Filter> filters) {
         String[] parts = text.split(",");
         if (parts.length != 4 && parts.length != 6) {
-            throw ApiProblem.badRequest("bbox 需要 4 或 6 个逗号分隔的数 / bbox needs 4 or 6 comma-separated numbers, got \"" + text + "\"");
+            throw new InvalidParameter("bbox 需要 4 或 6 个逗号分隔的数 / bbox needs 4 or 6 comma-separated numbers, got \"" + text + "\"");
         }
         double[] n = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
                 n[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw ApiProblem.badRequest("bbox 中有非数字 / bbox has a value that is not a number: \"" + parts[i] + "\"");
+                throw new InvalidParameter("bbox 中有非数字 / bbox has a value that is not a number: \"" + parts[i] + "\"");
             }
-            if (!Double.isFinite(n[i])) throw ApiProblem.badRequest("bbox 中的数必须有限 / bbox numbers must be finite: " + text);
+            if (!Double.isFinite(n[i])) throw new InvalidParameter("bbox 中的数必须有限 / bbox numbers must be finite: " + text);
         }
         int h = n.length / 2;
         double a1 = n[0], b1 = n[1], a2 = n[h], b2 = n[h + 1];
         double x1 = crs.northFirst() ? b1 : a1, y1 = crs.northFirst() ? a1 : b1;
         double x2 = crs.northFirst() ? b2 : a2, y2 = crs.northFirst() ? a2 : b2;
         if (y1 > y2 || (crs.isProjected() && x1 > x2)) {
-            throw ApiProblem.badRequest("bbox 的最小值大于最大值 / bbox lower corner exceeds upper corner: " + text);
+            throw new InvalidParameter("bbox 的最小值大于最大值 / bbox lower corner exceeds upper corner: " + text);
         }
         if (!crs.isProjected()) {
             if (x1 < -180 || x1 > 180 || x2 < -180 || x2 > 180 || y1 < -90 || y2 > 90) {
-                throw ApiProblem.badRequest("bbox 超出经纬度范围 / bbox outside longitude −180…180, latitude −90…90 (坐标轴顺序 axis order of "
+                throw new InvalidParameter("bbox 超出经纬度范围 / bbox outside longitude −180…180, latitude −90…90 (坐标轴顺序 axis order of "
                         + crs.uri() + (crs.northFirst() ? ": 纬度在前 latitude first" : ": 经度在前 longitude first") + "): " + text);
             }
             if (x1 > x2) {
                 // west edge east of the east edge: the box crosses the antimeridian, i.e. [west, 180] ∪ [−180, east]
-                GeometryFactory gf = cn.ecozone.io.Geometries.FACTORY;
-                Geometry two = gf.createMultiPolygon(new org.locationtech.jts.geom.Polygon[]{
-                        (org.locationtech.jts.geom.Polygon) gf.toGeometry(new Envelope(x1, 180, y1, y2)),
-                        (org.locationtech.jts.geom.Polygon) gf.toGeometry(new Envelope(-180, x2, y1, y2))});
+                GeometryFactory gf = Geometries.FACTORY;
+                Geometry two = gf.createMultiPolygon(new Polygon[]{
+                        (Polygon) gf.toGeometry(new Envelope(x1, 180, y1, y2)),
+                        (Polygon) gf.toGeometry(new Envelope(-180, x2, y1, y2))});
                 filters.add(FF.intersects(FF.property(FeatureTypes.GEOMETRY), FF.literal(two)));
                 return new Envelope(-180, 180, y1, y2);
             }
@@ -161,8 +164,8 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
         Geometry lonLat;
         try {
             lonLat = crs.toStorage(rect);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("bbox 无法转换到经纬度 / bbox cannot be transformed from " + crs.uri() + ": " + text);
+        } catch (EcoZoneException e) {
+            throw new InvalidParameter("bbox 无法转换到经纬度 / bbox cannot be transformed from " + crs.uri() + ": " + text);
         }
         filters.add(FF.intersects(FF.property(FeatureTypes.GEOMETRY), FF.literal(lonLat)));
         return lonLat.getEnvelopeInternal();
@@ -171,12 +174,12 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
     private static Object typed(AttributeDef a, String v) {
         try {
             return switch (a.type()) {
-                case "integer" -> Long.parseLong(v.trim());
-                case "number" -> Double.parseDouble(v.trim());
+                case INTEGER -> Long.parseLong(v.trim());
+                case NUMBER -> Double.parseDouble(v.trim());
                 default -> v;
             };
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("属性 " + a.name() + " 是数值，\"" + v + "\" 不是数 / " + a.name() + " is numeric; \"" + v + "\" is not a number");
+            throw new InvalidParameter("属性 " + a.name() + " 是数值，\"" + v + "\" 不是数 / " + a.name() + " is numeric; \"" + v + "\" is not a number");
         }
     }
 
@@ -188,7 +191,7 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
             boolean desc = t.startsWith("-");
             if (t.startsWith("-") || t.startsWith("+")) t = t.substring(1).trim();
             if (!t.equals("id") && !queryables.contains(t)) {
-                throw ApiProblem.badRequest("sortby 中的属性不存在或不可排序 / cannot sort by \"" + t + "\"; 可排序 sortable: id, " + queryables);
+                throw new InvalidParameter("sortby 中的属性不存在或不可排序 / cannot sort by \"" + t + "\"; 可排序 sortable: id, " + queryables);
             }
             keys.add(new SortKey(t, desc));
         }
@@ -202,7 +205,7 @@ public record ItemsRequest(FeatureQuery query, long offset, int limit, OgcCrs cr
             String t = raw.trim();
             if (t.isEmpty()) continue;
             if (layer.attribute(t).isEmpty()) {
-                throw ApiProblem.badRequest("properties 中的属性不存在 / unknown property \"" + t + "\"; 现有 available: "
+                throw new InvalidParameter("properties 中的属性不存在 / unknown property \"" + t + "\"; 现有 available: "
                         + layer.attributes().stream().map(AttributeDef::name).toList());
             }
             names.add(t);

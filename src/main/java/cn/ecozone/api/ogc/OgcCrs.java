@@ -2,6 +2,7 @@ package cn.ecozone.api.ogc;
 
 import cn.ecozone.geo.GkZone;
 import cn.ecozone.geo.Transforms;
+import org.geotools.api.referencing.FactoryException;
 import org.geotools.referencing.CRS;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
@@ -105,7 +106,7 @@ public record OgcCrs(String uri, int epsg, boolean northFirst) {
         return NORTH_FIRST.computeIfAbsent(epsg, code -> {
             try {
                 return CRS.getAxisOrder(CRS.decode("EPSG:" + code, false)) == CRS.AxisOrder.NORTH_EAST;
-            } catch (org.geotools.api.referencing.FactoryException e) {
+            } catch (FactoryException e) {
                 throw new IllegalArgumentException("未知的坐标系 / unknown CRS EPSG:" + code, e);
             }
         });

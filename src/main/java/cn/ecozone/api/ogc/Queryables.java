@@ -1,5 +1,6 @@
 package cn.ecozone.api.ogc;
 
+import cn.ecozone.layer.AttributeType;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureTypes;
 import cn.ecozone.layer.LayerDef;
@@ -17,7 +18,7 @@ public final class Queryables {
     private Queryables() {}
 
     public static List<AttributeDef> attributes(LayerDef layer) {
-        return layer.attributes().stream().filter(a -> !a.type().equals("json")).toList();
+        return layer.attributes().stream().filter(a -> a.type() != AttributeType.JSON).toList();
     }
 
     public static boolean isQueryable(LayerDef layer, String name) {
@@ -44,11 +45,7 @@ public final class Queryables {
         for (AttributeDef a : attributes(layer)) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("title", title(a));
-            p.put("type", switch (a.type()) {
-                case "integer" -> "integer";
-                case "number" -> "number";
-                default -> "string";
-            });
+            p.put("type", a.type().schemaType());
             if (!a.values().isEmpty()) p.put("enum", a.values());
             props.put(a.name(), p);
         }

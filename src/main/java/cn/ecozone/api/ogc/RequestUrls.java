@@ -2,6 +2,7 @@ package cn.ecozone.api.ogc;
 
 import io.javalin.http.Context;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class RequestUrls {
             for (String pair : raw.split("&")) {
                 if (pair.isEmpty()) continue;
                 int eq = pair.indexOf('=');
-                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                 if (todo.containsKey(name)) {
                     String v = todo.remove(name);
                     if (v != null) params.add(new String[] {name, encode(v)});

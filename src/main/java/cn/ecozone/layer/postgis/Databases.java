@@ -1,5 +1,6 @@
 package cn.ecozone.layer.postgis;
 
+import cn.ecozone.layer.SourceUnavailable;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -14,6 +15,11 @@ public final class Databases {
     private static final Map<String, HikariDataSource> POOLS = new ConcurrentHashMap<>();
 
     private Databases() {}
+
+    /** A database failure as the storage-neutral {@link SourceUnavailable} (HTTP 503). */
+    public static SourceUnavailable unavailable(Throwable cause) {
+        return new SourceUnavailable("数据库暂不可用，请稍后再试 / the database is unavailable, please retry shortly: " + cause.getMessage(), cause);
+    }
 
     public static HikariDataSource pool(String jdbcUrl) {
         return POOLS.computeIfAbsent(jdbcUrl, url -> {

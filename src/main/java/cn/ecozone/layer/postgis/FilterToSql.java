@@ -1,5 +1,6 @@
 package cn.ecozone.layer.postgis;
 
+import cn.ecozone.layer.AttributeType;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureTypes;
 import cn.ecozone.layer.LayerDef;
@@ -111,7 +112,7 @@ final class FilterToSql {
         Optional<Object> v = value(c.get(), right);
         String o = op;
         // ECQL comparisons ignore case unless told otherwise; numbers have no case
-        boolean foldCase = !cmp.isMatchingCase() && c.get().type().equals("string");
+        boolean foldCase = !cmp.isMatchingCase() && c.get().type() == AttributeType.STRING;
         String column = foldCase ? "lower(" + Sql.ident(c.get().name()) + ")" : Sql.ident(c.get().name());
         String param = foldCase ? "lower(?)" : "?";
         return v.map(val -> Sql.of(column + collate(c.get()) + " " + o + " " + param, val));
@@ -119,7 +120,7 @@ final class FilterToSql {
 
     private Optional<Sql> like(PropertyIsLike like) {
         Optional<AttributeDef> c = column(like.getExpression());
-        if (c.isEmpty() || !c.get().type().equals("string") || !like.isMatchingCase()) return Optional.empty();
+        if (c.isEmpty() || c.get().type() != AttributeType.STRING || !like.isMatchingCase()) return Optional.empty();
         String pattern = like.getLiteral();
         StringBuilder sql = new StringBuilder();
         String wild = like.getWildCard(), single = like.getSingleChar(), esc = like.getEscape();
@@ -156,7 +157,7 @@ final class FilterToSql {
 
     private Optional<AttributeDef> column(Expression e) {
         if (!(e instanceof PropertyName p)) return Optional.empty();
-        return layer.attribute(p.getPropertyName()).filter(a -> !a.type().equals("json"));
+        return layer.attribute(p.getPropertyName()).filter(a -> a.type() != AttributeType.JSON);
     }
 
     /** The literal as the column's Java type, or empty when it does not convert (then memory decides). */
@@ -165,11 +166,11 @@ final class FilterToSql {
         Object v = lit.getValue();
         try {
             return switch (a.type()) {
-                case "integer" -> {
+                case INTEGER -> {
                     if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) yield Optional.of(n.longValue());
                     yield Optional.of(Long.parseLong(v.toString().trim()));
                 }
-                case "number" -> Optional.of(v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim()));
+                case NUMBER -> Optional.of(v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim()));
                 default -> Optional.of(v.toString());
             };
         } catch (NumberFormatException ex) {
@@ -179,6 +180,6 @@ final class FilterToSql {
 
     /** Strings compare by code point, as in memory. */
     static String collate(AttributeDef a) {
-        return a.type().equals("string") ? " COLLATE \"C\"" : "";
+        return a.type() == AttributeType.STRING ? " COLLATE \"C\"" : "";
     }
 }

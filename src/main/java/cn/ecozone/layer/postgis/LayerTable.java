@@ -1,5 +1,6 @@
 package cn.ecozone.layer.postgis;
 
+import cn.ecozone.layer.AttributeType;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.LayerDef;
 
@@ -36,7 +37,7 @@ final class LayerTable {
     String selectColumns() {
         StringBuilder b = new StringBuilder("fid, ST_AsBinary(geom) AS wkb");
         for (AttributeDef a : layer.attributes()) {
-            b.append(", ").append(Sql.ident(a.name())).append(a.type().equals("json") ? "::text" : "");
+            b.append(", ").append(Sql.ident(a.name())).append(a.type() == AttributeType.JSON ? "::text" : "");
         }
         return b.toString();
     }
@@ -45,7 +46,7 @@ final class LayerTable {
         StringBuilder cols = new StringBuilder("fid, geom"), vals = new StringBuilder("?, ST_GeomFromWKB(?, 4490)");
         for (AttributeDef a : layer.attributes()) {
             cols.append(", ").append(Sql.ident(a.name()));
-            vals.append(a.type().equals("json") ? ", ?::jsonb" : ", ?");
+            vals.append(a.type() == AttributeType.JSON ? ", ?::jsonb" : ", ?");
         }
         return "INSERT INTO " + tableName + " (" + cols + ") VALUES (" + vals + ")";
     }
@@ -64,9 +65,9 @@ final class LayerTable {
 
     static String sqlType(AttributeDef a) {
         return switch (a.type()) {
-            case "integer" -> "bigint";
-            case "number" -> "double precision";
-            case "json" -> "jsonb";
+            case INTEGER -> "bigint";
+            case NUMBER -> "double precision";
+            case JSON -> "jsonb";
             default -> "text";
         };
     }

@@ -10,7 +10,7 @@ import cn.ecozone.accesslist.Level;
 import cn.ecozone.accesslist.Requirement;
 import cn.ecozone.accesslist.Unit;
 import cn.ecozone.accesslist.ZoneSelector;
-import cn.ecozone.layer.LocalizedText;
+import cn.ecozone.text.LocalizedText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -100,7 +100,7 @@ public final class PostgisAccessListStore implements AccessListStore {
                 return new AccessList(title, industries, units, reqs);
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailable(e);
+            throw Databases.unavailable(e);
         } catch (IOException e) {
             throw new IllegalStateException("准入清单表中的 JSON 无法读取 / bad JSON in the access-list tables", e);
         }
@@ -201,7 +201,7 @@ public final class PostgisAccessListStore implements AccessListStore {
             rs.next();
             return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)};
         } catch (SQLException e) {
-            throw new DatabaseUnavailable(e);
+            throw Databases.unavailable(e);
         }
     }
 }

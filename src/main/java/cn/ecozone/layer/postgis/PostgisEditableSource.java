@@ -8,8 +8,11 @@ import cn.ecozone.layer.FeatureJson;
 import cn.ecozone.layer.FeatureQuery;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.FeatureVersion;
+import cn.ecozone.layer.Footprint;
 import cn.ecozone.layer.IndexedFeature;
 import cn.ecozone.layer.LayerDef;
+import cn.ecozone.tiles.TileRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
@@ -59,11 +62,11 @@ public final class PostgisEditableSource implements FeatureSource, FeatureEditor
     @Override public long count(FeatureQuery q) { return reads.count(q); }
     @Override public Stream<SimpleFeature> query(FeatureQuery q) { return reads.query(q); }
     @Override public List<IndexedFeature> candidates(Envelope e) { return reads.candidates(e); }
-    @Override public cn.ecozone.layer.Footprint footprint(Envelope e, long maxCandidates, long maxVertices) {
+    @Override public Footprint footprint(Envelope e, long maxCandidates, long maxVertices) {
         return reads.footprint(e, maxCandidates, maxVertices);
     }
     @Override public String version() { return reads.version(); }
-    @Override public byte[] vectorTile(cn.ecozone.tiles.TileRequest r) { return reads.vectorTile(r); }
+    @Override public byte[] vectorTile(TileRequest r) { return reads.vectorTile(r); }
 
     @Override
     public Optional<FeatureVersion> current(String id) {
@@ -128,7 +131,7 @@ public final class PostgisEditableSource implements FeatureSource, FeatureEditor
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailable(e);
+            throw Databases.unavailable(e);
         }
         if (out.isEmpty()) current(id).map(v -> new FeatureVersion(id, 0, "loaded", v.feature(), v.etag(), null, null)).ifPresent(out::add);
         return out;
@@ -156,7 +159,7 @@ public final class PostgisEditableSource implements FeatureSource, FeatureEditor
                 throw e;
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailable(e);
+            throw Databases.unavailable(e);
         }
     }
 
@@ -218,7 +221,7 @@ public final class PostgisEditableSource implements FeatureSource, FeatureEditor
             ensureHistory(c);
             return Math.max(lastRevision(c, id), 0);
         } catch (SQLException e) {
-            throw new DatabaseUnavailable(e);
+            throw Databases.unavailable(e);
         }
     }
 
@@ -237,7 +240,7 @@ public final class PostgisEditableSource implements FeatureSource, FeatureEditor
     private SimpleFeature fromJson(String json) {
         try {
             return new FeatureBuilder(layer(), featureType()).build(MAPPER.readTree(json), 0).feature();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

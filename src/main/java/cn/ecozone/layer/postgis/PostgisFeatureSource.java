@@ -1,14 +1,19 @@
 package cn.ecozone.layer.postgis;
 
+import cn.ecozone.layer.AttributeType;
+import cn.ecozone.io.Geometries;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureQuery;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.FeatureTypes;
+import cn.ecozone.layer.Footprint;
 import cn.ecozone.layer.IndexedFeature;
 import cn.ecozone.layer.LayerDef;
 import cn.ecozone.layer.SortKey;
+import cn.ecozone.layer.SourceUnavailable;
 import cn.ecozone.tiles.TileAddress;
 import cn.ecozone.tiles.TileRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
@@ -38,7 +43,7 @@ import java.util.stream.StreamSupport;
  * A layer held in PostGIS. Bbox and the translatable part of the filter run in the database as parameterised
  * SQL (the query geometry is given in 4490; the column is never transformed); whatever does not translate is
  * evaluated in memory on the pre-filtered rows. Rows stream with a fetch size: the returned stream holds its
- * connection until closed. Database failures surface as {@link DatabaseUnavailable} (HTTP 503).
+ * connection until closed. Database failures surface as {@link SourceUnavailable} (HTTP 503).
  */
 public final class PostgisFeatureSource implements FeatureSource {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -72,7 +77,7 @@ public final class PostgisFeatureSource implements FeatureSource {
                 return rs.next() ? "pg-" + rs.getLong(1) : "pg-0";
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailable(e);
+            throw Databases.unavailable(e);
         }
     }
 
@@ -88,7 +93,7 @@ public final class PostgisFeatureSource implements FeatureSource {
             cached = c;
             return c;
         } catch (SQLException ex) {
-            throw new DatabaseUnavailable(ex);
+            throw Databases.unavailable(ex);
         }
     }
 
@@ -113,7 +118,7 @@ public final class PostgisFeatureSource implements FeatureSource {
                 rs.next();
                 return rs.getLong(1);
             } catch (SQLException e) {
-                throw new DatabaseUnavailable(e);
+                throw Databases.unavailable(e);
             }
         }
         try (Stream<SimpleFeature> s = query(q.page(0, Long.MAX_VALUE))) {
@@ -163,7 +168,7 @@ public final class PostgisFeatureSource implements FeatureSource {
         StringBuilder cols = new StringBuilder();
         for (String p : r.properties()) {
             AttributeDef a = layer.attribute(p).orElseThrow(() -> new IllegalArgumentException("no attribute " + p));
-            if (a.type().equals("json")) continue;
+            if (a.type() == AttributeType.JSON) continue;
             cols.append(", ").append(Sql.ident(a.name()));
         }
         String env = "ST_Transform(ST_TileEnvelope(?, ?, ?), 4490)";
@@ -177,7 +182,7 @@ public final class PostgisFeatureSource implements FeatureSource {
             byte[] tile = rs.next() ? rs.getBytes(1) : null;
             return tile == null ? new byte[0] : tile;
         } catch (SQLException e) {
-            throw new DatabaseUnavailable(e);
+            throw Databases.unavailable(e);
         }
     }
 
@@ -186,16 +191,16 @@ public final class PostgisFeatureSource implements FeatureSource {
      * country-wide box is refused before its rows are shipped and parsed ({@link #candidates} loads them all).
      */
     @Override
-    public cn.ecozone.layer.Footprint footprint(Envelope e, long maxCandidates, long maxVertices) {
+    public Footprint footprint(Envelope e, long maxCandidates, long maxVertices) {
         String sql = "SELECT count(*), coalesce(sum(n), 0) FROM (SELECT ST_NPoints(geom) n FROM " + table.name()
                 + " WHERE geom && ST_MakeEnvelope(?,?,?,?,4490) LIMIT ?) s";
         Sql q = Sql.of(sql, e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY(), Math.min(maxCandidates, Long.MAX_VALUE - 1) + 1);
         try (Connection c = db.getConnection(); PreparedStatement ps = prepare(c, q); ResultSet rs = ps.executeQuery()) {
             rs.next();
             long n = rs.getLong(1), v = rs.getLong(2);
-            return new cn.ecozone.layer.Footprint(n, v, n <= maxCandidates && v <= maxVertices);
+            return new Footprint(n, v, n <= maxCandidates && v <= maxVertices);
         } catch (SQLException ex) {
-            throw new DatabaseUnavailable(ex);
+            throw Databases.unavailable(ex);
         }
     }
 
@@ -219,7 +224,7 @@ public final class PostgisFeatureSource implements FeatureSource {
                 b.append("fid COLLATE \"C\"");
             } else {
                 AttributeDef a = layer.attribute(k.property()).orElse(null);
-                if (a == null || a.type().equals("json")) continue;
+                if (a == null || a.type() == AttributeType.JSON) continue;
                 b.append(Sql.ident(a.name())).append(FilterToSql.collate(a));
             }
             b.append(k.descending() ? " DESC, " : " ASC, ");
@@ -252,7 +257,7 @@ public final class PostgisFeatureSource implements FeatureSource {
                         try {
                             hasNext = rs.next();
                         } catch (SQLException e) {
-                            throw new DatabaseUnavailable(e);
+                            throw Databases.unavailable(e);
                         }
                     }
                     return hasNext;
@@ -283,21 +288,21 @@ public final class PostgisFeatureSource implements FeatureSource {
                     // already broken
                 }
             }
-            throw new DatabaseUnavailable(e);
+            throw Databases.unavailable(e);
         }
     }
 
     private SimpleFeature feature(ResultSet rs) {
         try {
             SimpleFeatureBuilder b = new SimpleFeatureBuilder(type);
-            Geometry g = new WKBReader(cn.ecozone.io.Geometries.FACTORY).read(rs.getBytes(2));
+            Geometry g = new WKBReader(Geometries.FACTORY).read(rs.getBytes(2));
             b.set(FeatureTypes.GEOMETRY, g);
             int col = 3;
             for (AttributeDef a : layer.attributes()) {
                 Object v = switch (a.type()) {
-                    case "integer" -> { long l = rs.getLong(col); yield rs.wasNull() ? null : l; }
-                    case "number" -> { double d = rs.getDouble(col); yield rs.wasNull() ? null : d; }
-                    case "json" -> { String s = rs.getString(col); yield s == null ? null : MAPPER.readTree(s); }
+                    case INTEGER -> { long l = rs.getLong(col); yield rs.wasNull() ? null : l; }
+                    case NUMBER -> { double d = rs.getDouble(col); yield rs.wasNull() ? null : d; }
+                    case JSON -> { String s = rs.getString(col); yield s == null ? null : MAPPER.readTree(s); }
                     default -> rs.getString(col);
                 };
                 b.set(a.name(), v);
@@ -305,8 +310,8 @@ public final class PostgisFeatureSource implements FeatureSource {
             }
             return b.buildFeature(rs.getString(1));
         } catch (SQLException e) {
-            throw new DatabaseUnavailable(e);
-        } catch (ParseException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw Databases.unavailable(e);
+        } catch (ParseException | JsonProcessingException e) {
             throw new IllegalStateException("数据库中的要素无法读取 / unreadable row in " + layer.table() + ": " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package cn.ecozone.layer.postgis;
 
+import cn.ecozone.layer.AttributeType;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureQuery;
 import cn.ecozone.layer.FeatureSource;
@@ -90,9 +91,9 @@ public final class PostgisImport {
         for (AttributeDef a : layer.attributes()) {
             Object v = f.getAttribute(a.name());
             if (v == null) {
-                ps.setNull(i++, a.type().equals("integer") ? Types.BIGINT : a.type().equals("number") ? Types.DOUBLE : Types.VARCHAR);
+                ps.setNull(i++, a.type() == AttributeType.INTEGER ? Types.BIGINT : a.type() == AttributeType.NUMBER ? Types.DOUBLE : Types.VARCHAR);
             } else {
-                ps.setObject(i++, a.type().equals("json") ? v.toString() : v);
+                ps.setObject(i++, a.type() == AttributeType.JSON ? v.toString() : v);
             }
         }
     }
