@@ -87,9 +87,18 @@ public record DataVersion(String id, String dataDate, String layersHash, String 
     private static String computeLayerHash(FeatureSource s) {
         List<String> attributes = s.layer().attributes().stream().map(AttributeDef::name).sorted().toList();
         List<byte[]> digests = new ArrayList<>();
+        // digested in batches on every core (the digests are sorted below, so the order they come in does not matter);
+        // batches keep a PostGIS layer streaming instead of held whole in memory
+        List<SimpleFeature> batch = new ArrayList<>(BATCH);
         try (Stream<SimpleFeature> features = s.query(FeatureQuery.all())) {
             Iterator<SimpleFeature> it = features.iterator();
-            while (it.hasNext()) digests.add(featureDigest(it.next(), attributes));
+            while (it.hasNext()) {
+                batch.add(it.next());
+                if (batch.size() == BATCH || !it.hasNext()) {
+                    digests.addAll(batch.parallelStream().map(f -> featureDigest(f, attributes)).toList());
+                    batch.clear();
+                }
+            }
         }
         // order-independent: the sorted digests of the features
         digests.sort(Arrays::compare);
@@ -98,7 +107,9 @@ public record DataVersion(String id, String dataDate, String layersHash, String 
         return HexFormat.of().formatHex(d.digest());
     }
 
-    private static byte[] featureDigest(SimpleFeature f, List<String> attributes) {
+    private static final int BATCH = 4096;
+
+    static byte[] featureDigest(SimpleFeature f, List<String> attributes) {
         MessageDigest d = sha256();
         StringBuilder b = new StringBuilder();
         b.append("id=").append(f.getID()).append('\n');
@@ -109,16 +120,27 @@ public record DataVersion(String id, String dataDate, String layersHash, String 
         d.update(b.toString().getBytes(StandardCharsets.UTF_8));
         Object g = f.getDefaultGeometry();
         if (g instanceof Geometry geometry) {
-            Geometry n = geometry.norm();
-            ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
-            for (int i = 0; i < n.getNumGeometries(); i++) {
-                buf = put(d, buf, Double.NaN, Double.NaN); // part separator
-                Geometry part = n.getGeometryN(i);
-                if (part instanceof Polygon p) {
-                    buf = ring(d, buf, p.getExteriorRing().getCoordinates());
-                    for (int r = 0; r < p.getNumInteriorRing(); r++) buf = ring(d, buf, p.getInteriorRingN(r).getCoordinates());
-                } else {
-                    buf = ring(d, buf, part.getCoordinates());
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(2048); // only how the bytes are fed to the digest
+            org.locationtech.jts.geom.CoordinateSequence shell = singleShell(geometry);
+            if (shell != null) {
+                // a polygon without holes (most zones): the bytes Geometry.norm() would give, read straight from the
+                // coordinate sequence (norm() copied the polygon and made an object per coordinate: at national scale
+                // that was most of the first site check)
+                buf = put(d, buf, Double.NaN, Double.NaN);
+                buf = normalizedShell(d, buf, shell);
+            } else {
+                Geometry n = geometry.norm();
+                for (int i = 0; i < n.getNumGeometries(); i++) {
+                    buf = put(d, buf, Double.NaN, Double.NaN); // part separator
+                    Geometry part = n.getGeometryN(i);
+                    if (part instanceof org.locationtech.jts.geom.Polygon p) {
+                        buf = ring(d, buf, p.getExteriorRing().getCoordinateSequence());
+                        for (int r = 0; r < p.getNumInteriorRing(); r++) buf = ring(d, buf, p.getInteriorRingN(r).getCoordinateSequence());
+                    } else if (part instanceof org.locationtech.jts.geom.LineString l) {
+                        buf = ring(d, buf, l.getCoordinateSequence());
+                    } else {
+                        buf = ring(d, buf, part.getCoordinates());
+                    }
                 }
             }
             buf.flip();
@@ -127,7 +149,50 @@ public record DataVersion(String id, String dataDate, String layersHash, String 
         return d.digest();
     }
 
-    private static ByteBuffer ring(MessageDigest d, ByteBuffer buf, Coordinate[] cs) {
+    /** The shell of a polygon without holes, alone or as the one part of a multipolygon; else null. */
+    private static org.locationtech.jts.geom.CoordinateSequence singleShell(Geometry g) {
+        if (g instanceof org.locationtech.jts.geom.MultiPolygon m && m.getNumGeometries() == 1) g = m.getGeometryN(0);
+        if (!(g instanceof org.locationtech.jts.geom.Polygon p) || p.isEmpty() || p.getNumInteriorRing() > 0) return null;
+        org.locationtech.jts.geom.CoordinateSequence cs = p.getExteriorRing().getCoordinateSequence();
+        return cs.size() >= 4 ? cs : null;
+    }
+
+    /**
+     * A shell as {@code Polygon.normalize} leaves it: started at its least coordinate (x, then y; the first of equal
+     * ones, the closing point excluded) and clockwise — the ring rotated there, reversed when counter-clockwise.
+     */
+    private static java.nio.ByteBuffer normalizedShell(MessageDigest d, java.nio.ByteBuffer buf, org.locationtech.jts.geom.CoordinateSequence cs) {
+        int n = cs.size();
+        int min = 0;
+        for (int i = 1; i <= n - 2; i++) {
+            double x = cs.getX(i), y = cs.getY(i), mx = cs.getX(min), my = cs.getY(min);
+            if (x < mx || (x == mx && y < my)) min = i;
+        }
+        // the rotated ring (closed again at its new start), on which the orientation is decided as norm() decides it
+        double[] xy = new double[2 * n];
+        for (int k = 0; k < n - 1; k++) {
+            int i = (min + k) % (n - 1);
+            xy[2 * k] = cs.getX(i);
+            xy[2 * k + 1] = cs.getY(i);
+        }
+        xy[2 * n - 2] = xy[0];
+        xy[2 * n - 1] = xy[1];
+        boolean ccw = org.locationtech.jts.algorithm.Orientation.isCCW(new org.locationtech.jts.geom.impl.PackedCoordinateSequence.Double(xy, 2, 0));
+        buf = put(d, buf, Double.POSITIVE_INFINITY, n);
+        for (int k = 0; k < n; k++) {
+            int j = ccw ? (n - 1 - k) : k;
+            buf = put(d, buf, xy[2 * j], xy[2 * j + 1]);
+        }
+        return buf;
+    }
+
+    private static java.nio.ByteBuffer ring(MessageDigest d, java.nio.ByteBuffer buf, org.locationtech.jts.geom.CoordinateSequence cs) {
+        buf = put(d, buf, Double.POSITIVE_INFINITY, cs.size());
+        for (int i = 0; i < cs.size(); i++) buf = put(d, buf, cs.getX(i), cs.getY(i));
+        return buf;
+    }
+
+    private static java.nio.ByteBuffer ring(MessageDigest d, java.nio.ByteBuffer buf, Coordinate[] cs) {
         buf = put(d, buf, Double.POSITIVE_INFINITY, cs.length);
         for (Coordinate c : cs) buf = put(d, buf, c.x, c.y);
         return buf;

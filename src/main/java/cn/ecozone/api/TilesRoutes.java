@@ -43,6 +43,8 @@ public final class TilesRoutes implements RouteModule {
     static final String REL_TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
     static final String REL_TILING_SCHEMES = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes";
     static final String REL_GEODATA = "http://www.opengis.net/def/rel/ogc/1.0/geodata";
+    /** Bumped when the same data would give other tiles (grid, specks, attributes): part of every tile's ETag. */
+    static final String TILE_FORMAT = "mvt-2";
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
     private final LiveLayers layers;
     private final ServerConfig config;
@@ -50,6 +52,50 @@ public final class TilesRoutes implements RouteModule {
 
     public TilesRoutes(ServerConfig config, LiveLayers layers) {
         this(config, layers, new TileCache(config.settings().server().tileCacheBytes()));
+        if (cache.maxBytes() > 0 && !"off".equalsIgnoreCase(System.getProperty("ecozone.tileWarmUp", "on"))) {
+            Thread t = new Thread(this::warmUp, "tiles-warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+    }
+
+    /** Layers larger than this are drawn by the map from tiles (smaller ones load whole as GeoJSON). */
+    static final long WARM_UP_MIN_FEATURES = 2000;
+    /** Zooms warmed up, and at most this many tiles per layer and zoom. */
+    static final int WARM_UP_MAX_ZOOM = 5, WARM_UP_MAX_TILES = 64;
+
+    /**
+     * In the background after start: the tiles of zooms 0–{@value #WARM_UP_MAX_ZOOM} over the extent of each layer
+     * the map draws from tiles, made into the cache (and with them the low-zoom copies they come from), so the first
+     * national view is answered from memory instead of waiting for a pass over every vertex. Once per start, for the
+     * layers as they are then (an edit makes new tiles on demand, as before). {@code -Decozone.tileWarmUp=off} skips it.
+     */
+    private void warmUp() {
+        try {
+            for (FeatureSource s : layers.current().inOrder()) {
+                if (s.count() < WARM_UP_MIN_FEATURES) continue;
+                Envelope e = s.extent();
+                if (e.isNull()) continue;
+                List<String> props = properties(s.layer());
+                String version = s.version();
+                // the finest first: that is the zoom of a national view on the map (512-pixel tiles of zoom 5 at map zoom 6)
+                for (int z = WARM_UP_MAX_ZOOM; z >= 0; z--) {
+                    int x0 = WebMercatorQuad.column(e.getMinX(), z), x1 = WebMercatorQuad.column(e.getMaxX(), z);
+                    int y0 = WebMercatorQuad.row(e.getMaxY(), z), y1 = WebMercatorQuad.row(e.getMinY(), z);
+                    if ((long) (x1 - x0 + 1) * (y1 - y0 + 1) > WARM_UP_MAX_TILES) continue;
+                    for (int x = x0; x <= x1; x++) {
+                        for (int y = y0; y <= y1; y++) {
+                            TileAddress a = new TileAddress(z, x, y);
+                            TileRequest r = TileRequest.of(a, s.layer().id(), props);
+                            cache.get(new TileCache.Key(s.layer().id(), version, z, x, y, props), () -> s.vectorTile(r));
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(TilesRoutes.class).warn("tile warm-up stopped: {}", e.toString());
+        }
     }
 
     TilesRoutes(ServerConfig config, LiveLayers layers, TileCache cache) {
@@ -141,10 +187,14 @@ public final class TilesRoutes implements RouteModule {
         LayerDef l = s.layer();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", l.title().zh() + " " + l.title().en());
-        m.put("description", "矢量切片（MVT，范围 " + TileRequest.EXTENT + "，缓冲 " + TileRequest.BUFFER + "）。无要素的切片返回 204。 "
-                + "Mapbox Vector Tiles, extent " + TileRequest.EXTENT + ", buffer " + TileRequest.BUFFER
+        int coarse = TileRequest.COARSE_EXTENT, coarseBuffer = TileRequest.BUFFER * coarse / TileRequest.EXTENT;
+        m.put("description", "矢量切片（MVT，范围 " + TileRequest.EXTENT + "，缓冲 " + TileRequest.BUFFER + "；级别 0–" + TileRequest.COARSE_MAX_ZOOM
+                + " 范围 " + coarse + "，缓冲 " + coarseBuffer + "）。无要素的切片返回 204。 "
+                + "Mapbox Vector Tiles, extent " + TileRequest.EXTENT + ", buffer " + TileRequest.BUFFER + " (zooms 0–" + TileRequest.COARSE_MAX_ZOOM
+                + ": extent " + coarse + ", buffer " + coarseBuffer + ", one unit per pixel of a 512-pixel tile)"
                 + "; a tile without features is answered 204 No Content. Geometry is snapped to the tile grid only "
-                + "(shared boundaries stay shared); polygons smaller than a tile unit are left out.");
+                + "(shared boundaries stay shared); polygons smaller than a tile unit are left out from zoom "
+                + (TileRequest.COARSE_MAX_ZOOM + 1) + " and kept as a one-unit speck below.");
         m.put("dataType", "vector");
         m.put("crs", WebMercatorQuad.CRS);
         m.put("tileMatrixSetURI", WebMercatorQuad.URI);
@@ -205,7 +255,9 @@ public final class TilesRoutes implements RouteModule {
                     + WebMercatorQuad.MAX_ZOOM + (max >= 0 ? ", tileRow and tileCol 0–" + max + " at this level" : "") + ")");
         }
         String version = s.version();
-        if (CacheValidation.answeredNotModified(ctx, version, Format.JSON)) return;
+        // the tile format's revision is in the tag too, so tiles a browser kept from an older server (other grid
+        // rules, same data) are not revalidated as current
+        if (CacheValidation.answeredNotModified(ctx, version + "|" + TILE_FORMAT, Format.JSON)) return;
         TileAddress address = new TileAddress((int) z, (int) x, (int) y);
         List<String> props = properties(s.layer());
         TileRequest request = TileRequest.of(address, s.layer().id(), props);

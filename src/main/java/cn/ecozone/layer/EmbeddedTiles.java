@@ -41,6 +41,11 @@ public final class EmbeddedTiles {
 
     private EmbeddedTiles() {}
 
+    /** The bytes held by the low-zoom copies made so far (memory benchmark). */
+    public static long lowZoomCopyBytes() {
+        return LowZoomCopies.bytes();
+    }
+
     /** The tile, or an empty array when no feature is in it. */
     public static byte[] encode(FeatureSource source, TileRequest r) {
         Envelope lonLat = r.tile().lonLat();
@@ -48,14 +53,22 @@ public final class EmbeddedTiles {
         List<IndexedFeature> candidates = new ArrayList<>(source.candidates(lonLat));
         candidates.sort(Comparator.comparing(IndexedFeature::id, FeatureOrder.IDS));
         TileProjection p = new TileProjection(r);
-        Map<IndexedFeature, int[][][]> copy = r.tile().z() <= LowZoomCopies.MAX_ZOOM && r.extent() == TileRequest.EXTENT
-                ? LowZoomCopies.of(source, r.tile().z()) : Map.of();
+        int level = LowZoomCopies.level(r.tile().z(), r.extent());
+        LowZoomCopies.Copy copy = level != Integer.MIN_VALUE ? LowZoomCopies.of(source, level) : null;
         List<Geometry> out = new ArrayList<>();
         for (IndexedFeature c : candidates) {
-            int[][][] snapped = copy.get(c);
-            if (snapped == LowZoomCopies.NOTHING) continue; // rounds to no area at this zoom
+            int i = copy == null ? -1 : copy.indexOf(c);
             if (!box.test(c.geometry())) continue;
-            Geometry g = snapped != null ? p.fromCopy(snapped) : p.toTile(c.geometry());
+            Geometry g = i < 0 ? p.toTile(c.geometry()) : copy.nothing(i) ? null : p.fromCopy(copy, i);
+            // on the coarse grid a feature covering less than one grid cell is drawn as a one-cell speck (the encoder
+            // would drop some such slivers, depending on their winding)
+            if (g != null && i >= 0 && g.getArea() < 1) g = null;
+            if (g == null && i >= 0) {
+                // rounds to no area on this coarse grid (or its part in the tile does): a speck of one grid cell where
+                // it lies, so that every feature stays on the map at every zoom (a pixel, as a renderer would draw a
+                // sub-pixel polygon)
+                g = p.speck(c.geometry().getEnvelopeInternal());
+            }
             if (g == null) continue;
             g.setUserData(properties(c.feature(), r.properties()));
             out.add(g);
@@ -78,7 +91,7 @@ public final class EmbeddedTiles {
 
     /** Lon/lat → tile units (x east, y down), clipping to the buffered tile and snapping to the integer grid. */
     static final class TileProjection {
-        private final double minX, maxY, scale, lo, hi;
+        private final double minX, maxY, scale, lo, hi, extent;
         private final long offX, offY;
 
         TileProjection(TileRequest r) {
@@ -86,38 +99,58 @@ public final class EmbeddedTiles {
             this.minX = m.getMinX();
             this.maxY = m.getMaxY();
             this.scale = r.extent() / m.getWidth();
+            this.extent = r.extent();
             this.lo = -r.buffer();
             this.hi = r.extent() + r.buffer();
             this.offX = (long) r.tile().x() * r.extent();
             this.offY = (long) r.tile().y() * r.extent();
         }
 
-        /** A polygon of a {@link LowZoomCopies low-zoom copy} (already on this zoom's grid) in tile units, or null. */
-        Geometry fromCopy(int[][][] parts) {
-            List<Polygon> polys = new ArrayList<>(parts.length);
-            for (int[][] rings : parts) {
-                LinearRing shell = ring(rings[0]);
-                if (shell == null) continue;
-                double shellArea = Math.abs(Area.ofRingSigned(shell.getCoordinateSequence()));
-                List<LinearRing> holes = new ArrayList<>();
-                for (int i = 1; i < rings.length; i++) {
-                    LinearRing h = ring(rings[i]);
-                    if (h != null && Math.abs(Area.ofRingSigned(h.getCoordinateSequence())) < shellArea) holes.add(h);
+        /**
+         * The grid cell holding the centre of a lon/lat envelope's part in the tile (projected to tile units, clipped
+         * to the tile square), as a square polygon of one unit, or null when the envelope misses the tile.
+         */
+        Geometry speck(Envelope lonLat) {
+            double x1 = Math.max(px(lonLat.getMinX()), 0), x2 = Math.min(px(lonLat.getMaxX()), extent);
+            double y1 = Math.max(py(lonLat.getMaxY()), 0), y2 = Math.min(py(lonLat.getMinY()), extent);
+            if (x1 > x2 || y1 > y2) return null;
+            double x = Math.floor((x1 + x2) / 2), y = Math.floor((y1 + y2) / 2);
+            return TILE_GEOMETRY.createPolygon(new Coordinate[]{new Coordinate(x, y), new Coordinate(x + 1, y), new Coordinate(x + 1, y + 1),
+                    new Coordinate(x, y + 1), new Coordinate(x, y)});
+        }
+
+        /** Feature i of a {@link LowZoomCopies low-zoom copy} (already on this tile's grid) in tile units, or null. */
+        Geometry fromCopy(LowZoomCopies.Copy copy, int i) {
+            List<Polygon> polys = new ArrayList<>(1);
+            int end = copy.endRing(i);
+            for (int r = copy.firstRing(i); r < end; ) {
+                LinearRing shell = ring(copy.coords, copy.start(r), copy.end(r));
+                int next = r + 1;
+                while (next < end && !copy.shell(next)) next++;
+                double shellArea = shell == null ? 0 : Math.abs(Area.ofRingSigned(shell.getCoordinateSequence()));
+                // a shell of no area (its kept vertices on one grid line) is not encoded: the feature becomes a speck
+                if (shellArea > 0) {
+                    List<LinearRing> holes = new ArrayList<>();
+                    for (int h = r + 1; h < next; h++) {
+                        LinearRing hole = ring(copy.coords, copy.start(h), copy.end(h));
+                        if (hole != null && Math.abs(Area.ofRingSigned(hole.getCoordinateSequence())) < shellArea) holes.add(hole);
+                    }
+                    polys.add(TILE_GEOMETRY.createPolygon(shell, holes.toArray(LinearRing[]::new)));
                 }
-                polys.add(TILE_GEOMETRY.createPolygon(shell, holes.toArray(LinearRing[]::new)));
+                r = next;
             }
             if (polys.isEmpty()) return null;
             return polys.size() == 1 ? polys.get(0) : TILE_GEOMETRY.createMultiPolygon(polys.toArray(Polygon[]::new));
         }
 
-        /** A snapped ring of a copy: shifted to this tile, clipped, snapped again (only clip points move), repeats dropped. */
-        private LinearRing ring(int[] xy) {
-            int n = xy.length / 2;
+        /** A snapped ring of a copy (ints from..to): shifted to this tile, clipped, snapped again (only clip points move), repeats dropped. */
+        private LinearRing ring(int[] xy, int from, int to) {
+            int n = (to - from) / 2;
             double[] xs = new double[n], ys = new double[n];
             boolean inside = true;
             double minx = Double.MAX_VALUE, maxx = -Double.MAX_VALUE, miny = Double.MAX_VALUE, maxy = -Double.MAX_VALUE;
             for (int i = 0; i < n; i++) {
-                double x = xs[i] = xy[2 * i] - offX, y = ys[i] = xy[2 * i + 1] - offY;
+                double x = xs[i] = xy[from + 2 * i] - offX, y = ys[i] = xy[from + 2 * i + 1] - offY;
                 if (x < lo || x > hi || y < lo || y > hi) inside = false;
                 if (x < minx) minx = x;
                 if (x > maxx) maxx = x;

@@ -35,6 +35,18 @@ public final class WebMercatorQuad {
         return x >= 0 && y >= 0 && x < n && y < n;
     }
 
+    /** The tile column holding this longitude at zoom z (clamped to the matrix). */
+    public static int column(double lon, int z) {
+        long n = 1L << z;
+        return (int) Math.max(0, Math.min(n - 1, (long) Math.floor((x(lon) + HALF_WORLD) / WORLD_SIZE * n)));
+    }
+
+    /** The tile row holding this latitude at zoom z (row 0 at the top; clamped to the matrix). */
+    public static int row(double lat, int z) {
+        long n = 1L << z;
+        return (int) Math.max(0, Math.min(n - 1, (long) Math.floor((HALF_WORLD - y(Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)))) / WORLD_SIZE * n)));
+    }
+
     public static double x(double lon) {
         return R * Math.toRadians(lon);
     }

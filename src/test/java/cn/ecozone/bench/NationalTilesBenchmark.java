@@ -56,7 +56,7 @@ class NationalTilesBenchmark {
 
     @Test
     void startUpHeapAndTilesAgainstPostgis() throws Exception {
-        StringBuilder out = new StringBuilder("\n===== NationalTilesBenchmark =====\n");
+        StringBuilder out = new StringBuilder("\n===== NationalTilesBenchmark =====\nload average at start: " + loadAverage() + "\n");
         long t0 = System.nanoTime();
         // -Decozone.bench.load=DIR keeps the generated load in DIR (made once, reused by later runs)
         String keep = System.getProperty("ecozone.bench.load", "");
@@ -117,10 +117,10 @@ class NationalTilesBenchmark {
         EcoZoneServer uncached = EcoZoneServer.start(noCache, layers);
         try (EcoZoneServer server = EcoZoneServer.start(ServerConfig.defaults(0), layers); uncached) {
             out.append("""
-                    tiles (each tile is one layer's MVT, extent 4096, buffer 64; both layers; EcoZone: GET over HTTP keep-alive;
+                    tiles (each tile is one layer's MVT, extent 4096, buffer 64 — 512 and 8 at zooms <= 7; both layers; EcoZone: GET over HTTP keep-alive;
                     PostGIS: the pg_tileserv/Martin query over JDBC, prepared). EcoZone three ways: cold = the first request for
                     each tile on a server with the tile cache (1 client, one pass; at z <= 7 the first tile of each layer also
-                    builds that zoom's low-zoom copy), built = a server with the cache off (every tile made per request, as
+                    builds that grid's low-zoom copy), built = a server with the cache off (every tile made per request, as
                     after an edit), warm = the cached server after the cold pass. Ratios are tiles/s against PostGIS.
                     zoom tiles clients | built p50   p99   tiles/s | warm p50   p99   tiles/s | PostGIS p50   p99   tiles/s | built/PG warm/PG
                     """);
@@ -145,13 +145,15 @@ class NationalTilesBenchmark {
                     String line = String.format(Locale.ROOT, "%4d %5d %7d | %8.1f ms %6.1f ms %7.1f | %8.1f ms %6.1f ms %7.1f | %8.1f ms %6.1f ms %7.1f | %.2f× %.2f×%n",
                             z, tiles.size(), clients, e.p(0.5), e.p(0.99), e.perSecond(), w.p(0.5), w.p(0.99), w.perSecond(),
                             p.p(0.5), p.p(0.99), p.perSecond(), e.perSecond() / p.perSecond(), w.perSecond() / p.perSecond());
-                    out.append(line);
-                    System.out.print(line + "   (load average " + loadAverage() + ")\n");
+                    String withLoad = line.stripTrailing() + "   (load average " + loadAverage() + ")\n";
+                    out.append(withLoad);
+                    System.out.print(withLoad);
                 }
             }
             out.append(String.format(Locale.ROOT, "tile cache after the run: %d tiles, %d bytes (bound %d)%n",
                     server.tileCache().size(), server.tileCache().bytes(), server.tileCache().maxBytes()));
         }
+        out.append("load average at end: ").append(loadAverage()).append('\n');
         System.out.print(out);
         Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "national-tiles-benchmark.txt"), out);
     }
@@ -212,8 +214,9 @@ class NationalTilesBenchmark {
         PostgisClient(String url) throws Exception {
             c = DriverManager.getConnection(url);
             for (int i = 0; i < LAYERS.length; i++) {
-                ps[i] = c.prepareStatement("SELECT ST_AsMVT(mvtgeom, '" + LAYERS[i] + "', 4096, 'geom') FROM ("
-                        + "SELECT ST_AsMVTGeom(ST_Transform(t.geom, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom, t.code, t.name "
+                // extent and buffer as EcoZone's tiles of that zoom (512 and 8 at zooms <= 7, else 4096 and 64): the same tiles
+                ps[i] = c.prepareStatement("SELECT ST_AsMVT(mvtgeom, '" + LAYERS[i] + "', ?, 'geom') FROM ("
+                        + "SELECT ST_AsMVTGeom(ST_Transform(t.geom, 3857), ST_TileEnvelope(?, ?, ?), ?, ?, true) AS geom, t.code, t.name "
                         + "FROM " + LAYERS[i] + " t WHERE t.geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => (64.0 / 4096)), 4490)"
                         + ") mvtgeom");
             }
@@ -223,12 +226,16 @@ class NationalTilesBenchmark {
         public int get(String[] t) throws Exception {
             PreparedStatement s = ps[t[0].equals(LAYERS[0]) ? 0 : 1];
             int z = Integer.parseInt(t[1]), x = Integer.parseInt(t[2]), y = Integer.parseInt(t[3]);
-            s.setInt(1, z);
-            s.setInt(2, x);
-            s.setInt(3, y);
-            s.setInt(4, z);
-            s.setInt(5, x);
-            s.setInt(6, y);
+            int extent = TileMath.extentAt(z);
+            s.setInt(1, extent);
+            s.setInt(2, z);
+            s.setInt(3, x);
+            s.setInt(4, y);
+            s.setInt(5, extent);
+            s.setInt(6, 64 * extent / 4096);
+            s.setInt(7, z);
+            s.setInt(8, x);
+            s.setInt(9, y);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 byte[] b = rs.getBytes(1);

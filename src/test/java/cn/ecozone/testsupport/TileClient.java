@@ -66,12 +66,22 @@ public final class TileClient {
      * specification (lenient: a ring that touches itself is kept, as renderers draw it; the library's MvtReader
      * drops such rings). Rings with negative signed area (clockwise on screen, y down) start polygons.
      */
+    /** The extent of the tile's layer (units a side). */
+    public static int extent(byte[] mvt, String layer) {
+        try {
+            return VectorTile.Tile.parseFrom(mvt).getLayersList().stream().filter(x -> x.getName().equals(layer)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no layer " + layer + " in the tile")).getExtent();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static List<Decoded> decode(byte[] mvt, String layer, String idProperty) {
         try {
             VectorTile.Tile t = VectorTile.Tile.parseFrom(mvt);
             VectorTile.Tile.Layer l = t.getLayersList().stream().filter(x -> x.getName().equals(layer)).findFirst()
                     .orElseThrow(() -> new AssertionError("no layer " + layer + " in the tile"));
-            if (l.getExtent() != 4096) throw new AssertionError("extent " + l.getExtent());
+            if (l.getExtent() != TileMath.EXTENT && l.getExtent() != TileMath.COARSE_EXTENT) throw new AssertionError("extent " + l.getExtent());
             List<Decoded> out = new ArrayList<>();
             for (VectorTile.Tile.Feature f : l.getFeaturesList()) {
                 Map<String, Object> props = new LinkedHashMap<>();

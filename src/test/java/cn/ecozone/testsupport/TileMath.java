@@ -8,10 +8,18 @@ import org.locationtech.jts.geom.CoordinateSequence;
 
 /**
  * The slippy-map tile formulas (as in the OSM wiki), written independently of the server's code: tile ranges from
- * lon/lat, the lon/lat rectangle of a tile, and lon/lat → tile units (0–4096, y down) for comparing decoded tiles.
+ * lon/lat, the lon/lat rectangle of a tile, and lon/lat → tile units (0–extent, y down) for comparing decoded tiles.
+ * The extent is the server's documented one: 4096 units a side, 512 at zooms 0–7 (one unit per pixel of the map's
+ * 512-pixel tiles).
  */
 public final class TileMath {
     public static final int EXTENT = 4096;
+    public static final int COARSE_EXTENT = 512, COARSE_MAX_ZOOM = 7;
+
+    /** The extent of the server's tiles at zoom z. */
+    public static int extentAt(int z) {
+        return z <= COARSE_MAX_ZOOM ? COARSE_EXTENT : EXTENT;
+    }
 
     private TileMath() {}
 
@@ -38,7 +46,7 @@ public final class TileMath {
     public static Coordinate toTile(double lon, double lat, int z, int x, int y) {
         double n = 1 << z, r = Math.toRadians(lat);
         double tx = (lon + 180) / 360 * n, ty = (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n;
-        return new Coordinate((tx - x) * EXTENT, (ty - y) * EXTENT);
+        return new Coordinate((tx - x) * extentAt(z), (ty - y) * extentAt(z));
     }
 
     /** A lon/lat geometry in units of tile z/x/y. */

@@ -156,6 +156,14 @@ class PostgisModeTest {
                     if (!seen.add(x + "/" + y) || seen.size() > 6) continue;
                     String path = "/collections/" + id + "/tiles/WebMercatorQuad/" + z + "/" + y + "/" + x;
                     TileClient.Fetched a = memTiles.get(path), b = dbTiles.get(path);
+                    if (z < 9 && a.status() == 200 && b.status() == 204) {
+                        // at zoom 5 EcoZone keeps features that round to no area as specks (below); PostGIS drops them,
+                        // so a tile of specks only is empty there
+                        for (TileClient.Decoded d : TileClient.decode(a.body(), id, idProperty)) {
+                            assertTrue(d.geometry().getArea() <= 4, path + " " + d.id() + " only in the embedded tile, " + d.geometry().getArea() + " units²");
+                        }
+                        continue;
+                    }
                     assertEquals(a.status(), b.status(), path);
                     if (a.status() == 204) continue;
                     assertEquals(200, a.status(), path);
