@@ -28,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PlotMeasureAgainstPostgisTest {
     @TempDir Path dir;
+    private int zonePairs;
+    private long touchPairs;
 
     @Test
     void plotMeasuresAndOverlapsAgreeWithPostgisWithinOneHundredthOfAPercent() throws Exception {
@@ -39,11 +41,13 @@ class PlotMeasureAgainstPostgisTest {
             for (LayerSet layers : sets) compared += compare(c, layers);
         }
         assertTrue(compared >= 7, "compared " + compared);
+        assertTrue(zonePairs >= 20 && touchPairs >= 5, "plot × zone pairs compared: " + zonePairs + ", of them touching only: " + touchPairs);
     }
 
     private int compare(Connection c, LayerSet layers) throws Exception {
         var source = layers.source("restoration").orElseThrow();
-        List<Plot> plots = Plot.of(source);
+        List<Plot> plots = new java.util.ArrayList<>(Plot.of(source));
+        plots.addAll(plotsOnZones(PlotContext.from(layers)));
         PlotReport report = PlotAnalysis.run(plots, PlotSchema.detect(source.layer().attributes().stream().map(a -> a.name()).toList()),
                 PlotContext.from(layers), null, 1.0);
         try (Statement s = c.createStatement()) {
@@ -92,18 +96,78 @@ class PlotMeasureAgainstPostgisTest {
             close("overlap " + key, pairs.get(key), o.overlap().m2());
             n++;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT ST_Area(ST_Intersection(p.g, z.g)::geography) FROM plot p, zone z WHERE p.id = ? AND z.id = ?")) {
-            for (var z : report.zones()) {
-                ps.setString(1, z.plotId());
-                ps.setString(2, z.layer() + "/" + z.zoneId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (!z.touchOnly()) close("zone overlap " + z.plotId() + " × " + z.zoneId(), rs.getDouble(1), z.overlap().m2());
-                    n++;
+        // plot × zone both ways: every pair PostGIS finds intersecting (valid, non-empty plots, as EcoZone checks) must be
+        // in the report and every reported pair must be one PostGIS finds; an overlap over 1 m² must be reported as an
+        // overlap (not touch-only) with PostGIS's area, and a touch-only pair must have at most 1 m² in PostGIS
+        Map<String, Double> expectedZones = new java.util.TreeMap<>();
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT p.id, z.id, ST_Area(ST_Intersection(p.g, z.g)::geography) FROM plot p "
+                + "JOIN zone z ON ST_Intersects(p.g, z.g) WHERE ST_IsValid(p.g) AND NOT ST_IsEmpty(p.g)")) {
+            while (rs.next()) expectedZones.put(rs.getString(1) + " × " + rs.getString(2), rs.getDouble(3));
+        }
+        Map<String, PlotReport.ZoneOverlap> actualZones = new java.util.TreeMap<>();
+        for (var z : report.zones()) actualZones.put(z.plotId() + " × " + z.layer() + "/" + z.zoneId(), z);
+        assertEquals(expectedZones.keySet(), actualZones.keySet(), "plot × zone pairs that intersect (PostGIS ST_Intersects vs EcoZone)");
+        for (var e : expectedZones.entrySet()) {
+            var z = actualZones.get(e.getKey());
+            if (e.getValue() > OverlapPairs.TOLERANCE_M2) {
+                assertTrue(!z.touchOnly(), e.getKey() + ": PostGIS overlap " + e.getValue() + " m², EcoZone says touch only");
+                close("zone overlap " + e.getKey(), e.getValue(), z.overlap().m2());
+            } else {
+                assertTrue(z.touchOnly(), e.getKey() + ": PostGIS overlap " + e.getValue() + " m² (touch), EcoZone " + z.overlap().m2() + " m²");
+            }
+            n++;
+        }
+        zonePairs += expectedZones.size();
+        touchPairs += expectedZones.values().stream().filter(v -> v <= OverlapPairs.TOLERANCE_M2).count();
+        return n;
+    }
+
+    /**
+     * Plots made from the protected zones where boundaries coincide: half of a zone (its edges shared from inside),
+     * the zone's surroundings (a box minus the zone: edges shared from outside), the zone itself, a triangle on one of
+     * its vertices pointing outwards, each hole of it as a plot and shrunk into the hole.
+     */
+    static List<Plot> plotsOnZones(PlotContext context) {
+        List<Plot> out = new java.util.ArrayList<>();
+        var f = cn.ecozone.io.Geometries.FACTORY;
+        for (var source : context.protectedZones()) {
+            int k = 0;
+            for (Plot zone : Plot.of(source)) {
+                for (int i = 0; i < zone.geometry().getNumGeometries(); i++) {
+                    var z = (org.locationtech.jts.geom.Polygon) zone.geometry().getGeometryN(i);
+                    String id = "gen-" + source.layer().id() + "-" + (k++);
+                    var e = z.getEnvelopeInternal();
+                    List<org.locationtech.jts.geom.Geometry> made = new java.util.ArrayList<>();
+                    made.add(z.intersection(f.toGeometry(new org.locationtech.jts.geom.Envelope(e.getMinX() - 1, e.centre().x, e.getMinY() - 1, e.getMaxY() + 1))));
+                    var wide = new org.locationtech.jts.geom.Envelope(e);
+                    wide.expandBy(e.getWidth() * 0.1, e.getHeight() * 0.1);
+                    made.add(f.toGeometry(wide).difference(z));
+                    made.add(z.copy());
+                    var v = z.getExteriorRing().getCoordinateN(z.getExteriorRing().getNumPoints() / 3);
+                    var m = z.getCentroid().getCoordinate();
+                    double dx = v.x - m.x, dy = v.y - m.y, len = Math.hypot(dx, dy), size = Math.max(0.001, Math.min(0.01, len));
+                    dx /= len;
+                    dy /= len;
+                    double a = Math.toRadians(20), cos = Math.cos(a), sin = Math.sin(a);
+                    made.add(f.createPolygon(new org.locationtech.jts.geom.Coordinate[] {new org.locationtech.jts.geom.Coordinate(v),
+                            new org.locationtech.jts.geom.Coordinate(v.x + size * (dx * cos - dy * sin), v.y + size * (dx * sin + dy * cos)),
+                            new org.locationtech.jts.geom.Coordinate(v.x + size * (dx * cos + dy * sin), v.y + size * (-dx * sin + dy * cos)),
+                            new org.locationtech.jts.geom.Coordinate(v)}));
+                    for (int h = 0; h < z.getNumInteriorRing(); h++) {
+                        var hole = f.createPolygon(f.createLinearRing(z.getInteriorRingN(h).getCoordinates()));
+                        made.add(hole);
+                        var he = hole.getEnvelopeInternal();
+                        made.add(hole.buffer(-0.1 * Math.min(he.getWidth(), he.getHeight())));
+                    }
+                    int j = 0;
+                    for (var g : made) {
+                        if (!(g instanceof org.locationtech.jts.geom.Polygonal) || g.isEmpty() || !g.isValid() || g.getArea() < 1e-9) continue;
+                        out.add(new Plot(id + "-" + (j++), g, Map.of()));
+                    }
                 }
             }
         }
-        return n;
+        return out;
     }
 
     private static void close(String what, double postgis, double ours) {

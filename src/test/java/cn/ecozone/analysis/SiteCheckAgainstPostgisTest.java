@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
@@ -85,63 +86,187 @@ class SiteCheckAgainstPostgisTest {
     @Test
     void everyOverlapAreaHitSetAndNearbyDistanceAgreesWithPostgis() throws SQLException {
         List<SiteInput> sites = generatedSites(72);
-        int overlapsCompared = 0, distancesCompared = 0, withHits = 0, zone37 = 0, holes = 0, multi = 0;
+        int[] counts = new int[3];
+        List<String> problems = new ArrayList<>();
+        int withHits = 0, zone37 = 0, holes = 0, multi = 0;
         try (Connection c = DriverManager.getConnection(url)) {
             for (SiteInput site : sites) {
-                SiteCheckResult r = check.run(site, null, 1000);
+                SiteCheckResult r = compare(c, site, counts, problems);
                 Geometry g = site.geometry();
-                String wkt = new WKTWriter().write(g);
                 if (GaussKrugerMeasure.zoneOf(g).number() == 37) zone37++;
                 if (site.parcels().size() > 1) multi++;
                 if (site.parcels().stream().anyMatch(p -> ((Polygon) p.geometry().getGeometryN(0)).getNumInteriorRing() > 0)) holes++;
-                assertClose(site.name() + " site area", scalar(c, "SELECT ST_Area(ST_GeomFromText(?, 4490)::geography)", wkt), r.site().areaM2());
-                for (FeatureSource s : layers.inOrder()) {
-                    String coll = s.layer().id();
-                    Map<String, Double> expectedHits = new TreeMap<>();
-                    Map<String, Double> expectedNear = new TreeMap<>();
-                    // geography edges are geodesics, ours (like PostGIS geometry) are straight in lon/lat: a 10 km edge along a
-                    // parallel differs by ~2 m at its middle. Segmentizing to 0.001° (~100 m) makes PostGIS measure our edges.
-                    String sql = "SELECT fid, ST_Area(ST_Intersection(geom, s)::geography), ST_Intersects(geom, s), "
-                            + "ST_Distance(ST_Segmentize(geom, 0.001)::geography, ST_Segmentize(s, 0.001)::geography) "
-                            + "FROM layer_" + coll + ", (SELECT ST_GeomFromText(?, 4490) s) q WHERE ST_DWithin(geom::geography, s::geography, 1000)";
-                    try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        ps.setString(1, wkt);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                boolean hit = s.layer().isPolygon() && rs.getBoolean(3) && rs.getDouble(2) > SiteCheck.MIN_OVERLAP_M2;
-                                if (hit) expectedHits.put(rs.getString(1), rs.getDouble(2));
-                                else expectedNear.put(rs.getString(1), rs.getDouble(4));
-                            }
-                        }
-                    }
-                    Map<String, Double> actualHits = r.hits().stream().filter(h -> h.collection().equals(coll))
-                            .collect(Collectors.toMap(SiteCheckResult.Hit::featureId, SiteCheckResult.Hit::overlapM2, (a, b) -> a, TreeMap::new));
-                    assertEquals(expectedHits.keySet(), actualHits.keySet(), site.name() + " hits in " + coll);
-                    for (var e : expectedHits.entrySet()) {
-                        assertClose(site.name() + " overlap with " + coll + "/" + e.getKey(), e.getValue(), actualHits.get(e.getKey()));
-                        overlapsCompared++;
-                    }
-                    Map<String, Double> actualNear = r.nearby().stream().filter(n -> n.collection().equals(coll))
-                            .collect(Collectors.toMap(SiteCheckResult.Nearby::featureId, SiteCheckResult.Nearby::distanceM, (a, b) -> a, TreeMap::new));
-                    // a zone right at the 1000 m edge may fall either side of it: compare the ones clearly inside
-                    expectedNear.values().removeIf(d -> d > 999);
-                    actualNear.values().removeIf(d -> d > 999);
-                    assertEquals(expectedNear.keySet(), actualNear.keySet(), site.name() + " nearby in " + coll);
-                    for (var e : expectedNear.entrySet()) {
-                        double exp = e.getValue(), act = actualNear.get(e.getKey());
-                        assertTrue(Math.abs(exp - act) <= Math.max(0.5, exp * 1e-3), site.name() + " distance to " + coll + "/" + e.getKey()
-                                + ": PostGIS " + exp + " m, ours " + act + " m");
-                        distancesCompared++;
-                    }
-                }
                 if (r.hits().stream().anyMatch(h -> !h.collection().equals("admin"))) withHits++;
             }
         }
+        assertTrue(problems.isEmpty(), problems.size() + " disagreements with PostGIS:\n" + String.join("\n", problems));
         assertTrue(sites.size() >= 50);
-        assertTrue(overlapsCompared >= 150, "overlaps compared: " + overlapsCompared);
-        assertTrue(distancesCompared >= 30, "distances compared: " + distancesCompared);
+        assertTrue(counts[0] >= 150, "overlaps compared: " + counts[0]);
+        assertTrue(counts[1] >= 30, "distances compared: " + counts[1]);
         assertTrue(withHits >= 40 && withHits < sites.size(), "some sites hit zones, some hit none: " + withHits);
         assertTrue(zone37 >= 5 && holes >= 10 && multi >= 10, "zone 37: " + zone37 + ", with holes: " + holes + ", multi-parcel: " + multi);
+    }
+
+    /**
+     * Sites built from the zones themselves, where boundaries coincide: a part of a zone cut by a box (shares the
+     * zone's edges from inside), the zone's surroundings (a box minus the zone: shares its edges from outside, the
+     * zone fills the site's hole), a box with a hole around a zone (the zone inside the site's hole, not touching),
+     * a zone's hole as a site (shares the hole's edges), a site shrunk into a zone's hole, a triangle sharing one
+     * vertex with a zone, and two-parcel sites whose parcels overlap or touch each other. Every one is held to
+     * PostGIS as above (PostGIS forms the union of the parcels itself, with ST_UnaryUnion).
+     */
+    @Test
+    void sitesSharingEdgesAndVerticesWithZonesHolesAndTouchingParcelsAgreeWithPostgis() throws SQLException {
+        Map<String, List<SiteInput>> kinds = new TreeMap<>();
+        for (FeatureSource s : layers.inOrder()) {
+            if (!s.layer().isPolygon()) continue;
+            List<Polygon> zones = new ArrayList<>();
+            try (var features = s.query(cn.ecozone.layer.FeatureQuery.all())) {
+                for (SimpleFeature f : (Iterable<SimpleFeature>) features::iterator) {
+                    Geometry g = (Geometry) f.getDefaultGeometry();
+                    for (int i = 0; i < g.getNumGeometries(); i++) zones.add((Polygon) g.getGeometryN(i));
+                }
+            }
+            String l = s.layer().id();
+            for (int i = 0; i < zones.size(); i += Math.max(1, zones.size() / 6)) {
+                Polygon z = zones.get(i);
+                String n = l + "#" + i;
+                Envelope e = z.getEnvelopeInternal();
+                // the zone's west half (edges shared from inside)
+                Geometry half = z.intersection(Geometries.FACTORY.toGeometry(new Envelope(e.getMinX() - 1, e.centre().x, e.getMinY() - 1, e.getMaxY() + 1)));
+                add(kinds, "edges shared from inside", n, largest(half));
+                // the zone's surroundings: its box widened by a tenth, minus the zone (the zone fills the site's hole)
+                Envelope wide = new Envelope(e);
+                wide.expandBy(e.getWidth() * 0.1, e.getHeight() * 0.1);
+                add(kinds, "zone fills the site's hole (edges shared from outside)", n,
+                        largest(Geometries.FACTORY.toGeometry(wide).difference(z)));
+                // a box with a hole around the zone: the zone inside the site's hole, apart from it
+                Envelope inner = new Envelope(e);
+                inner.expandBy(e.getWidth() * 0.05, e.getHeight() * 0.05);
+                add(kinds, "zone inside the site's hole", n, Geometries.FACTORY.createPolygon(ring(wide), new LinearRing[] {ring(inner)}));
+                // a triangle on one of the zone's vertices, pointing away from the zone's centre
+                Coordinate v = z.getExteriorRing().getCoordinateN(z.getExteriorRing().getNumPoints() / 3);
+                Coordinate m = z.getCentroid().getCoordinate();
+                double dx = v.x - m.x, dy = v.y - m.y, len = Math.hypot(dx, dy), size = Math.max(0.002, Math.min(0.02, len));
+                dx /= len;
+                dy /= len;
+                double a = Math.toRadians(20);
+                Coordinate p1 = new Coordinate(v.x + size * (dx * Math.cos(a) - dy * Math.sin(a)), v.y + size * (dx * Math.sin(a) + dy * Math.cos(a)));
+                Coordinate p2 = new Coordinate(v.x + size * (dx * Math.cos(a) + dy * Math.sin(a)), v.y + size * (-dx * Math.sin(a) + dy * Math.cos(a)));
+                add(kinds, "one vertex shared", n, Geometries.FACTORY.createPolygon(new Coordinate[] {new Coordinate(v), p1, p2, new Coordinate(v)}));
+                for (int h = 0; h < z.getNumInteriorRing(); h++) {
+                    Polygon hole = Geometries.FACTORY.createPolygon(Geometries.FACTORY.createLinearRing(z.getInteriorRingN(h).getCoordinates()));
+                    add(kinds, "a zone's hole as the site (hole edges shared)", n + "h" + h, hole);
+                    double hr = Math.min(hole.getEnvelopeInternal().getWidth(), hole.getEnvelopeInternal().getHeight());
+                    add(kinds, "site inside a zone's hole", n + "h" + h, largest(hole.buffer(-hr * 0.1)));
+                    add(kinds, "site around a zone's hole (overlaps a thin ring)", n + "h" + h, largest(hole.buffer(hr * 0.05)));
+                }
+                // two parcels on the zone's inner point: overlapping stars, and two boxes sharing an edge
+                Coordinate ip = z.getInteriorPoint().getCoordinate();
+                Random rnd = new Random(i * 31L + l.hashCode());
+                double r = Math.max(0.002, Math.min(0.01, Math.min(e.getWidth(), e.getHeight()) / 3));
+                kinds.computeIfAbsent("parcels overlap each other", k -> new ArrayList<>()).add(new SiteInput(n + " overlapping parcels", "wkt", "CRS84",
+                        List.of(new SiteParcel("P1", star(rnd, ip.x, ip.y, r, false), null), new SiteParcel("P2", star(rnd, ip.x + r * 0.6, ip.y, r, false), null)), List.of()));
+                Polygon b1 = (Polygon) Geometries.FACTORY.toGeometry(new Envelope(ip.x - r, ip.x, ip.y - r / 2, ip.y + r / 2));
+                Polygon b2 = (Polygon) Geometries.FACTORY.toGeometry(new Envelope(ip.x, ip.x + r, ip.y - r, ip.y + r / 3));
+                kinds.computeIfAbsent("parcels touch each other", k -> new ArrayList<>()).add(new SiteInput(n + " touching parcels", "wkt", "CRS84",
+                        List.of(new SiteParcel("P1", b1, null), new SiteParcel("P2", b2, null)), List.of()));
+            }
+        }
+        int[] counts = new int[3];
+        List<String> problems = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url)) {
+            for (var kind : kinds.entrySet()) for (SiteInput site : kind.getValue()) compare(c, site.withName(kind.getKey() + ": " + site.name()), counts, problems);
+        }
+        assertTrue(problems.isEmpty(), problems.size() + " disagreements with PostGIS:\n" + String.join("\n", problems));
+        Map<String, Integer> sizes = new TreeMap<>();
+        kinds.forEach((k, v) -> sizes.put(k, v.size()));
+        assertEquals(10, sizes.size(), "every kind of site is present: " + sizes);
+        assertTrue(sizes.values().stream().allMatch(v -> v >= 1), sizes.toString());
+        assertTrue(counts[0] >= 100, "overlaps compared: " + counts[0]);
+        assertTrue(counts[2] >= 20, "zones touching a site (PostGIS: ST_Intersects with zero-area intersection) compared: " + counts[2]);
+    }
+
+    private static void add(Map<String, List<SiteInput>> kinds, String kind, String name, Polygon p) {
+        if (p == null || p.isEmpty() || !p.isValid() || p.getArea() < 1e-8) return;
+        kinds.computeIfAbsent(kind, k -> new ArrayList<>()).add(new SiteInput(name, "wkt", "CRS84", List.of(new SiteParcel("P1", p, null)), List.of()));
+    }
+
+    private static Polygon largest(Geometry g) {
+        Polygon best = null;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof Polygon p && (best == null || p.getArea() > best.getArea())) best = p;
+        }
+        return best;
+    }
+
+    private static LinearRing ring(Envelope e) {
+        return Geometries.FACTORY.createLinearRing(new Coordinate[] {new Coordinate(e.getMinX(), e.getMinY()), new Coordinate(e.getMaxX(), e.getMinY()),
+                new Coordinate(e.getMaxX(), e.getMaxY()), new Coordinate(e.getMinX(), e.getMaxY()), new Coordinate(e.getMinX(), e.getMinY())});
+    }
+
+    /**
+     * Checks one site against PostGIS; counts[0] += overlaps compared, counts[1] += distances compared, counts[2] +=
+     * zones that touch the site without overlapping. PostGIS gets the parcels as a collection and unions them itself.
+     */
+    static SiteCheckResult compare(Connection c, SiteInput site, int[] counts, List<String> problems) throws SQLException {
+        SiteCheckResult r = check.run(site, null, 1000);
+        WKTWriter w = new WKTWriter();
+        String parcels = "GEOMETRYCOLLECTION(" + String.join(",", site.parcels().stream().map(p -> w.write(p.geometry())).toList()) + ")";
+        String siteSql = "ST_UnaryUnion(ST_GeomFromText(?, 4490))";
+        close(problems, site.name() + " site area", scalar(c, "SELECT ST_Area(" + siteSql + "::geography)", parcels), r.site().areaM2());
+        for (FeatureSource s : layers.inOrder()) {
+            String coll = s.layer().id();
+            Map<String, Double> expectedHits = new TreeMap<>();
+            Map<String, Double> expectedNear = new TreeMap<>();
+            // geography edges are geodesics, ours (like PostGIS geometry) are straight in lon/lat: a 10 km edge along a
+            // parallel differs by ~2 m at its middle. Segmentizing to 0.001° (~100 m) makes PostGIS measure our edges.
+            String sql = "SELECT fid, ST_Area(ST_Intersection(geom, s)::geography), ST_Intersects(geom, s), "
+                    + "ST_Distance(ST_Segmentize(geom, 0.001)::geography, ST_Segmentize(s, 0.001)::geography) "
+                    + "FROM layer_" + coll + ", (SELECT " + siteSql + " s) q WHERE ST_DWithin(geom::geography, s::geography, 1000)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, parcels);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        boolean hit = s.layer().isPolygon() && rs.getBoolean(3) && rs.getDouble(2) > SiteCheck.MIN_OVERLAP_M2;
+                        if (hit) expectedHits.put(rs.getString(1), rs.getDouble(2));
+                        else expectedNear.put(rs.getString(1), rs.getDouble(4));
+                        if (!hit && rs.getBoolean(3)) counts[2]++;
+                    }
+                }
+            }
+            Map<String, Double> actualHits = r.hits().stream().filter(h -> h.collection().equals(coll))
+                    .collect(Collectors.toMap(SiteCheckResult.Hit::featureId, SiteCheckResult.Hit::overlapM2, (a, b) -> a, TreeMap::new));
+            if (!expectedHits.keySet().equals(actualHits.keySet())) {
+                problems.add(site.name() + " hits in " + coll + ": PostGIS " + expectedHits + ", ours " + actualHits);
+            } else {
+                for (var e : expectedHits.entrySet()) {
+                    close(problems, site.name() + " overlap with " + coll + "/" + e.getKey(), e.getValue(), actualHits.get(e.getKey()));
+                    counts[0]++;
+                }
+            }
+            Map<String, Double> actualNear = r.nearby().stream().filter(n -> n.collection().equals(coll))
+                    .collect(Collectors.toMap(SiteCheckResult.Nearby::featureId, SiteCheckResult.Nearby::distanceM, (a, b) -> a, TreeMap::new));
+            // a zone right at the 1000 m edge may fall either side of it: compare the ones clearly inside
+            expectedNear.values().removeIf(d -> d > 999);
+            actualNear.values().removeIf(d -> d > 999);
+            if (!expectedNear.keySet().equals(actualNear.keySet())) {
+                problems.add(site.name() + " nearby in " + coll + ": PostGIS " + expectedNear + ", ours " + actualNear);
+                continue;
+            }
+            for (var e : expectedNear.entrySet()) {
+                double exp = e.getValue(), act = actualNear.get(e.getKey());
+                if (Math.abs(exp - act) > Math.max(0.5, exp * 1e-3)) {
+                    problems.add(site.name() + " distance to " + coll + "/" + e.getKey() + ": PostGIS " + exp + " m, ours " + act + " m");
+                }
+                counts[1]++;
+            }
+        }
+        return r;
+    }
+
+    static void close(List<String> problems, String what, double expected, double actual) {
+        if (Math.abs(expected - actual) > Math.max(1.0, Math.abs(expected) * 1e-4)) problems.add(what + ": PostGIS " + expected + " m², ours " + actual + " m²");
     }
 
     static double scalar(Connection c, String sql, String wkt) throws SQLException {

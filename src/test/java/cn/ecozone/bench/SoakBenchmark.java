@@ -54,6 +54,9 @@ class SoakBenchmark {
     /** Bounds on the slopes, MB per minute: a leak of a few MB a minute is 100 MB a day. */
     static final double HEAP_SLOPE_MB = Double.parseDouble(System.getProperty("soak.heapSlopeMb", "2"));
     static final double RSS_SLOPE_MB = Double.parseDouble(System.getProperty("soak.rssSlopeMb", "8"));
+    /** Bounds on every sample from minute 1 on: heap after a full GC (the layers take ≈ 320 MB) and RSS (-Xmx1536m). */
+    static final double HEAP_MAX_MB = Double.parseDouble(System.getProperty("soak.heapMaxMb", "1024"));
+    static final double RSS_MAX_MB = Double.parseDouble(System.getProperty("soak.rssMaxMb", "2560"));
     static final String TOKEN = "soak-token-000000001";
     static final String[] KINDS = {"items", "identify", "tile", "site-small", "site-large", "edit"};
 
@@ -81,6 +84,7 @@ class SoakBenchmark {
             Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
             Map<String, Integer> statuses = new ConcurrentHashMap<>();
             List<String> errors = new CopyOnWriteArrayList<>();
+            String loadAtStart = ExternalLoad.loadavg();
             long start = System.nanoTime(), end = start + TimeUnit.MINUTES.toNanos(MINUTES);
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -148,9 +152,11 @@ class SoakBenchmark {
             latencies.forEach((k, v) -> summary.put(k, summary(v)));
             String report = String.format(Locale.ROOT,
                     "%n===== SoakBenchmark: %d min, %d clients + large sites + editor, national load (b) =====%n%s"
-                            + "  heap slope %.2f MB/min (bound %.1f), RSS slope %.2f MB/min (bound %.1f), fitted from minute %.1f%n"
+                            + "  heap slope %.2f MB/min (bound %.1f), RSS slope %.2f MB/min (bound %.1f), fitted from minute %.1f; every sample bounded by heap %.0f MB, RSS %.0f MB%n"
+                            + "  load average at start: %s, at end: %s%n"
                             + "  statuses %s%n  latency %s%n  errors %d %s%n",
-                    MINUTES, CLIENTS, table, heapSlope, HEAP_SLOPE_MB, rssSlope, RSS_SLOPE_MB, fitted.get(0)[0], new TreeMap<>(statuses), summary,
+                    MINUTES, CLIENTS, table, heapSlope, HEAP_SLOPE_MB, rssSlope, RSS_SLOPE_MB, fitted.get(0)[0], HEAP_MAX_MB, RSS_MAX_MB,
+                    loadAtStart, ExternalLoad.loadavg(), new TreeMap<>(statuses), summary,
                     errors.size(), errors.subList(0, Math.min(10, errors.size())));
             System.out.print(report);
             Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "soak-benchmark.txt"), report);
@@ -158,6 +164,10 @@ class SoakBenchmark {
             assertTrue(latencies.getOrDefault("site-large", List.of()).size() > 0 && latencies.getOrDefault("edit", List.of()).size() > 0, report);
             assertTrue(heapSlope < HEAP_SLOPE_MB, "heap after GC trends upward: " + report);
             assertTrue(rssSlope < RSS_SLOPE_MB, "RSS trends upward: " + report);
+            for (double[] f : fitted) {
+                assertTrue(f[1] <= HEAP_MAX_MB, "heap after GC " + f[1] + " MB at minute " + f[0] + " over the bound " + HEAP_MAX_MB + " MB: " + report);
+                assertTrue(f[2] <= RSS_MAX_MB, "RSS " + f[2] + " MB at minute " + f[0] + " over the bound " + RSS_MAX_MB + " MB: " + report);
+            }
         } finally {
             server.destroy();
             if (!server.waitFor(60, TimeUnit.SECONDS)) server.destroyForcibly();

@@ -1,0 +1,283 @@
+package cn.ecozone.bench;
+
+import cn.ecozone.api.EcoZoneServer;
+import cn.ecozone.api.ServerConfig;
+import cn.ecozone.io.Geometries;
+import cn.ecozone.testsupport.PostgisCluster;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.WKBWriter;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static cn.ecozone.bench.ExternalLoad.fmt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 15's benchmark: 10,000 generated projects (500-vertex star-shaped sites, radii 0.3–5 km in a fixed mix)
+ * against the national-scale synthetic load, embedded, through the process API ({@code POST
+ * /processes/batch-check/execution} with {@code Prefer: respond-async}, a CSV of name + WKT, industry 光伏, default
+ * nearbyM) — projects/s from the job's own started/finished times — against PostGIS doing the same overlaps as one
+ * set-based SQL join over GiST ({@code ST_Intersects} + {@code ST_Area(ST_Intersection(..)::geography)}, with the
+ * containment short-cut; the plain join measured too, the faster one the baseline) on the same data in the same
+ * run. Interactive site checks (wrk, 1 client, the 2,000 2-km sites of the strongest-baseline benchmark) are
+ * measured idle, while the job runs, and idle again.
+ * Run: {@code mvn -B -ntp -Pbench -DbuildDir=/tmp/bench test -Dtest=BatchBenchmark} (add {@code
+ * -Dbaseline.load=DIR} to reuse a generated load).
+ */
+@Tag("bench")
+class BatchBenchmark {
+    static final int PROJECTS = Integer.getInteger("batch.projects", 10_000), VERTICES = 500, WRK_SECONDS = 15, CHUNK = 1_500;
+    static final double[] RADII_KM = {0.3, 0.6, 1.0, 1.5, 2.0, 3.0, 5.0};
+    static final ObjectMapper M = new ObjectMapper();
+    @TempDir Path dir;
+
+    @Test
+    void tenThousandProjectsAgainstOneSetBasedPostgisJoin() throws Exception {
+        StringBuilder report = new StringBuilder(fmt("load average at start: %s%n", ExternalLoad.loadavg()));
+        String url = PostgisCluster.shared().createDatabase("batch");
+        try (Connection c = DriverManager.getConnection(url)) {
+            NationalPostgis n = NationalPostgis.load(dir, c);
+            report.append(fmt("national load: %,d features, %,d vertices (PostGIS load %.0f s)%n", n.features, n.vertices, n.postgisLoadS));
+            Random rnd = new Random(15);
+            List<Polygon> projects = new ArrayList<>();
+            // the process API takes the list inline as one JSON string, which Jackson caps at 20,000,000 characters
+            // (StreamReadConstraints): 10,000 × 500 vertices (≈ 110 MB of CSV) is refused with 400, so the list goes
+            // as consecutive jobs of CHUNK projects (≈ 16 MB each), submitted together; they run one after another
+            List<StringBuilder> csvs = new ArrayList<>();
+            long csvBytes = 0;
+            for (int i = 0; i < PROJECTS; i++) {
+                double cx = 105.1 + rnd.nextDouble() * 14.8, cy = 30.1 + rnd.nextDouble() * 11.8;
+                Polygon p = star(rnd, cx, cy, RADII_KM[i % RADII_KM.length] / 111.0);
+                projects.add(p);
+                if (i % CHUNK == 0) csvs.add(new StringBuilder("name,wkt\n"));
+                StringBuilder csv = csvs.get(csvs.size() - 1);
+                csv.append("项目").append(i + 1).append(",\"POLYGON((");
+                Coordinate[] cs = p.getCoordinates();
+                for (int k = 0; k < cs.length; k++) csv.append(k == 0 ? "" : ",").append(fmt("%.6f %.6f", cs[k].x, cs[k].y));
+                csv.append("))\"\n");
+            }
+            for (StringBuilder b : csvs) csvBytes += b.length();
+            loadProjects(c, projects);
+            report.append(fmt("%,d projects, %d vertices each, radii %s km in turn; CSV %.0f MB in %d jobs of ≤ %,d projects%n", PROJECTS, VERTICES,
+                    java.util.Arrays.toString(RADII_KM), csvBytes / 1e6, csvs.size(), CHUNK));
+            // the 2,000 interactive sites of the strongest-baseline benchmark
+            Random srnd = new Random(7);
+            List<String> sites = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                double cx = SiteCheckBenchmark.EXTENT.getMinX() + 0.05 + srnd.nextDouble() * (SiteCheckBenchmark.EXTENT.getWidth() - 0.1);
+                double cy = SiteCheckBenchmark.EXTENT.getMinY() + 0.05 + srnd.nextDouble() * (SiteCheckBenchmark.EXTENT.getHeight() - 0.1);
+                sites.add(SiteCheckBenchmark.geoJson(SiteCheckBenchmark.site(srnd, cx, cy)));
+            }
+            Path bodies = dir.resolve("sites.geojsonl");
+            Files.write(bodies, sites, StandardCharsets.UTF_8);
+            Path jobs = EcoZoneServer.jobsDir(n.layers);
+            deleteTree(jobs); // a kept load must not resume an earlier run's job
+            ServerConfig config = new ServerConfig(0, Path.of("layers"), Path.of("styles"), Path.of("web"), 1L << 30, "embedded");
+            try (EcoZoneServer server = EcoZoneServer.start(config, n.layers)) {
+                int port = server.port();
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                // the first request computes the data version (a content hash of the layers, ≈ 25 s here): wait for it
+                long f0 = System.nanoTime();
+                HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/analysis/site-check"))
+                        .header("Content-Type", "application/geo+json").POST(HttpRequest.BodyPublishers.ofString(sites.get(0))).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, first.statusCode(), first.body());
+                report.append(fmt("first site check after the start (computes the data version): %.1f s%n", (System.nanoTime() - f0) / 1e9));
+                ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, 1, 10); // warm-up
+                ExternalLoad.Run idle = ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, 1, WRK_SECONDS);
+                report.append(fmt("%ninteractive site check idle (wrk, 1 client, %d s): p50 %.3f ms, p99 %.3f ms, %.0f req/s; load %s%n",
+                        WRK_SECONDS, idle.p50(), idle.p99(), idle.perSecond(), ExternalLoad.loadavg()));
+                long s0 = System.nanoTime();
+                List<String> ids = new ArrayList<>();
+                for (StringBuilder csv : csvs) {
+                    ObjectNode body = M.createObjectNode();
+                    ObjectNode in = body.putObject("inputs");
+                    in.put("projects", csv.toString());
+                    in.put("industry", "光伏");
+                    HttpResponse<String> sub = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/processes/batch-check/execution"))
+                            .header("Content-Type", "application/json").header("Prefer", "respond-async")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(201, sub.statusCode(), sub.body());
+                    ids.add(M.readTree(sub.body()).get("jobID").asText());
+                }
+                double submitS = (System.nanoTime() - s0) / 1e9;
+                int p0 = processed(http, port, ids);
+                while (p0 < 200) {
+                    Thread.sleep(100);
+                    p0 = processed(http, port, ids);
+                }
+                long w0 = System.nanoTime();
+                ExternalLoad.Run busy = ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, 1, WRK_SECONDS);
+                double wrkS = (System.nanoTime() - w0) / 1e9;
+                int p1 = processed(http, port, ids);
+                boolean ranThroughout = !job(http, port, ids.get(ids.size() - 1)).get("status").asText().matches("successful|failed|dismissed");
+                report.append(fmt("interactive site check while the jobs run (wrk, 1 client, %d s): p50 %.3f ms, p99 %.3f ms, %.0f req/s "
+                                + "(jobs %s throughout; they advanced %,d → %,d projects meanwhile); load %s%n", WRK_SECONDS, busy.p50(), busy.p99(), busy.perSecond(),
+                        ranThroughout ? "running" : "NOT running", p0, p1, ExternalLoad.loadavg()));
+                JsonNode st = null;
+                Instant started = null, finished = null;
+                int failedRows = 0;
+                for (String id : ids) {
+                    st = job(http, port, id);
+                    while (!st.get("status").asText().matches("successful|failed|dismissed")) {
+                        Thread.sleep(200);
+                        st = job(http, port, id);
+                    }
+                    assertEquals("successful", st.get("status").asText(), st.toString());
+                    Instant a = Instant.parse(st.get("started").asText()), b = Instant.parse(st.get("finished").asText());
+                    if (started == null || a.isBefore(started)) started = a;
+                    if (finished == null || b.isAfter(finished)) finished = b;
+                    failedRows += st.path("failedRows").asInt();
+                }
+                assertEquals(PROJECTS, processed(http, port, ids));
+                double jobS = Duration.between(started, finished).toMillis() / 1000.0;
+                JsonNode results = M.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jobs/" + ids.get(0) + "/results")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                ExternalLoad.Run idle2 = ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, 1, WRK_SECONDS);
+                report.append(fmt("interactive site check idle again: p50 %.3f ms, p99 %.3f ms, %.0f req/s; load %s%n", idle2.p50(), idle2.p99(), idle2.perSecond(),
+                        ExternalLoad.loadavg()));
+                double alone = (PROJECTS - (p1 - p0)) / (jobS - wrkS);
+                report.append(fmt("%nEcoZone batch-check jobs (process API, async, %d jobs): submit %.1f s; %,d projects in %.1f s (first started → last finished) = **%.0f projects/s** "
+                        + "(%.0f projects/s outside the %d s of interactive load, during which they did %.0f/s); failed rows %d; first job's summary %s%n",
+                        ids.size(), submitS, PROJECTS, jobS, PROJECTS / jobS, alone, WRK_SECONDS, (p1 - p0) / wrkS, failedRows,
+                        results.path("summary").toString().replaceAll("\\s+", " ").substring(0, Math.min(300, results.path("summary").toString().length()))));
+                // the check alone: BatchCheck directly, in this JVM, one thread, no HTTP, no job files
+                cn.ecozone.accesslist.AccessList access = cn.ecozone.accesslist.AccessListJson.read(n.layers.catalog().resolve(n.layers.catalog().accessList()));
+                cn.ecozone.process.BatchCheck direct = new cn.ecozone.process.BatchCheck(n.layers, access, cn.ecozone.analysis.AnalysisCaps.NONE,
+                        Long.MAX_VALUE, Long.MAX_VALUE, "光伏", cn.ecozone.analysis.SiteCheck.DEFAULT_NEARBY_M);
+                long d0 = System.nanoTime();
+                int errors = 0;
+                for (int i = 0; i < PROJECTS; i++) {
+                    var site = new cn.ecozone.io.SiteInput("项目" + (i + 1), "wkt", "CRS84", List.of(new cn.ecozone.io.SiteParcel("1", projects.get(i), null)), List.of());
+                    var c2 = direct.check(new cn.ecozone.process.ProjectRow(i + 2, null, site.name(), null, site, null));
+                    if (c2.result() == null) errors++;
+                }
+                double directS = (System.nanoTime() - d0) / 1e9;
+                assertEquals(0, errors);
+                report.append(fmt("EcoZone BatchCheck.check directly (one thread, in process, no HTTP/job files): %,d projects in %.1f s = **%.0f projects/s**; load %s%n",
+                        PROJECTS, directS, PROJECTS / directS, ExternalLoad.loadavg()));
+                // PostGIS: one set-based join, short-cut and plain, each timed with every row fetched
+                double[] pg = new double[2];
+                long[] rows = new long[2];
+                String[] variants = {joinSql(n, true), joinSql(n, false)};
+                for (int v = 0; v < 2; v++) {
+                    long t0 = System.nanoTime();
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(variants[v])) {
+                        while (rs.next()) {
+                            rs.getInt(1);
+                            rs.getString(3);
+                            rs.getDouble(4);
+                            rows[v]++;
+                        }
+                    }
+                    pg[v] = (System.nanoTime() - t0) / 1e9;
+                    report.append(fmt("PostGIS one set-based join (%s): %,d overlap rows in %.1f s = %.0f projects/s; load %s%n", v == 0 ? "containment short-cut" : "plain",
+                            rows[v], pg[v], PROJECTS / pg[v], ExternalLoad.loadavg()));
+                }
+                assertEquals(rows[0], rows[1]);
+                StringBuilder plan = new StringBuilder();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN " + variants[0])) {
+                    while (rs.next()) plan.append("    ").append(rs.getString(1)).append('\n');
+                }
+                double bestPg = Math.min(pg[0], pg[1]);
+                report.append(fmt("%n→ batch throughput EcoZone ÷ best PostGIS join = **%.2f×** (process API, whole), %.2f× (process API, outside the interactive load), "
+                                + "%.2f× (BatchCheck directly); target ≥ 2×%n",
+                        (PROJECTS / jobS) / (PROJECTS / bestPg), alone / (PROJECTS / bestPg), (PROJECTS / directS) / (PROJECTS / bestPg)));
+                report.append(fmt("→ interactive p99 during the job ÷ idle = **%.2f×** (vs the idle run before), %.2f× (vs after); p50 %.2f× / %.2f×; target p99 ≤ 2×%n",
+                        busy.p99() / idle.p99(), busy.p99() / idle2.p99(), busy.p50() / idle.p50(), busy.p50() / idle2.p50()));
+                report.append("\nPostGIS plan of the short-cut join:\n").append(plan);
+                assertEquals(0, idle.failed() + busy.failed() + idle2.failed());
+            }
+        }
+        report.append(fmt("load average at end: %s%n", ExternalLoad.loadavg()));
+        System.out.println("\n===== BatchBenchmark =====\n" + report);
+        Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "batch-benchmark.txt"), report.toString());
+    }
+
+    private static int processed(HttpClient http, int port, List<String> ids) throws Exception {
+        int n = 0;
+        for (String id : ids) n += job(http, port, id).get("processed").asInt();
+        return n;
+    }
+
+    private static JsonNode job(HttpClient http, int port, String id) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jobs/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return M.readTree(r.body());
+    }
+
+    /** Every project × zone overlap of every polygon layer in one statement (UNION ALL of one join per layer). */
+    static String joinSql(NationalPostgis n, boolean shortcut) {
+        return String.join(" UNION ALL ", n.polygonLayers.stream().map(t -> "SELECT p.id, '" + t + "' l, z.fid, "
+                + (shortcut ? "CASE WHEN ST_Contains(p.g, z.geom) THEN z.area_m2 WHEN ST_Within(p.g, z.geom) THEN ST_Area(p.gg) "
+                + "ELSE ST_Area(ST_Intersection(z.geom, p.g)::geography) END" : "ST_Area(ST_Intersection(z.geom, p.g)::geography)")
+                + " a FROM projects p JOIN " + t + " z ON ST_Intersects(z.geom, p.g)").toList());
+    }
+
+    private static void loadProjects(Connection c, List<Polygon> projects) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE projects (id int PRIMARY KEY, g geometry(Polygon, 4490) NOT NULL, gg geography(Polygon, 4490) NOT NULL)");
+        }
+        StringBuilder rows = new StringBuilder();
+        WKBWriter w = new WKBWriter(2, true);
+        for (int i = 0; i < projects.size(); i++) {
+            Geometry g = projects.get(i);
+            g.setSRID(4490);
+            String hex = WKBWriter.toHex(w.write(g));
+            rows.append(i + 1).append('\t').append(hex).append('\t').append(hex).append('\n');
+        }
+        new CopyManager(c.unwrap(BaseConnection.class)).copyIn("COPY projects FROM STDIN", new StringReader(rows.toString()));
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE INDEX ON projects USING gist (g)");
+            st.execute("VACUUM ANALYZE projects");
+        }
+    }
+
+    /** A star-shaped 500-vertex site of radius r degrees of latitude (longitude scaled by the latitude). */
+    static Polygon star(Random rnd, double cx, double cy, double r) {
+        Coordinate[] cs = new Coordinate[VERTICES + 1];
+        double phase = rnd.nextDouble() * Math.PI;
+        for (int j = 0; j < VERTICES; j++) {
+            double a = 2 * Math.PI * j / VERTICES;
+            double rr = r * (0.8 + 0.2 * Math.sin(a * 7 + phase) + 0.02 * rnd.nextDouble());
+            cs[j] = new Coordinate(cx + rr * Math.cos(a) / Math.cos(Math.toRadians(cy)), cy + rr * Math.sin(a));
+        }
+        cs[VERTICES] = cs[0];
+        return Geometries.FACTORY.createPolygon(cs);
+    }
+
+    private static void deleteTree(Path p) throws java.io.IOException {
+        if (!Files.exists(p)) return;
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
+    }
+}
