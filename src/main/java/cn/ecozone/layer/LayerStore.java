@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -300,7 +301,7 @@ public final class LayerStore<L> implements AutoCloseable {
     static Map<String, Style> readStyles(Path stylesDir, Catalog catalog) {
         Map<String, Style> out = new LinkedHashMap<>();
         for (LayerDef l : catalog.layers()) readStyle(stylesDir, l).ifPresent(s -> out.put(l.id(), s));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /**
