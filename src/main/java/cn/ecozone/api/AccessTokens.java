@@ -1,6 +1,7 @@
 package cn.ecozone.api;
 
 import cn.ecozone.config.EcoZoneConfig;
+import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,7 +103,7 @@ public final class AccessTokens {
      * The holder of the request's Bearer token, who must have {@code role}: otherwise 401 (no or unknown token, with
      * {@code WWW-Authenticate}) or 403 (the wrong role), as problem JSON.
      */
-    public Principal authorize(io.javalin.http.Context ctx, String role) {
+    public Principal authorize(Context ctx, String role) {
         String h = ctx.header("Authorization");
         if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"EcoZone\"");

@@ -7,9 +7,11 @@ import cn.ecozone.config.Mode;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.layer.LayerStore;
 import cn.ecozone.process.ProcessService;
+import cn.ecozone.tiles.TileCache;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,7 +145,7 @@ public final class EcoZoneServer implements AutoCloseable {
     }
 
     /** The encoded tiles kept between tile requests. */
-    public cn.ecozone.tiles.TileCache tileCache() {
+    public TileCache tileCache() {
         return modules.stream().filter(m -> m instanceof TilesRoutes).map(m -> ((TilesRoutes) m).cache()).findFirst().orElseThrow();
     }
 
@@ -158,7 +160,7 @@ public final class EcoZoneServer implements AutoCloseable {
             app.stop();
         } catch (RuntimeException e) {
             // the deadline passed with requests still open: they were cut off; the journals are synced all the same
-            org.slf4j.LoggerFactory.getLogger(EcoZoneServer.class).warn("stopped after the {} s deadline with requests still open: {}",
+            LoggerFactory.getLogger(EcoZoneServer.class).warn("stopped after the {} s deadline with requests still open: {}",
                     ops.shutdownTimeout().toSeconds(), e.toString());
         } finally {
             store.close(); // fsyncs and closes the journals

@@ -5,6 +5,7 @@ import cn.ecozone.layer.EditRejected;
 import cn.ecozone.layer.FeatureBuilder;
 import cn.ecozone.layer.FeatureJson;
 import cn.ecozone.layer.FeatureSource;
+import cn.ecozone.layer.FeatureTypes;
 import cn.ecozone.layer.FeatureVersion;
 import cn.ecozone.layer.LayerDef;
 import cn.ecozone.layer.LayerSet;
@@ -15,12 +16,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import org.geotools.api.feature.simple.SimpleFeature;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -182,8 +185,8 @@ public final class ItemEditRoutes implements RouteModule {
         }
     }
 
-    private static org.geotools.api.feature.simple.SimpleFeature validated(LayerDef def, JsonNode body) {
-        FeatureBuilder.Result r = new FeatureBuilder(def, cn.ecozone.layer.FeatureTypes.of(def)).build(body, 0);
+    private static SimpleFeature validated(LayerDef def, JsonNode body) {
+        FeatureBuilder.Result r = new FeatureBuilder(def, FeatureTypes.of(def)).build(body, 0);
         if (r.hasErrors() || r.feature() == null) {
             throw ApiProblem.badRequest("要素未通过校验，未保存 / feature rejected, nothing stored: " + r.problems().stream()
                     .filter(Problem::isError).map(p -> p.message() + (p.location() == null ? ""
@@ -193,7 +196,7 @@ public final class ItemEditRoutes implements RouteModule {
         return r.feature();
     }
 
-    private static FeatureVersion rejectionsAsProblems(java.util.function.Supplier<FeatureVersion> edit) {
+    private static FeatureVersion rejectionsAsProblems(Supplier<FeatureVersion> edit) {
         try {
             return edit.get();
         } catch (EditRejected e) {

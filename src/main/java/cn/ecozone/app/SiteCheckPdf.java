@@ -1,5 +1,6 @@
 package cn.ecozone.app;
 
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.report.SiteFigure;
 import cn.ecozone.report.SiteReportPdf;
 
@@ -16,8 +17,9 @@ public final class SiteCheckPdf implements OutputFormat<SiteCheckUseCase.Outcome
         byte[] pdf;
         try {
             pdf = SiteReportPdf.render(o.result().forReport(), figure(o), o.site().parcels(), o.lang());
-        } catch (IllegalStateException fontMissing) {
-            throw new UseCaseException(UseCaseException.Kind.UNAVAILABLE, fontMissing.getMessage(), fontMissing);
+        } catch (EcoZoneException fontMissing) {
+            // the CJK font is not installed (UNAVAILABLE); a bug in the PDF code is not caught here and stays a 500
+            throw new UseCaseException(fontMissing.kind(), fontMissing.getMessage(), fontMissing);
         }
         return Rendered.of(pdf, "application/pdf").inline("site-check.pdf", "选址研判-" + o.result().name() + ".pdf");
     }

@@ -1,19 +1,24 @@
 package cn.ecozone.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,8 +102,8 @@ public final class ConfigLoader {
         Path configFile = file;
         if (configFile == null && env.get(CONFIG_ENV) != null && !env.get(CONFIG_ENV).isBlank()) configFile = Path.of(env.get(CONFIG_ENV).strip());
         if (configFile != null) readFile(configFile, file != null ? "--config" : CONFIG_ENV, raw, sources);
-        List<String> warnings = new java.util.ArrayList<>();
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(env).entrySet()) {
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
             if (!e.getKey().startsWith("ECOZONE_") || e.getKey().equals(CONFIG_ENV)) continue;
             var s = Setting.byEnv(e.getKey());
             if (s.isEmpty()) {
@@ -137,7 +142,7 @@ public final class ConfigLoader {
     private static void readFile(Path file, String how, Map<Setting, String> raw, Map<Setting, Source> sources) {
         List<String> lines;
         try {
-            lines = Arrays.asList(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+            lines = Arrays.asList(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString().split("\r?\n", -1));
         } catch (NoSuchFileException e) {
             throw new ConfigException("找不到配置文件 " + file + "（" + how + "）/ config file not found: " + file + " (" + how + ")");
@@ -147,7 +152,7 @@ public final class ConfigLoader {
             throw new ConfigException("无法读取配置文件 " + file + " / cannot read config file " + file + ": " + e.getMessage(), e);
         }
         String section = "";
-        Set<Setting> seen = java.util.EnumSet.noneOf(Setting.class);
+        Set<Setting> seen = EnumSet.noneOf(Setting.class);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1).strip();
@@ -242,7 +247,7 @@ public final class ConfigLoader {
             String v = string(s);
             try {
                 return v == null ? null : Path.of(v);
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 throw new ConfigException("配置项 " + s.key + " 不是有效路径（来源：" + where(s) + "）/ " + s.key + " is not a valid path (from "
                         + where(s) + "): \"" + v + "\"");
             }

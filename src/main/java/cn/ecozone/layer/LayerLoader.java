@@ -1,5 +1,6 @@
 package cn.ecozone.layer;
 
+import cn.ecozone.geo.Transforms;
 import org.geotools.api.feature.simple.SimpleFeatureType;
 
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class LayerLoader {
      */
     public static Result load(Path layersDir, long snapshotMinBytes) {
         // open the EPSG database (≈ 1 s the first time) while the layers are read; feature types need CGCS2000
-        Thread epsg = new Thread(() -> cn.ecozone.geo.Transforms.crs(4490), "epsg-warm-up");
+        Thread epsg = new Thread(() -> Transforms.crs(4490), "epsg-warm-up");
         epsg.setDaemon(true);
         epsg.start();
         Catalog catalog = CatalogReader.read(layersDir);

@@ -1,5 +1,6 @@
 package cn.ecozone.layer;
 
+import cn.ecozone.error.EcoZoneException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.geotools.api.feature.simple.SimpleFeature;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ import java.util.stream.Collectors;
 public final class LayerStore<L> implements AutoCloseable {
     /** Where the access list is kept (a file beside the catalog or PostGIS tables), seen from the store. */
     public interface ListStore<L> {
-        /** The stored list, checked. @throws IllegalArgumentException when it has errors (then it is not used) */
+        /** The stored list, checked. @throws EcoZoneException of kind BAD_INPUT when it has errors (then it is not used) */
         L load();
 
         /** Stores a checked list atomically: after a failure the old list is still stored, whole. */
@@ -110,7 +112,7 @@ public final class LayerStore<L> implements AutoCloseable {
      * Opens the editors (replaying the embedded journals), reads the access list and the styles, and makes them live.
      *
      * @param fromFiles the layers were read from the catalog's files (embedded mode): only then can they be reloaded
-     * @throws IllegalArgumentException when the access list has errors
+     * @throws EcoZoneException of kind BAD_INPUT when the access list has errors
      */
     public static <L> LayerStore<L> open(LayerSet loaded, ListStore<L> lists, Path stylesDir, CompactionPolicy compaction, Clock clock,
                                          boolean fromFiles) {
@@ -222,7 +224,8 @@ public final class LayerStore<L> implements AutoCloseable {
             L list;
             try {
                 list = lists.load();
-            } catch (IllegalArgumentException e) {
+            } catch (EcoZoneException e) {
+                if (e.kind() != EcoZoneException.Kind.BAD_INPUT) throw e; // e.g. the database is unavailable: 503, not the list's fault
                 throw new ReloadRefused(ReloadRefused.Reason.ACCESS_LIST, e.getMessage());
             }
             // no compaction may rewrite a layer file while it is read (and the old editors are replaced)
@@ -298,7 +301,7 @@ public final class LayerStore<L> implements AutoCloseable {
     static Map<String, Style> readStyles(Path stylesDir, Catalog catalog) {
         Map<String, Style> out = new LinkedHashMap<>();
         for (LayerDef l : catalog.layers()) readStyle(stylesDir, l).ifPresent(s -> out.put(l.id(), s));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.ecozone.layer;
 
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.api.filter.Filter;
 import org.geotools.feature.simple.SimpleFeatureBuilder;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -105,7 +106,7 @@ public final class MemoryFeatureSource implements FeatureSource {
         } else {
             s = features.stream();
         }
-        return q.filter() == org.geotools.api.filter.Filter.INCLUDE ? s : s.filter(q.filter()::evaluate);
+        return q.filter() == Filter.INCLUDE ? s : s.filter(q.filter()::evaluate);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.ecozone.report;
 
 import cn.ecozone.analysis.SiteCheckResult;
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.io.SiteParcel;
 import cn.ecozone.report.ReportDocument.Block;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -56,12 +57,12 @@ public final class SiteReportPdf {
 
     /**
      * @param subject what the report is about (the PDF's title is the report's title — subject)
-     * @throws IllegalStateException when the CJK font is not installed
+     * @throws EcoZoneException of kind UNAVAILABLE when the CJK font is not installed
      */
     public static byte[] render(ReportDocument d, String subject) {
         Path fontPath = fontFile();
         if (!Files.isRegularFile(fontPath)) {
-            throw new IllegalStateException("缺少中文字体 " + fontPath + "：请安装 Debian 软件包 fonts-wqy-microhei / CJK font missing; apt-get install fonts-wqy-microhei");
+            throw new EcoZoneException(EcoZoneException.Kind.UNAVAILABLE, "缺少中文字体 " + fontPath + "：请安装 Debian 软件包 fonts-wqy-microhei / CJK font missing; apt-get install fonts-wqy-microhei");
         }
         try (TrueTypeCollection ttc = new TrueTypeCollection(new File(fontPath.toString())); PDDocument doc = new PDDocument()) {
             PDType0Font font = PDType0Font.load(doc, ttc.getFontByName("WenQuanYiMicroHei"), true);

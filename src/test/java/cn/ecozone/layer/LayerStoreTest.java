@@ -1,5 +1,6 @@
 package cn.ecozone.layer;
 
+import cn.ecozone.error.EcoZoneException;
 import cn.ecozone.testsupport.FixtureLayers;
 import cn.ecozone.testsupport.RestorationFixture;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,7 @@ class LayerStoreTest {
         public String load() {
             try {
                 String s = Files.readString(listFile);
-                if (s.contains("ERROR")) throw new IllegalArgumentException("清单有错误 / list has errors: " + s);
+                if (s.contains("ERROR")) throw EcoZoneException.badInput("清单有错误 / list has errors: " + s);
                 return s;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
