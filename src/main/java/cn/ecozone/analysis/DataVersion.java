@@ -74,14 +74,24 @@ public record DataVersion(String id, String dataDate, String layersHash, String 
         return new DataVersion((date == null ? "undated" : date) + "-" + combined.substring(0, 12), date, layersHash, listHash);
     }
 
-    /** One layer's content hash, computed once per layer version (edits and reloads change the version). */
+    /** One lock per source: requests that arrive while a layer is being hashed wait for that one computation. */
+    private static final Map<FeatureSource, Object> HASHING = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * One layer's content hash, computed once per layer version (edits and reloads change the version) and by one
+     * thread at a time per layer (concurrent first requests on a national load each hashed every feature).
+     */
     public static String layerHash(FeatureSource s) {
         String version = s.version();
         String[] cached = LAYER_HASHES.get(s);
         if (cached != null && cached[0].equals(version)) return cached[1];
-        String h = computeLayerHash(s);
-        LAYER_HASHES.put(s, new String[] {version, h});
-        return h;
+        synchronized (HASHING.computeIfAbsent(s, k -> new Object())) {
+            cached = LAYER_HASHES.get(s);
+            if (cached != null && cached[0].equals(version)) return cached[1];
+            String h = computeLayerHash(s);
+            LAYER_HASHES.put(s, new String[] {version, h});
+            return h;
+        }
     }
 
     private static String computeLayerHash(FeatureSource s) {

@@ -3,6 +3,7 @@ package cn.ecozone.api;
 import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.accesslist.AccessListStore;
 import cn.ecozone.accesslist.FileAccessListStore;
+import cn.ecozone.analysis.DataVersion;
 import cn.ecozone.config.Mode;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.layer.LayerStore;
@@ -77,6 +78,12 @@ public final class EcoZoneServer implements AutoCloseable {
         for (RouteModule m : modules) m.register(app);
         ops.bind(layers, store::journaledEditors, config.mode());
         app.start(config.port());
+        // the data version every answer names: hashed now, in the background, rather than by the first request
+        // (tens of seconds of CPU on a national load); a request arriving meanwhile waits for this one computation
+        Thread hash = new Thread(() -> DataVersion.of(layers.current(), accessList.current()), "data-version");
+        hash.setDaemon(true);
+        hash.setPriority(Thread.MIN_PRIORITY);
+        hash.start();
         return new EcoZoneServer(app, store, layers, accessList, ops, modules);
     }
 
