@@ -49,8 +49,15 @@ class LimitsTest {
     void aSiteCheckPastItsTimeBudgetGetsA503AndTheServerCarriesOn() {
         try (EcoZoneServer server = start(new Limits(100_000, 10_000, Duration.ofMillis(1), 2))) {
             Http http = new Http(server.port());
-            Http.Response slow = http.post("/analysis/site-check", "application/json", circle(113.3, 40.1, 0.3, 20_000));
-            assertEquals(503, slow.status(), slow.body());
+            // with a 1 ms budget a loaded machine may not even start the pool's task in time: that answer is the
+            // "busy" 503 (the queue, not the analysis); every answer is a 503, and once the task starts it is the time limit
+            Http.Response slow = null;
+            for (int attempt = 0; attempt < 20; attempt++) {
+                slow = http.post("/analysis/site-check", "application/json", circle(113.3, 40.1, 0.3, 20_000));
+                assertEquals(503, slow.status(), slow.body());
+                if (slow.json().get("detail").asText().contains("时限")) break;
+                assertTrue(slow.json().get("detail").asText().contains("队列"), slow.body());
+            }
             assertTrue(slow.json().get("detail").asText().contains("时限"), slow.body());
             assertEquals(200, http.get("/health").status());
         }
