@@ -52,7 +52,7 @@ public final class TilesRoutes implements RouteModule {
 
     public TilesRoutes(ServerConfig config, LiveLayers layers) {
         this(config, layers, new TileCache(config.settings().server().tileCacheBytes()));
-        if (cache.maxBytes() > 0 && !"off".equalsIgnoreCase(System.getProperty("ecozone.tileWarmUp", "on"))) {
+        if (cache.maxBytes() > 0 && config.settings().ops().tileWarmUp()) {
             Thread t = new Thread(this::warmUp, "tiles-warm-up");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
@@ -69,7 +69,7 @@ public final class TilesRoutes implements RouteModule {
      * In the background after start: the tiles of zooms 0–{@value #WARM_UP_MAX_ZOOM} over the extent of each layer
      * the map draws from tiles, made into the cache (and with them the low-zoom copies they come from), so the first
      * national view is answered from memory instead of waiting for a pass over every vertex. Once per start, for the
-     * layers as they are then (an edit makes new tiles on demand, as before). {@code -Decozone.tileWarmUp=off} skips it.
+     * layers as they are then (an edit makes new tiles on demand, as before). Configuration {@code ops.tile-warm-up = off} skips it.
      */
     private void warmUp() {
         try {

@@ -7,7 +7,9 @@ import cn.ecozone.app.Rendered;
 import cn.ecozone.app.SiteCheckUseCase;
 import cn.ecozone.app.Upload;
 import cn.ecozone.app.UseCaseException;
+import cn.ecozone.config.ConfigLoader;
 import cn.ecozone.io.SiteInputReader;
+import cn.ecozone.report.SiteReportPdf;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,6 +72,8 @@ public final class CheckCommand implements Command {
         List<String> files = args.positional();
         if (files.size() != 1) throw new UsageException("需要一个地块文件 / give exactly one site FILE");
         OutputFormat<SiteCheckUseCase.Outcome> format = UseCaseErrors.option(() -> SiteCheckUseCase.FORMATS.require(args.get("format"), "--format"));
+        // the report font from the configuration's environment (ECOZONE_CJK_FONT), as serve reads it
+        SiteReportPdf.useFont(ConfigLoader.load(null, System.getenv(), Map.of()).config().ops().cjkFont());
         if (format.binary() && args.get("out") == null) {
             throw new UsageException(format.name().toUpperCase(Locale.ROOT) + " 需要 --out 文件 / --format " + format.name() + " needs --out FILE");
         }

@@ -13,6 +13,7 @@ import cn.ecozone.layer.LayerSet;
 import cn.ecozone.layer.postgis.Databases;
 import cn.ecozone.layer.postgis.PostgisAccessListStore;
 import cn.ecozone.layer.postgis.PostgisLayers;
+import cn.ecozone.report.SiteReportPdf;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -131,7 +132,8 @@ public final class ServeCommand implements Command {
         }
         EcoZoneConfig settings = loaded.config();
         Path layersDir = settings.server().layers();
-        LayerLoader.Result loadedLayers = LayerLoader.load(layersDir);
+        SiteReportPdf.useFont(settings.ops().cjkFont());
+        LayerLoader.Result loadedLayers = LayerLoader.load(layersDir, settings.ops().snapshots());
         if (!loadedLayers.ok()) {
             err.println("图层有错误，服务未启动 / layers have errors, not starting:");
             ValidationReport.print(loadedLayers, err);

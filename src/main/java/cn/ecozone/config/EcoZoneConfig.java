@@ -79,7 +79,8 @@ public record EcoZoneConfig(Server server, Access access, Limits limits, Ops ops
      * @param compactBytes … or at this many journal bytes (0: never by size)
      * @param pgDump the pg_dump binary, or null to look for it
      */
-    public record Ops(boolean accessLog, Duration shutdownTimeout, int compactEdits, long compactBytes, String pgDump) {}
+    public record Ops(boolean accessLog, Duration shutdownTimeout, int compactEdits, long compactBytes, String pgDump,
+                      boolean snapshots, boolean tileWarmUp, Path cjkFont) {}
 
     private static final EcoZoneConfig DEFAULTS = ConfigLoader.defaults().config();
 

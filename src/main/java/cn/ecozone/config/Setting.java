@@ -65,7 +65,13 @@ public enum Setting {
     COMPACT_BYTES("ops.compact-bytes", "ECOZONE_COMPACT_BYTES", null, Kind.LONG, 0, Long.MAX_VALUE, String.valueOf(CompactionPolicy.DEFAULTS.maxBytes()), false,
             "日志达到多少字节时压缩（0 = 不按大小）/ compact the journal at this many bytes (0 = off)"),
     PG_DUMP("ops.pg-dump", "ECOZONE_PG_DUMP", null, Kind.STRING, 0, 0, null, false,
-            "pg_dump 程序（默认 PATH 或最新的 /usr/lib/postgresql/<n>/bin/pg_dump）/ the pg_dump binary");
+            "pg_dump 程序（默认 PATH 或最新的 /usr/lib/postgresql/<n>/bin/pg_dump）/ the pg_dump binary"),
+    SNAPSHOTS("ops.snapshots", "ECOZONE_SNAPSHOTS", null, Kind.BOOLEAN, 0, 0, "on", false,
+            "大图层的二进制快照 .ecozone-cache（加快启动）on/off / binary snapshots of large layers (faster start) on/off"),
+    TILE_WARM_UP("ops.tile-warm-up", "ECOZONE_TILE_WARM_UP", null, Kind.BOOLEAN, 0, 0, "on", false,
+            "启动后在后台预生成大图层的低级别瓦片 on/off / build large layers' low-zoom tiles in the background after start on/off"),
+    CJK_FONT("ops.cjk-font", "ECOZONE_CJK_FONT", null, Kind.PATH, 0, 0, "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", false,
+            "PDF 报告的中文字体文件 / the CJK font file of the PDF reports");
 
     /** How a value is written. */
     public enum Kind { INT, LONG, BOOLEAN, PATH, STRING, LIST, DB_URL }

@@ -32,10 +32,14 @@ public final class LayerLoader {
         }
     }
 
-    /** Loads with snapshots for files of 1 MiB and more, unless run with {@code -Decozone.snapshots=off}. */
+    /** Loads with snapshots for files of 1 MiB and more. */
     public static Result load(Path layersDir) {
-        boolean off = "off".equalsIgnoreCase(System.getProperty("ecozone.snapshots", "on"));
-        return load(layersDir, off ? Long.MAX_VALUE : LayerSnapshot.DEFAULT_MIN_BYTES);
+        return load(layersDir, true);
+    }
+
+    /** Loads with snapshots for files of 1 MiB and more when {@code snapshots} (configuration {@code ops.snapshots}), else without. */
+    public static Result load(Path layersDir, boolean snapshots) {
+        return load(layersDir, snapshots ? LayerSnapshot.DEFAULT_MIN_BYTES : Long.MAX_VALUE);
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.Map;
  * embedded as a subset), the map figure drawn with PDF path operations. Headings stay with the start of what follows.
  */
 public final class SiteReportPdf {
-    /** Where Debian's fonts-wqy-microhei puts the collection; override with -Decozone.cjkFont=FILE. */
+    /** Where Debian's fonts-wqy-microhei puts the collection; override with the configuration ops.cjk-font (ECOZONE_CJK_FONT). */
     public static final Path DEFAULT_FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
     private static final float BODY = 9.5f;
 
@@ -36,9 +36,16 @@ public final class SiteReportPdf {
         this.page = page;
     }
 
+    /** The configured font ({@code ops.cjk-font}), set once at start by the entry points. */
+    private static volatile Path font = DEFAULT_FONT;
+
+    /** Sets the CJK font file the PDF reports use (configuration {@code ops.cjk-font}); null keeps the default. */
+    public static void useFont(Path file) {
+        font = file == null ? DEFAULT_FONT : file;
+    }
+
     public static Path fontFile() {
-        String p = System.getProperty("ecozone.cjkFont");
-        return p == null ? DEFAULT_FONT : Path.of(p);
+        return font;
     }
 
     /** The report as PDF bytes. */

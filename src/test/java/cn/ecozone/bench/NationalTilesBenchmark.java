@@ -324,10 +324,12 @@ class NationalTilesBenchmark {
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx2g", "-Decozone.snapshots=" + (snapshots ? "on" : "off"),
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx2g",
                 "-cp", System.getProperty("java.class.path"), "cn.ecozone.cli.Main", "serve", "--port", "0", "--layers", d.toString()));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("ECOZONE_SNAPSHOTS", snapshots ? "on" : "off");
+        Process p = pb.start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 Matcher m = READY.matcher(line);
