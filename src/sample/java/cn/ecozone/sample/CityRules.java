@@ -29,7 +29,7 @@ final class CityRules {
     static List<T> shuozhou() {
         return List.of(
                 t(S, REQ, ANY, "立足资源环境承载能力，落实“三线一单”，建立动态更新和调整机制，完善“三线一单”生态环境分区管控体系。",
-                        "Within the carrying capacity, apply the zoning (三线一单) with dynamic updating and a complete zoning system.",
+                        "Within the carrying capacity, apply the zoning (three lines, one list) with dynamic updating and a complete zoning system.",
                         SZ, "第三章第一节"),
                 t(S, REQ, List.of("化工"), "新建化工企业必须全部进入工业园区，划定环境保护防护距离。",
                         "New chemical enterprises all locate in industrial parks, with an environmental protection distance.",

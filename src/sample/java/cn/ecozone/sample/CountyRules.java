@@ -16,7 +16,7 @@ final class CountyRules {
         return switch (county) {
             case "平城区" -> List.of(
                     t(S, REQ, ANY, "根据省、市“三线一单”及《大同市平城区国土空间总体规划》（2020-2035年），落实国土空间“三条控制线”要求，实施差异化的生态环境分区管控政策。",
-                            "Following the provincial and city zoning (三线一单) and the district spatial master plan, the three control lines apply and zoning is differentiated.",
+                            "Following the provincial and city zoning (three lines, one list) and the district spatial master plan, the three control lines apply and zoning is differentiated.",
                             PC, "§4.2"),
                     t(S, LIM, INDUSTRY, "严格控制新增各类重污染行业企业，新、扩、改建项目必须制定产能置换方案。",
                             "New heavily polluting enterprises are strictly controlled; new, expanded and rebuilt projects need a capacity-swap plan.",
@@ -57,7 +57,7 @@ final class CountyRules {
                             XR, "§4.3.4"));
             case "云州区" -> List.of(
                     t(S, REQ, ANY, "严格落实“三线一单”为核心的生态环境分区管控体系，将“三线一单”作为产业布局、资源开发、城镇建设、重大项目选址等各类开发建设活动的重要依据；原则上，云州区新上项目均需入园。",
-                            "The zoning (三线一单) governs industrial layout, resource development, urban construction and the siting of major projects; in principle all new projects of the district enter the park.",
+                            "The zoning (three lines, one list) governs industrial layout, resource development, urban construction and the siting of major projects; in principle all new projects of the district enter the park.",
                             YZ, "第三章第七节一"),
                     t(S, REQ, ANY, "加强规划环评与项目环评联动，对于不符合规划环评结论及审查意见的项目环评，依法不予审批。",
                             "Project EIAs are linked to planning EIAs: a project EIA that conflicts with the planning EIA conclusions and review opinion is not approved.",

@@ -29,21 +29,21 @@ public final class RequestUrls {
     public static String self(Context ctx, Map<String, String> changes) {
         List<String[]> params = new ArrayList<>();
         String raw = ctx.queryString();
-        Map<String, String> todo = new LinkedHashMap<>(changes);
+        Map<String, String> pending = new LinkedHashMap<>(changes);
         if (raw != null && !raw.isEmpty()) {
             for (String pair : raw.split("&")) {
                 if (pair.isEmpty()) continue;
                 int eq = pair.indexOf('=');
                 String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                if (todo.containsKey(name)) {
-                    String v = todo.remove(name);
+                if (pending.containsKey(name)) {
+                    String v = pending.remove(name);
                     if (v != null) params.add(new String[] {name, encode(v)});
                 } else if (!changes.containsKey(name)) {
                     params.add(new String[] {name, eq < 0 ? "" : pair.substring(eq + 1)});
                 }
             }
         }
-        todo.forEach((k, v) -> { if (v != null) params.add(new String[] {k, encode(v)}); });
+        pending.forEach((k, v) -> { if (v != null) params.add(new String[] {k, encode(v)}); });
         StringBuilder b = new StringBuilder(base(ctx)).append(ctx.path());
         for (int i = 0; i < params.size(); i++) {
             b.append(i == 0 ? '?' : '&').append(encode(params.get(i)[0])).append('=').append(params.get(i)[1]);
