@@ -9,6 +9,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** Opening the web map in a test: a server on {@link WebMapFixture}'s layers, and waiting until the map is usable. */
 public final class MapPages {
@@ -16,7 +17,12 @@ public final class MapPages {
 
     /** A server on the web-map fixture (layers and styles written under dir), serving web/ as the map. */
     public static EcoZoneServer startFixtureServer(Path dir) {
-        WebMapFixture.write(dir);
+        return startServer(dir, WebMapFixture::write);
+    }
+
+    /** A server on the layers and styles fixture writes under dir, serving web/ as the map. */
+    public static EcoZoneServer startServer(Path dir, Consumer<Path> fixture) {
+        fixture.accept(dir);
         LayerLoader.Result r = LayerLoader.load(dir.resolve("layers"));
         if (!r.ok()) throw new AssertionError(r.toString());
         return EcoZoneServer.start(new ServerConfig(0, dir.resolve("layers"), dir.resolve("styles"), Path.of("web"),

@@ -1,13 +1,11 @@
 package cn.ecozone.web;
 
-import cn.ecozone.api.EcoZoneServer;
-import cn.ecozone.api.ServerConfig;
 import cn.ecozone.geo.GkZone;
 import cn.ecozone.geo.Transforms;
 import cn.ecozone.io.Geometries;
-import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.testsupport.AccessListWebFixture;
 import cn.ecozone.testsupport.HeadlessChromium;
+import cn.ecozone.testsupport.MapSession;
 import cn.ecozone.testsupport.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,27 +52,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessListBrowserTest {
     static final ObjectMapper JSON = new ObjectMapper();
     @TempDir static Path dir;
-    static EcoZoneServer server;
+    static MapSession map;
     static Http http;
     static HeadlessChromium chromium;
     static WebDriver driver;
 
     @BeforeAll
     static void start() {
-        AccessListWebFixture.write(dir);
-        LayerLoader.Result r = LayerLoader.load(dir.resolve("layers"));
-        assertTrue(r.ok(), r::toString);
-        server = EcoZoneServer.start(new ServerConfig(0, dir.resolve("layers"), dir.resolve("styles"), Path.of("web"),
-                ServerConfig.DEFAULT_MAX_BODY_BYTES, "embedded"), r.layers());
-        http = new Http(server.port());
-        chromium = new HeadlessChromium(1400, 900);
-        driver = chromium.driver();
+        map = MapSession.start(dir, AccessListWebFixture::write);
+        http = map.http();
+        chromium = map.chromium();
+        driver = map.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) chromium.close();
-        if (server != null) server.close();
+        if (map != null) map.close();
     }
 
     @BeforeEach

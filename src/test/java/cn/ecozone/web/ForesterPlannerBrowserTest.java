@@ -1,11 +1,8 @@
 package cn.ecozone.web;
 
-import cn.ecozone.api.EcoZoneServer;
-import cn.ecozone.api.ServerConfig;
-import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.testsupport.HeadlessChromium;
+import cn.ecozone.testsupport.MapSession;
 import cn.ecozone.testsupport.Http;
-import cn.ecozone.testsupport.WebMapFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -37,27 +34,22 @@ class ForesterPlannerBrowserTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final int[][] SIZES = {{1400, 900}, {390, 844}};
     @TempDir static Path dir;
-    static EcoZoneServer server;
+    static MapSession map;
     static Http http;
     static HeadlessChromium chromium;
     static WebDriver driver;
 
     @BeforeAll
     static void start() {
-        WebMapFixture.write(dir);
-        LayerLoader.Result r = LayerLoader.load(dir.resolve("layers"));
-        assertTrue(r.ok(), r::toString);
-        server = EcoZoneServer.start(new ServerConfig(0, dir.resolve("layers"), dir.resolve("styles"), Path.of("web"),
-                ServerConfig.DEFAULT_MAX_BODY_BYTES, "embedded"), r.layers());
-        http = new Http(server.port());
-        chromium = new HeadlessChromium(1400, 900);
-        driver = chromium.driver();
+        map = MapSession.start(dir);
+        http = map.http();
+        chromium = map.chromium();
+        driver = map.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) chromium.close();
-        if (server != null) server.close();
+        if (map != null) map.close();
     }
 
     @AfterEach

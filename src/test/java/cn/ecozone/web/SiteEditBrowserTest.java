@@ -1,7 +1,7 @@
 package cn.ecozone.web;
 
-import cn.ecozone.api.EcoZoneServer;
 import cn.ecozone.testsupport.HeadlessChromium;
+import cn.ecozone.testsupport.MapSession;
 import cn.ecozone.testsupport.Http;
 import cn.ecozone.testsupport.MapPages;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,23 +41,22 @@ class SiteEditBrowserTest {
     /** The drawn rectangle (lon, lat): SW, SE, NE, NW. */
     static final double[][] RECT = {{113.262, 40.042}, {113.278, 40.042}, {113.278, 40.056}, {113.262, 40.056}};
     @TempDir static Path dir;
-    static EcoZoneServer server;
+    static MapSession map;
     static Http http;
     static HeadlessChromium chromium;
     static WebDriver driver;
 
     @BeforeAll
     static void start() {
-        server = MapPages.startFixtureServer(dir);
-        http = new Http(server.port());
-        chromium = new HeadlessChromium(1400, 900);
-        driver = chromium.driver();
+        map = MapSession.start(dir);
+        http = map.http();
+        chromium = map.chromium();
+        driver = map.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) chromium.close();
-        if (server != null) server.close();
+        if (map != null) map.close();
     }
 
     @Test

@@ -1,17 +1,14 @@
 package cn.ecozone.web;
 
-import cn.ecozone.api.EcoZoneServer;
-import cn.ecozone.api.ServerConfig;
 import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.io.GeoJsonGeometryReader;
-import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.geo.GkZone;
 import cn.ecozone.geo.Transforms;
 import cn.ecozone.io.Geometries;
 import org.locationtech.jts.geom.Coordinate;
 import cn.ecozone.testsupport.HeadlessChromium;
+import cn.ecozone.testsupport.MapSession;
 import cn.ecozone.testsupport.Http;
-import cn.ecozone.testsupport.WebMapFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebMapBrowserTest {
     static final ObjectMapper JSON = new ObjectMapper();
     @TempDir static Path dir;
-    static EcoZoneServer server;
+    static MapSession map;
     static Http http;
     static HeadlessChromium chromium;
     static WebDriver driver;
@@ -60,22 +57,17 @@ class WebMapBrowserTest {
 
     @BeforeAll
     static void start() {
-        WebMapFixture.write(dir);
-        LayerLoader.Result r = LayerLoader.load(dir.resolve("layers"));
-        assertTrue(r.ok(), r::toString);
-        server = EcoZoneServer.start(new ServerConfig(0, dir.resolve("layers"), dir.resolve("styles"), Path.of("web"),
-                ServerConfig.DEFAULT_MAX_BODY_BYTES, "embedded"), r.layers());
-        http = new Http(server.port());
+        map = MapSession.start(dir);
+        http = map.http();
+        chromium = map.chromium();
+        driver = map.driver();
         catalog = http.get("/map/catalog.json").json();
         styles = http.get("/styles").json();
-        chromium = new HeadlessChromium(1400, 900);
-        driver = chromium.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) chromium.close();
-        if (server != null) server.close();
+        if (map != null) map.close();
     }
 
     @BeforeEach
