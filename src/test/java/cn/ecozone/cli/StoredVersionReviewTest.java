@@ -1,6 +1,7 @@
 package cn.ecozone.cli;
 
 import cn.ecozone.analysis.DataVersion;
+import cn.ecozone.api.AccessTokens;
 import cn.ecozone.api.EcoZoneServer;
 import cn.ecozone.api.ServerConfig;
 import cn.ecozone.app.LayerFolder;
@@ -275,6 +276,46 @@ class StoredVersionReviewTest {
             Http.Response refused = new Http(embedded.port()).post("/processes/batch-check/execution", "application/json", request.toString());
             assertEquals(400, refused.status(), refused.body());
             assertTrue(refused.body().contains("PostGIS"), refused.body());
+        }
+    }
+
+    @Test
+    void anEditThroughAServerOfOneStoredVersionStaysInThatSchema() throws Exception {
+        String db = PostgisCluster.shared().createDatabase("versions_edit");
+        assertEquals(0, run("import", "--db", db, "--layers", old.toString()).code());
+        assertEquals(0, run("import", "--db", db, "--layers", old.toString(), "--schema", "zoning_2023").code());
+        Catalog catalog = CatalogReader.read(old);
+        PgSchema schema = PgSchema.of("zoning_2023");
+        var pool = Databases.pool(db);
+        String token = "forester-versions-token";
+        EcoZoneConfig settings = EcoZoneConfig.defaults().withServer(EcoZoneConfig.defaults().server().withPort(0).withMode(Mode.POSTGIS)
+                .withJobsDir(dir.resolve("jobs-edit")).withSchema("zoning_2023"));
+        try (EcoZoneServer server = EcoZoneServer.start(new ServerConfig(settings, AccessTokens.parse(List.of(token + ":forester:甲"), "test")),
+                PostgisLayers.stored(catalog, pool, schema), new PostgisAccessListStore(pool, schema), new StoredSchemas(catalog, db))) {
+            Http http = new Http(server.port());
+            String item = "/collections/restoration/items/XR-GJY-04";
+            Http.Response read = http.get(item);
+            assertEquals(200, read.status(), read.body());
+            ObjectNode edited = (ObjectNode) read.json().deepCopy();
+            ((ObjectNode) edited.get("properties")).put("status", "已验收");
+            Http.Response put = http.send("PUT", item, "application/geo+json", edited.toString(), "Authorization", "Bearer " + token,
+                    "If-Match", read.header("ETag"));
+            assertEquals(200, put.status(), put.body());
+        }
+        try (Connection c = DriverManager.getConnection(db); Statement st = c.createStatement()) {
+            assertEquals("已验收", one(st, "SELECT status FROM zoning_2023.restoration WHERE fid = 'XR-GJY-04'"));
+            assertNotEquals("已验收", one(st, "SELECT status FROM public.restoration WHERE fid = 'XR-GJY-04'"), "the default schema is untouched");
+            assertEquals("2", one(st, "SELECT count(*) FROM zoning_2023.restoration_history WHERE fid = 'XR-GJY-04'"), "loaded + the edit");
+            assertEquals(null, one(st, "SELECT to_regclass('public.restoration_history')"), "no history outside the schema");
+            assertEquals("2", one(st, "SELECT revision FROM zoning_2023.ecozone_meta WHERE layer = 'restoration'"));
+            assertEquals("1", one(st, "SELECT revision FROM public.ecozone_meta WHERE layer = 'restoration'"));
+        }
+    }
+
+    private static String one(Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            assertTrue(rs.next(), sql);
+            return rs.getString(1);
         }
     }
 }
