@@ -50,6 +50,11 @@ public final class EcoZoneServer implements AutoCloseable {
      * the access list and the styles; the routes reach it through {@link LiveLayers} and {@link LiveAccessList}.
      */
     public static EcoZoneServer start(ServerConfig config, LayerSet initial, AccessListStore accessListStore) {
+        return start(config, initial, accessListStore, null);
+    }
+
+    /** … and, in PostGIS mode, the other stored data versions {@code batch-check}'s {@code againstVersion} may name (or null). */
+    public static EcoZoneServer start(ServerConfig config, LayerSet initial, AccessListStore accessListStore, ProcessService.StoredVersions versions) {
         LayerStore<AccessList> store = LayerStore.open(initial, LiveAccessList.checked(accessListStore), config.stylesDir(), config.compaction(),
                 Clock.systemUTC(), config.mode() == Mode.EMBEDDED);
         LiveLayers layers = new LiveLayers(store);
@@ -74,7 +79,7 @@ public final class EcoZoneServer implements AutoCloseable {
         });
         List<RouteModule> modules = new ArrayList<>();
         modules.add(ops); // first: the request id exists before any other handler can fail
-        modules.addAll(modules(config, layers, accessList));
+        modules.addAll(modules(config, layers, accessList, versions));
         for (RouteModule m : modules) m.register(app);
         ops.bind(layers, store::journaledEditors, config.mode());
         app.start(config.port());
@@ -89,6 +94,10 @@ public final class EcoZoneServer implements AutoCloseable {
 
     /** Every route group, in registration order. */
     static List<RouteModule> modules(ServerConfig config, LiveLayers layers, LiveAccessList accessList) {
+        return modules(config, layers, accessList, null);
+    }
+
+    static List<RouteModule> modules(ServerConfig config, LiveLayers layers, LiveAccessList accessList, ProcessService.StoredVersions versions) {
         List<RouteModule> m = new ArrayList<>();
         m.add(new ProblemResponses());
         m.add(new SecurityHeaders(config.cors()));
@@ -107,7 +116,7 @@ public final class EcoZoneServer implements AutoCloseable {
         Limits l = config.limits();
         ProcessService processes = new ProcessService(layers::current, accessList::current,
                 new ProcessService.Settings(l.maxVertices(), siteChecks.caps(), l.maxCandidates(), l.maxZoneVertices()),
-                siteChecks::check, budget::background, jobsDir(config, layers.current()));
+                siteChecks::check, budget::background, jobsDir(config, layers.current())).withStoredVersions(versions);
         m.add(new ProcessesRoutes(processes, siteChecks, config.maxBodyBytes()));
         m.add(new AccessListRoutes(accessList));
         m.add(new AccessListAdminRoutes(config, layers, accessList));

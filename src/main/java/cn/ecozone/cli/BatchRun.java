@@ -7,7 +7,14 @@ import cn.ecozone.app.LayerFolder;
 import cn.ecozone.app.SiteCheckUseCase;
 import cn.ecozone.app.UseCaseException;
 import cn.ecozone.io.SiteInputReader;
+import cn.ecozone.layer.Catalog;
+import cn.ecozone.layer.CatalogReader;
 import cn.ecozone.layer.LayerSet;
+import cn.ecozone.layer.SourceUnavailable;
+import cn.ecozone.layer.postgis.Databases;
+import cn.ecozone.layer.postgis.PgSchema;
+import cn.ecozone.layer.postgis.PostgisAccessListStore;
+import cn.ecozone.layer.postgis.PostgisLayers;
 import cn.ecozone.process.BatchCheck;
 import cn.ecozone.process.BatchInputException;
 import cn.ecozone.process.BatchInputReader;
@@ -30,7 +37,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * {@code check --batch FILE}: the batch-check process from the terminal, with a progress bar on standard error;
- * {@code --against DIR} checks the list against a second layer folder and writes only the projects that changed.
+ * {@code --against DIR} checks the list against a second layer folder and writes only the projects that changed;
+ * {@code --db URL [--schema OLD] --against-schema NEW} does the same on two versions stored in PostGIS.
  */
 final class BatchRun {
     private BatchRun() {}
@@ -46,13 +54,24 @@ final class BatchRun {
         if (target != null && !xlsx && !target.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw new UsageException("--out 应为 .csv 或 .xlsx 文件 / --out must be a .csv or .xlsx file");
         }
-        if (xlsx && args.get("against") != null) throw new UsageException("变化表暂只输出 CSV / with --against the changes table is CSV only");
+        boolean review = args.get("against") != null || args.get("against-schema") != null;
+        if (args.get("against") != null && args.get("against-schema") != null) {
+            throw new UsageException("--against 与 --against-schema 只能给出一个 / give --against DIR or --against-schema NAME, not both");
+        }
+        if (args.get("against-schema") != null && args.get("db") == null) {
+            throw new UsageException("--against-schema 需要 --db / --against-schema needs --db");
+        }
+        if (xlsx && review) throw new UsageException("变化表暂只输出 CSV / with --against the changes table is CSV only");
         double nearby = UseCaseErrors.option(() -> SiteCheckUseCase.Options.nearbyM(args.get("nearby"), "--nearby"));
-        Loaded before = load(Path.of(args.get("layers", "layers")), err);
+        Path layersDir = Path.of(args.get("layers", "layers"));
+        Loaded before = open(args, layersDir, args.get("schema"), err);
         if (before == null) return 1;
         Loaded after = null;
         if (args.get("against") != null) {
             after = load(Path.of(args.get("against")), err);
+            if (after == null) return 1;
+        } else if (args.get("against-schema") != null) {
+            after = stored(layersDir, args.get("db"), ImportCommand.schemaNamed(args.get("against-schema"), "--against-schema"), err);
             if (after == null) return 1;
         }
         List<ProjectRow> rows;
@@ -95,10 +114,39 @@ final class BatchRun {
         }
     }
 
-    private record Loaded(LayerSet layers, AccessList list, DataVersion version) {}
+    record Loaded(LayerSet layers, AccessList list, DataVersion version) {}
+
+    /**
+     * The data {@code check} reads: with {@code --db}, the stored version in {@code --schema} (default: the unqualified
+     * tables) with the catalog of {@code --layers}; else the layer folder. Null (after a message) when it cannot be read.
+     */
+    static Loaded open(Args args, Path layersDir, String schemaName, PrintStream err) {
+        String db = args.get("db");
+        if (db == null) {
+            if (schemaName != null) throw new UsageException("--schema 需要 --db / --schema needs --db");
+            return load(layersDir, err);
+        }
+        return stored(layersDir, db, ImportCommand.schemaNamed(schemaName, "--schema"), err);
+    }
+
+    /** A stored version (PostGIS) with the catalog of the folder; null, after the reason, when the database is unreachable. */
+    static Loaded stored(Path layersDir, String db, PgSchema schema, PrintStream err) {
+        Catalog catalog = CatalogReader.read(layersDir);
+        var pool = Databases.pool(db);
+        try {
+            LayerSet layers = PostgisLayers.stored(catalog, pool, schema);
+            AccessList list = new PostgisAccessListStore(pool, schema).load();
+            return new Loaded(layers, list, DataVersion.of(layers, list));
+        } catch (PostgisLayers.UnknownStoredVersion e) {
+            throw new UsageException(e.getMessage()); // a name the user gave that is no stored version: exit 2
+        } catch (SourceUnavailable e) {
+            err.println(e.getMessage());
+            return null;
+        }
+    }
 
     /** The layer folder with its access list ({@link LayerFolder}, as {@code check} loads it), or null when it has errors. */
-    private static Loaded load(Path dir, PrintStream err) {
+    static Loaded load(Path dir, PrintStream err) {
         try {
             LayerFolder folder = LayerFolder.load(dir);
             return new Loaded(folder.layers(), folder.accessList(), folder.version());

@@ -12,7 +12,10 @@ import cn.ecozone.layer.LayerFileReader;
 import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.layer.MemoryFeatureSource;
 import cn.ecozone.layer.Problem;
+import cn.ecozone.analysis.DataVersion;
 import cn.ecozone.layer.postgis.Databases;
+import cn.ecozone.layer.postgis.PgSchema;
+import cn.ecozone.layer.postgis.PostgisLayers;
 import cn.ecozone.layer.postgis.PostgisAccessListStore;
 import cn.ecozone.layer.postgis.PostgisImport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,8 +40,8 @@ public final class ImportCommand implements Command {
     @Override
     public String help() {
         return """
-                用法 Usage: ecozone import --db jdbc:postgresql://HOST:PORT/DB?user=U&password=P [--layers DIR]
-                           ecozone import --db URL --layer ID --from FILE.shp|FILE.geojson [--layers DIR]
+                用法 Usage: ecozone import --db jdbc:postgresql://HOST:PORT/DB?user=U&password=P [--layers DIR] [--schema NAME]
+                           ecozone import --db URL --layer ID --from FILE.shp|FILE.geojson [--layers DIR] [--schema NAME]
 
                 先校验图层（有错误则不导入），再为每个图层建表（SRID 4490、类型化属性列、主键、GiST 索引），分批写入并显示进度；
                 可重复运行：每个图层在一个事务中整体替换。
@@ -49,6 +52,11 @@ public final class ImportCommand implements Command {
 
                   --db URL       PostgreSQL/PostGIS JDBC URL (the database needs CREATE EXTENSION postgis)
                   --layers DIR   图层目录 catalog folder (default: layers)
+                  --schema NAME  导入为一个已存数据版本：PostgreSQL 模式（不存在则创建；小写字母、数字、下划线），其他模式不受影响；
+                                 默认为以前的不限定表。serve/check --db URL --schema NAME 读取它。
+                                 store a data version in this PostgreSQL schema (created if missing; lower-case letters, digits,
+                                 _); other schemas are untouched. Default: the unqualified tables, as before. Read it with
+                                 serve/check --db URL --schema NAME (e.g. zoning_2023, zoning_2025 for the 动态更新 review).
                   --layer ID --from FILE
                                  用正式数据替换一个图层：ESRI shapefile（.prj 为 CGCS2000 地理坐标或高斯-克吕格3度带；.dbf 按 .cpg
                                  编码，缺省 GBK）或 GeoJSON；属性按目录中的名称匹配（不区分大小写），校验通过才导入。
@@ -61,10 +69,11 @@ public final class ImportCommand implements Command {
     @Override
     public int run(String[] words, PrintStream out, PrintStream err) throws Exception {
         Args args = new Args(words, Set.of("help"));
-        args.allowOnly(Set.of("db", "layers", "layer", "from"));
+        args.allowOnly(Set.of("db", "layers", "layer", "from", "schema"));
         String db = args.get("db");
         if (db == null) throw new UsageException("需要 --db / --db is required");
-        if (args.get("from") != null) return importFile(args, db, out, err);
+        PgSchema schema = schema(args);
+        if (args.get("from") != null) return importFile(args, db, schema, out, err);
         LayerLoader.Result loaded = LayerLoader.load(Path.of(args.get("layers", "layers")));
         if (!loaded.ok()) {
             err.println("图层有错误，未导入 / layers have errors, nothing imported:");
@@ -87,18 +96,35 @@ public final class ImportCommand implements Command {
             accessList = r.list();
         }
         var pool = Databases.pool(db);
-        Map<String, Long> counts = new PostgisImport(pool).importAll(loaded.layers(), out);
-        counts.forEach((layer, n) -> out.printf("%s: %d 个要素已导入 features imported%n", layer, n));
+        Map<String, Long> counts = new PostgisImport(pool, schema).importAll(loaded.layers(), out);
+        counts.forEach((layer, n) -> out.printf("%s: %d 个要素已导入 features imported%s%n", layer, n, schema.isDefault() ? "" : " → " + schema.name()));
         if (accessList != null) {
-            new PostgisAccessListStore(pool).store(accessList);
-            out.printf("准入清单 access list: %d 个单元 units, %d 条要求 requirements 已导入 imported (ecozone_access_*)%n",
-                    accessList.units().size(), accessList.requirements().size());
+            new PostgisAccessListStore(pool, schema).store(accessList);
+            out.printf("准入清单 access list: %d 个单元 units, %d 条要求 requirements 已导入 imported (%s)%n",
+                    accessList.units().size(), accessList.requirements().size(), new PostgisAccessListStore(pool, schema).describe());
+        }
+        if (!schema.isDefault()) {
+            out.println("数据版本 data version " + DataVersion.of(PostgisLayers.of(loaded.layers().catalog(), pool, schema),
+                    new PostgisAccessListStore(pool, schema).load()).id() + " 已存于模式 stored in schema " + schema.name());
         }
         return 0;
     }
 
     /** {@code --layer ID --from FILE}: official data (shapefile or GeoJSON) replaces one layer, after validation. */
-    private int importFile(Args args, String db, PrintStream out, PrintStream err) throws Exception {
+    /** {@code --schema NAME}, validated (a bad name is a usage error, exit 2). */
+    static PgSchema schema(Args args) {
+        return schemaNamed(args.get("schema"), "--schema");
+    }
+
+    static PgSchema schemaNamed(String name, String flag) {
+        try {
+            return PgSchema.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(flag + ": " + e.getMessage());
+        }
+    }
+
+    private int importFile(Args args, String db, PgSchema schema, PrintStream out, PrintStream err) throws Exception {
         String id = args.get("layer");
         if (id == null) throw new UsageException("--from 需要 --layer ID / --from needs --layer ID");
         Catalog catalog = CatalogReader.read(Path.of(args.get("layers", "layers")));
@@ -118,7 +144,7 @@ public final class ImportCommand implements Command {
                 err.println(from + ": " + errors + " 个错误，未导入 / errors, nothing imported");
                 return 1;
             }
-            long n = new PostgisImport(Databases.pool(db)).importLayer(new MemoryFeatureSource(layer, type, content.features(), "import"), out);
+            long n = new PostgisImport(Databases.pool(db), schema).importLayer(new MemoryFeatureSource(layer, type, content.features(), "import"), out);
             out.printf("%s: %d 个要素已从 %s 导入 features imported%n", id, n, from.getFileName());
             return 0;
         } finally {

@@ -10,7 +10,9 @@ import cn.ecozone.config.EcoZoneConfig;
 import cn.ecozone.config.Setting;
 import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.layer.LayerSet;
+import cn.ecozone.layer.SourceUnavailable;
 import cn.ecozone.layer.postgis.Databases;
+import cn.ecozone.layer.postgis.PgSchema;
 import cn.ecozone.layer.postgis.PostgisAccessListStore;
 import cn.ecozone.layer.postgis.PostgisLayers;
 import cn.ecozone.report.SiteReportPdf;
@@ -50,7 +52,7 @@ public final class ServeCommand implements Command {
     public String help() {
         return """
                 用法 Usage: ecozone serve [--config FILE] [--port 8080] [--layers DIR] [--styles DIR] [--web DIR] [--db URL]
-                                          [--tokens FILE] [--print-config]
+                                          [--schema NAME] [--tokens FILE] [--print-config]
 
                 加载并校验图层，然后提供地图、OGC API – Features 与分析接口。图层有错误时拒绝启动并列出原因。
                 Loads and validates the layers, then serves the web map, OGC API – Features and the analyses.
@@ -65,6 +67,10 @@ public final class ServeCommand implements Command {
                   --styles DIR   样式目录 styles folder (default: styles)
                   --web DIR      地图网页目录 web map folder (default: web)
                   --db URL       从 PostGIS 提供要素与准入清单（先运行 import）/ serve the features and the access list from PostGIS (run import first)
+                  --schema NAME  与 --db 一起：提供该模式中的已存数据版本（import --schema NAME 导入）；默认为以前的不限定表
+                                 with --db: serve the stored data version in that schema (filled by import --schema NAME);
+                                 default: the unqualified tables, as before. batch-check 的 againstVersion 可指定另一个版本
+                                 / batch-check's againstVersion may name another one
                   --tokens FILE  编辑令牌文件 edit tokens, one "token:role:name" per line (role forester|admin);
                                  also env ECOZONE_TOKENS (comma-separated) and ECOZONE_TOKENS_FILE
                   --print-config 打印生效配置（密钥隐藏）及每项来源后退出 / print the effective configuration (secrets masked)
@@ -140,12 +146,31 @@ public final class ServeCommand implements Command {
             return 1;
         }
         String db = settings.server().db();
+        PgSchema schema = PgSchema.of(settings.server().schema()); // the name was checked by the loader
+        if (db == null && !schema.isDefault()) {
+            err.println("配置有误，服务未启动 / configuration error, not starting: " + Setting.SCHEMA.key + "（--schema）需要 " + Setting.DB.key
+                    + "（--db）/ " + Setting.SCHEMA.key + " (--schema) needs " + Setting.DB.key + " (--db)");
+            return 2;
+        }
         // PostGIS mode: the catalog still comes from the layers folder (it was validated above); the features from the database
-        LayerSet layers = db == null ? loadedLayers.layers() : PostgisLayers.of(loadedLayers.layers().catalog(), Databases.pool(db));
+        LayerSet layers = loadedLayers.layers();
+        if (db != null) {
+            try {
+                layers = PostgisLayers.stored(loadedLayers.layers().catalog(), Databases.pool(db), schema);
+            } catch (PostgisLayers.UnknownStoredVersion e) {
+                err.println("配置有误，服务未启动 / configuration error, not starting: " + e.getMessage());
+                return 2;
+            } catch (SourceUnavailable e) {
+                // start even when the database is down, as without a schema: requests get 503 until it is up
+                err.println(e.getMessage());
+                layers = PostgisLayers.of(loadedLayers.layers().catalog(), Databases.pool(db), schema);
+            }
+        }
         ServerConfig config = new ServerConfig(settings, tokens);
-        // PostGIS mode: the access list from the ecozone_access_* tables (import --db / access-list import --db fill them)
+        // PostGIS mode: the access list from the schema's ecozone_access_* tables (import --db / access-list import --db fill them)
         EcoZoneServer server = db == null ? EcoZoneServer.start(config, layers)
-                : EcoZoneServer.start(config, layers, new PostgisAccessListStore(Databases.pool(db)));
+                : EcoZoneServer.start(config, layers, new PostgisAccessListStore(Databases.pool(db), schema),
+                new StoredSchemas(loadedLayers.layers().catalog(), db));
         out.printf("EcoZone 已启动 ready in %.1f s: http://localhost:%d/  (地图 map: http://localhost:%d/map/)%n",
                 (System.nanoTime() - t0) / 1e9, server.port(), server.port());
         // SIGTERM/SIGINT: stop accepting, let the requests in flight finish (ops.shutdown-timeout-ms), fsync, exit 0

@@ -1,5 +1,7 @@
 package cn.ecozone.config;
 
+import cn.ecozone.layer.postgis.PgSchema;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -124,7 +126,7 @@ public final class ConfigLoader {
         String db = v.string(Setting.DB);
         EcoZoneConfig.Server server = new EcoZoneConfig.Server(v.integer(Setting.PORT), v.path(Setting.LAYERS), v.path(Setting.STYLES),
                 v.path(Setting.WEB), db, db == null ? Mode.EMBEDDED : Mode.POSTGIS, v.number(Setting.MAX_BODY_BYTES), v.path(Setting.JOBS_DIR),
-                v.number(Setting.TILE_CACHE_BYTES), v.string(Setting.TIANDITU_KEY));
+                v.number(Setting.TILE_CACHE_BYTES), v.string(Setting.TIANDITU_KEY), v.string(Setting.SCHEMA));
         EcoZoneConfig.Access access = new EcoZoneConfig.Access(v.list(Setting.TOKENS), v.path(Setting.TOKENS_FILE),
                 new LinkedHashSet<>(v.list(Setting.CORS_READ)), new LinkedHashSet<>(v.list(Setting.CORS_WRITE)));
         EcoZoneConfig.Limits limits = new EcoZoneConfig.Limits(v.integer(Setting.MAX_VERTICES), v.integer(Setting.MAX_PAGE_SIZE),
@@ -241,6 +243,13 @@ public final class ConfigLoader {
                 throw new ConfigException("配置项 " + s.key + " 应为 jdbc:postgresql://… 地址（来源：" + where(s) + "）/ " + s.key
                         + " must be a jdbc:postgresql:// URL (from " + where(s) + "): \"" + mask(s, v) + "\"");
             }
+            if (s.kind == Setting.Kind.SCHEMA) {
+                try {
+                    PgSchema.of(v);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("配置项 " + s.key + "（来源：" + where(s) + "）/ " + s.key + " (from " + where(s) + "): " + e.getMessage());
+                }
+            }
             return v;
         }
 
@@ -273,6 +282,7 @@ public final class ConfigLoader {
             case STYLES -> sv.styles();
             case WEB -> sv.web();
             case DB -> sv.db();
+            case SCHEMA -> sv.schema();
             case MAX_BODY_BYTES -> sv.maxBodyBytes();
             case JOBS_DIR -> sv.jobsDir();
             case TILE_CACHE_BYTES -> sv.tileCacheBytes();

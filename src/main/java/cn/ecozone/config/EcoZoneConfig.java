@@ -22,35 +22,41 @@ public record EcoZoneConfig(Server server, Access access, Limits limits, Ops ops
      * @param mode {@link Mode#POSTGIS} when {@code db} is set (loaded configuration); tests may set it alone
      * @param jobsDir batch jobs folder, or null for {@code <layers>-jobs} beside the layers
      * @param tiandituKey the 天地图 key handed to the web map, or null
+     * @param schema the PostgreSQL schema of the stored data version served in PostGIS mode (a valid name), or null for
+     *               the default (unqualified tables, as before stored versions)
      */
     public record Server(int port, Path layers, Path styles, Path web, String db, Mode mode, long maxBodyBytes, Path jobsDir,
-                         long tileCacheBytes, String tiandituKey) {
+                         long tileCacheBytes, String tiandituKey, String schema) {
         public Server withPort(int p) {
-            return new Server(p, layers, styles, web, db, mode, maxBodyBytes, jobsDir, tileCacheBytes, tiandituKey);
+            return new Server(p, layers, styles, web, db, mode, maxBodyBytes, jobsDir, tileCacheBytes, tiandituKey, schema);
         }
 
         public Server withDirs(Path layersDir, Path stylesDir, Path webDir) {
-            return new Server(port, layersDir, stylesDir, webDir, db, mode, maxBodyBytes, jobsDir, tileCacheBytes, tiandituKey);
+            return new Server(port, layersDir, stylesDir, webDir, db, mode, maxBodyBytes, jobsDir, tileCacheBytes, tiandituKey, schema);
         }
 
         public Server withMode(Mode m) {
-            return new Server(port, layers, styles, web, db, m, maxBodyBytes, jobsDir, tileCacheBytes, tiandituKey);
+            return new Server(port, layers, styles, web, db, m, maxBodyBytes, jobsDir, tileCacheBytes, tiandituKey, schema);
         }
 
         public Server withMaxBodyBytes(long b) {
-            return new Server(port, layers, styles, web, db, mode, b, jobsDir, tileCacheBytes, tiandituKey);
+            return new Server(port, layers, styles, web, db, mode, b, jobsDir, tileCacheBytes, tiandituKey, schema);
         }
 
         public Server withTileCacheBytes(long b) {
-            return new Server(port, layers, styles, web, db, mode, maxBodyBytes, jobsDir, b, tiandituKey);
+            return new Server(port, layers, styles, web, db, mode, maxBodyBytes, jobsDir, b, tiandituKey, schema);
         }
 
         public Server withJobsDir(Path d) {
-            return new Server(port, layers, styles, web, db, mode, maxBodyBytes, d, tileCacheBytes, tiandituKey);
+            return new Server(port, layers, styles, web, db, mode, maxBodyBytes, d, tileCacheBytes, tiandituKey, schema);
+        }
+
+        public Server withSchema(String s) {
+            return new Server(port, layers, styles, web, db, mode, maxBodyBytes, jobsDir, tileCacheBytes, tiandituKey, s);
         }
 
         public Server withTiandituKey(String k) {
-            return new Server(port, layers, styles, web, db, mode, maxBodyBytes, jobsDir, tileCacheBytes, k);
+            return new Server(port, layers, styles, web, db, mode, maxBodyBytes, jobsDir, tileCacheBytes, k, schema);
         }
     }
 

@@ -22,6 +22,9 @@ public enum Setting {
     WEB("server.web", "ECOZONE_WEB", "web", Kind.PATH, 0, 0, "web", false, "地图网页目录 / web map folder"),
     DB("server.db", "ECOZONE_DB", "db", Kind.DB_URL, 0, 0, null, true,
             "PostGIS 连接（设置即为 postgis 模式）/ PostGIS JDBC URL (set: postgis mode)"),
+    SCHEMA("server.schema", "ECOZONE_SCHEMA", "schema", Kind.SCHEMA, 0, 0, null, false,
+            "postgis 模式下提供的数据版本（PostgreSQL 模式名，import --schema 导入；默认不限定，即以前的表）/ the stored data version served "
+                    + "in postgis mode (a PostgreSQL schema, filled by import --schema; default: unqualified tables, as before)"),
     MAX_BODY_BYTES("server.max-body-bytes", "ECOZONE_MAX_BODY_BYTES", null, Kind.LONG, 1, Long.MAX_VALUE, String.valueOf(10L * 1024 * 1024), false,
             "请求体上限（超过 413）/ largest request body (beyond: 413)"),
     JOBS_DIR("server.jobs-dir", "ECOZONE_JOBS_DIR", null, Kind.PATH, 0, 0, null, false,
@@ -74,7 +77,7 @@ public enum Setting {
             "PDF 报告的中文字体文件 / the CJK font file of the PDF reports");
 
     /** How a value is written. */
-    public enum Kind { INT, LONG, BOOLEAN, PATH, STRING, LIST, DB_URL }
+    public enum Kind { INT, LONG, BOOLEAN, PATH, STRING, LIST, DB_URL, SCHEMA }
 
     public final String key;
     public final String env;

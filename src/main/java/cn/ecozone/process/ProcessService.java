@@ -40,7 +40,7 @@ public final class ProcessService implements AutoCloseable {
     /** A synchronous batch-check is refused beyond this many projects: use {@code Prefer: respond-async}. */
     public static final int MAX_SYNC_PROJECTS = 1000;
     static final Set<String> BATCH_INPUTS = Set.of("projects", "industry", "nearbyM", "crs", "nameField", "industryField", "wktField",
-            "layer", "reports", "baselineJob");
+            "layer", "reports", "baselineJob", "againstVersion");
     static final Set<String> SITE_INPUTS = Set.of("site", "industry", "nearbyM", "crs", "name");
 
     /** How an interactive site check is run (the server: cost routing, the bounded pool, its 413/503). */
@@ -55,6 +55,19 @@ public final class ProcessService implements AutoCloseable {
      */
     public record Settings(int maxVertices, AnalysisCaps caps, long maxCandidates, long maxZoneVertices) {}
 
+    /**
+     * The other stored data versions the server can reach by name (PostGIS mode: the schemas {@code import --schema}
+     * filled), for the {@code againstVersion} input of {@code batch-check}.
+     */
+    @FunctionalInterface
+    public interface StoredVersions {
+        /** @throws ProcessException ({@code BAD_INPUT}, bilingual) when {@code name} is no stored version */
+        Data open(String name);
+
+        record Data(LayerSet layers, AccessList list) {}
+    }
+
+    private volatile StoredVersions storedVersions;
     private final Supplier<LayerSet> layers;
     private final Supplier<AccessList> accessList;
     private final Settings settings;
@@ -76,6 +89,12 @@ public final class ProcessService implements AutoCloseable {
         return jobs;
     }
 
+    /** Lets {@code batch-check} take {@code againstVersion} (PostGIS mode); without, that input is refused. */
+    public ProcessService withStoredVersions(StoredVersions versions) {
+        this.storedVersions = versions;
+        return this;
+    }
+
     // ---- descriptions
 
     public List<String> ids() {
@@ -95,9 +114,10 @@ public final class ProcessService implements AutoCloseable {
         } else if (id.equals(BATCH_CHECK)) {
             p.put("title", "批量选址研判 Batch site check");
             p.put("description", "项目清单（GeoJSON、含 WKT 列的 CSV、压缩的 Shapefile、国土 TXT 的 ZIP）逐个研判：结果表（CSV）、按结论和区县的汇总、"
-                    + "可选的逐项目 PDF 报告 ZIP；给出 baselineJob 时只列出与该任务相比结论、压占区域或面积有变化的项目（动态更新复核）。 / "
-                    + "A project list checked project by project: a table, a summary per verdict and district, optional per-project PDF reports, "
-                    + "and with baselineJob the projects whose verdict, hits or areas changed since that job (the 动态更新 review).");
+                    + "可选的逐项目 PDF 报告 ZIP；给出 baselineJob（此前的任务）或 againstVersion（PostGIS 模式下另一个已存数据版本）时只列出结论、压占区域或面积"
+                    + "有变化的项目（动态更新复核）。 / A project list checked project by project: a table, a summary per verdict and district, "
+                    + "optional per-project PDF reports, and with baselineJob (an earlier job) or againstVersion (another stored data version, "
+                    + "PostGIS mode) the projects whose verdict, hits or areas changed (the 动态更新 review).");
         } else {
             throw new ProcessException(ProcessException.Kind.NO_SUCH_PROCESS, "没有该处理过程 / no process " + id + "; 现有 available: " + ids());
         }
@@ -146,6 +166,11 @@ public final class ProcessService implements AutoCloseable {
                     Map.of("type", "boolean", "default", false), 0));
             in.put("baselineJob", input("对比任务 Baseline job", "此前一个 batch-check 任务的编号：只列出结论、压占区域或面积与之不同的项目 / an earlier batch-check job: "
                     + "list the projects whose verdict, hits or areas differ from it", Map.of("type", "string"), 0));
+            in.put("againstVersion", input("对比数据版本 Against version", "仅 PostGIS 模式：另一个已存数据版本（import --schema 导入的模式名）。先按服务当前的数据研判（原），"
+                    + "再按该版本研判（新），只列出结论、压占区域或面积有变化的项目；不能与 baselineJob 同时给出 / PostGIS mode only: another stored data "
+                    + "version (a schema filled by import --schema). The list is checked against the served data (before) and against this version "
+                    + "(after); changes lists the projects whose verdict, hits or areas differ. Not together with baselineJob",
+                    Map.of("type", "string", "pattern", "^[a-z_][a-z0-9_]{0,62}$"), 0));
             out.put("summary", output("汇总 Summary", "按结论、区县计数；错误行及原因 / counts per verdict and district; bad rows with reasons",
                     Map.of("type", "object")));
             out.put("table", output("结果表 Table (CSV)", "UTF-8 带 BOM 的 CSV / CSV with BOM", Map.of("type", "string", "contentMediaType", "text/csv")));
@@ -155,8 +180,10 @@ public final class ProcessService implements AutoCloseable {
                     "contentMediaType", "application/json")));
             out.put("reports", output("报告 Reports (ZIP)", "逐项目 PDF 报告 / per-project PDF reports", Map.of("type", "string",
                     "contentEncoding", "binary", "contentMediaType", "application/zip")));
-            out.put("changes", output("变化 Changes", "与 baselineJob 相比有变化的项目（前后对比）/ projects that changed since baselineJob, before and after",
-                    Map.of("type", "array")));
+            out.put("changes", output("变化 Changes", "与 baselineJob 或 againstVersion 相比有变化的项目（前后对比）/ projects that changed "
+                    + "between baselineJob or the served data and againstVersion, before and after", Map.of("type", "array")));
+            out.put("changesTable", output("变化表 Changes table (CSV)", "变化的 CSV 表（与 check --batch --against 相同的列）/ the changes as CSV "
+                    + "(the columns of check --batch --against)", Map.of("type", "string", "contentMediaType", "text/csv")));
         }
         p.put("inputs", in);
         p.put("outputs", out);
@@ -208,6 +235,14 @@ public final class ProcessService implements AutoCloseable {
                 if (!BATCH_CHECK.equals(b.processID) || !"successful".equals(b.status)) {
                     throw new ProcessException(ProcessException.Kind.BAD_INPUT, "baselineJob 应为已完成的 batch-check 任务 / baselineJob must be a successful batch-check job");
                 }
+            }
+            String against = text(inputs, "againstVersion");
+            if (against != null) {
+                if (baseline != null) {
+                    throw new ProcessException(ProcessException.Kind.BAD_INPUT, "baselineJob 与 againstVersion 只能给出一个 / give baselineJob or againstVersion, not both");
+                }
+                StoredVersions.Data other = stored(against);
+                batch(inputs, other.layers(), other.list()); // the default industry must exist in that version's access list too
             }
             if (rows.isEmpty()) throw new ProcessException(ProcessException.Kind.BAD_INPUT, "没有项目 / no project");
         } else {
@@ -320,6 +355,36 @@ public final class ProcessService implements AutoCloseable {
             outcomes.add(c.outcome());
         }
         finishBatch(h, rows, outcomes, version, reports, text(inputs, "baselineJob"));
+        String against = text(inputs, "againstVersion");
+        if (against != null) againstVersion(h, inputs, rows, outcomes, against);
+    }
+
+    private StoredVersions.Data stored(String name) {
+        StoredVersions v = storedVersions;
+        if (v == null) {
+            throw new ProcessException(ProcessException.Kind.BAD_INPUT, "againstVersion 仅用于 PostGIS 模式（serve --db）；内嵌模式请用 baselineJob 或 "
+                    + "check --batch --against / againstVersion needs PostGIS mode (serve --db); embedded, use baselineJob or check --batch --against");
+        }
+        return v.open(name);
+    }
+
+    /**
+     * The 动态更新 review against another stored version: the list checked again on that version's data (a second
+     * pass, after the table; it runs in full again after a restart), and the projects that changed, before = the served
+     * data, after = that version — the rows of {@code check --batch --against}.
+     */
+    private void againstVersion(Jobs.Handle h, JsonNode inputs, List<ProjectRow> rows, List<ProjectOutcome> before, String name)
+            throws InterruptedException {
+        StoredVersions.Data other = stored(name);
+        BatchCheck check = batch(inputs, other.layers(), other.list());
+        List<ProjectOutcome> after = new ArrayList<>();
+        for (ProjectRow row : rows) {
+            if (h.dismissed()) return;
+            after.add(background.run(() -> check.check(row)).outcome());
+        }
+        List<VersionDiff.Change> changes = VersionDiff.changes(before, after);
+        h.inline("changes", changes);
+        h.result("changesTable", "text/csv; charset=utf-8", VersionDiff.csv(changes));
     }
 
     private void finishBatch(Jobs.Handle h, List<ProjectRow> rows, List<ProjectOutcome> outcomes, String version, boolean reports, String baseline) {

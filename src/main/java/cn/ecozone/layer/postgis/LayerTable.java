@@ -9,18 +9,33 @@ import java.util.stream.Collectors;
 /**
  * The table of a catalog layer: {@code fid text PRIMARY KEY} (the feature id; "fid" so that an attribute may be called "id"), {@code geom geometry(Geometry, 4490)} with a GiST index,
  * one typed column per attribute (string → text, integer → bigint, number → double precision, json → jsonb), and
- * the revision counter in {@code ecozone_meta} that versions it.
+ * the revision counter in {@code ecozone_meta} that versions it — all in one {@link PgSchema} (a stored version).
  */
 final class LayerTable {
-    static final String META = "CREATE TABLE IF NOT EXISTS ecozone_meta (layer text PRIMARY KEY, revision bigint NOT NULL)";
     private final LayerDef layer;
+    private final PgSchema schema;
 
-    LayerTable(LayerDef layer) {
+    LayerTable(LayerDef layer, PgSchema schema) {
         this.layer = layer;
+        this.schema = schema;
     }
 
+    static String createMeta(PgSchema schema) {
+        return "CREATE TABLE IF NOT EXISTS " + schema.meta() + " (layer text PRIMARY KEY, revision bigint NOT NULL)";
+    }
+
+    /** Bumps the layer's revision in the schema's {@code ecozone_meta}; one parameter, the layer id. */
+    String bumpRevision() {
+        return "INSERT INTO " + schema.meta() + " AS m (layer, revision) VALUES (?, 1) ON CONFLICT (layer) DO UPDATE SET revision = m.revision + 1";
+    }
+
+    /** The layer's table, quoted and qualified by its schema. */
     String name() {
-        return Sql.ident(layer.table());
+        return schema.table(layer.table());
+    }
+
+    PgSchema schema() {
+        return schema;
     }
 
     String create(String tableName) {

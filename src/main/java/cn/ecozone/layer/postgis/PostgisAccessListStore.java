@@ -52,10 +52,23 @@ public final class PostgisAccessListStore implements AccessListStore {
               text_zh text NOT NULL, text_en text, basis_issuer text NOT NULL, basis_document text NOT NULL, basis_article text NOT NULL);
             CREATE INDEX IF NOT EXISTS ecozone_access_requirements_scope ON ecozone_access_requirements (scope);
             """;
+    private static final java.util.regex.Pattern TABLES = java.util.regex.Pattern.compile("\\becozone_access_(list|industries|units|requirements)\\b");
     private final DataSource db;
+    private final PgSchema schema;
 
     public PostgisAccessListStore(DataSource db) {
+        this(db, PgSchema.DEFAULT);
+    }
+
+    /** The access list of the stored version in {@code schema}. */
+    public PostgisAccessListStore(DataSource db, PgSchema schema) {
         this.db = db;
+        this.schema = schema;
+    }
+
+    /** The SQL with the four tables qualified by the schema (index names stay unqualified, as PostgreSQL wants them). */
+    private String q(String sql) {
+        return schema.isDefault() ? sql : TABLES.matcher(sql).replaceAll(java.util.regex.Matcher.quoteReplacement(schema.prefix()) + "$0");
     }
 
     @Override
@@ -64,7 +77,7 @@ public final class PostgisAccessListStore implements AccessListStore {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // the four tables from one snapshot
             try (Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery("SELECT to_regclass('ecozone_access_requirements') IS NOT NULL")) {
+                try (ResultSet rs = st.executeQuery(q("SELECT to_regclass('ecozone_access_requirements') IS NOT NULL"))) {
                     rs.next();
                     if (!rs.getBoolean(1)) {
                         c.rollback();
@@ -72,21 +85,21 @@ public final class PostgisAccessListStore implements AccessListStore {
                     }
                 }
                 LocalizedText title = LocalizedText.of("", null);
-                try (ResultSet rs = st.executeQuery("SELECT title_zh, title_en FROM ecozone_access_list")) {
+                try (ResultSet rs = st.executeQuery(q("SELECT title_zh, title_en FROM ecozone_access_list"))) {
                     if (rs.next()) title = LocalizedText.of(rs.getString(1), rs.getString(2));
                 }
                 List<Industry> industries = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("SELECT id, zh, en FROM ecozone_access_industries ORDER BY ordinal")) {
+                try (ResultSet rs = st.executeQuery(q("SELECT id, zh, en FROM ecozone_access_industries ORDER BY ordinal"))) {
                     while (rs.next()) industries.add(new Industry(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
                 List<Unit> units = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("SELECT code, name, province, city, county, type FROM ecozone_access_units ORDER BY ordinal")) {
+                try (ResultSet rs = st.executeQuery(q("SELECT code, name, province, city, county, type FROM ecozone_access_units ORDER BY ordinal"))) {
                     while (rs.next()) units.add(new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                 }
                 List<Requirement> reqs = new ArrayList<>();
                 st.setFetchSize(5000);
-                try (ResultSet rs = st.executeQuery("SELECT id, level, scope, zone_collection, zone_match::text, dimension, effect, industries::text, "
-                        + "text_zh, text_en, basis_issuer, basis_document, basis_article FROM ecozone_access_requirements ORDER BY ordinal")) {
+                try (ResultSet rs = st.executeQuery(q("SELECT id, level, scope, zone_collection, zone_match::text, dimension, effect, industries::text, "
+                        + "text_zh, text_en, basis_issuer, basis_document, basis_article FROM ecozone_access_requirements ORDER BY ordinal"))) {
                     while (rs.next()) {
                         ZoneSelector zone = rs.getString(4) == null ? null : new ZoneSelector(rs.getString(4), match(rs.getString(5)));
                         List<String> inds = new ArrayList<>();
@@ -123,15 +136,16 @@ public final class PostgisAccessListStore implements AccessListStore {
             c.setAutoCommit(false);
             try {
                 try (Statement st = c.createStatement()) {
-                    st.execute(SCHEMA);
+                    schema.create(c);
+                    st.execute(q(SCHEMA));
                     // serialise concurrent imports; readers keep seeing the old rows until commit
-                    st.execute("LOCK TABLE ecozone_access_list, ecozone_access_industries, ecozone_access_units, ecozone_access_requirements "
-                            + "IN SHARE ROW EXCLUSIVE MODE");
+                    st.execute(q("LOCK TABLE ecozone_access_list, ecozone_access_industries, ecozone_access_units, ecozone_access_requirements "
+                            + "IN SHARE ROW EXCLUSIVE MODE"));
                     for (String t : List.of("ecozone_access_requirements", "ecozone_access_units", "ecozone_access_industries", "ecozone_access_list")) {
-                        st.execute("DELETE FROM " + t);
+                        st.execute(q("DELETE FROM " + t));
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO ecozone_access_list (title_zh, title_en) VALUES (?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement(q("INSERT INTO ecozone_access_list (title_zh, title_en) VALUES (?, ?)"))) {
                     ps.setString(1, list.title().zh());
                     ps.setString(2, list.title().en());
                     ps.executeUpdate();
@@ -140,11 +154,11 @@ public final class PostgisAccessListStore implements AccessListStore {
                 StringBuilder s = new StringBuilder();
                 int n = 0;
                 for (Industry i : list.industries()) row(s, String.valueOf(n++), i.id(), i.zh(), i.en());
-                copy.copyIn("COPY ecozone_access_industries (ordinal, id, zh, en) FROM STDIN WITH (FORMAT csv)", new StringReader(s.toString()));
+                copy.copyIn(q("COPY ecozone_access_industries (ordinal, id, zh, en) FROM STDIN WITH (FORMAT csv)"), new StringReader(s.toString()));
                 s.setLength(0);
                 n = 0;
                 for (Unit u : list.units()) row(s, String.valueOf(n++), u.code(), u.name(), u.province(), u.city(), u.county(), u.type());
-                copy.copyIn("COPY ecozone_access_units (ordinal, code, name, province, city, county, type) FROM STDIN WITH (FORMAT csv)",
+                copy.copyIn(q("COPY ecozone_access_units (ordinal, code, name, province, city, county, type) FROM STDIN WITH (FORMAT csv)"),
                         new StringReader(s.toString()));
                 s.setLength(0);
                 n = 0;
@@ -155,10 +169,10 @@ public final class PostgisAccessListStore implements AccessListStore {
                             r.zone() == null ? null : matchJson(r.zone()), r.dimension().zh(), r.effect().zh(), inds.toString(), r.text().zh(),
                             r.text().en(), r.basis().issuer(), r.basis().document(), r.basis().article());
                 }
-                copy.copyIn("COPY ecozone_access_requirements (ordinal, id, level, scope, zone_collection, zone_match, dimension, effect, industries, "
-                        + "text_zh, text_en, basis_issuer, basis_document, basis_article) FROM STDIN WITH (FORMAT csv)", new StringReader(s.toString()));
+                copy.copyIn(q("COPY ecozone_access_requirements (ordinal, id, level, scope, zone_collection, zone_match, dimension, effect, industries, "
+                        + "text_zh, text_en, basis_issuer, basis_document, basis_article) FROM STDIN WITH (FORMAT csv)"), new StringReader(s.toString()));
                 try (Statement st = c.createStatement()) {
-                    st.execute("ANALYZE ecozone_access_requirements");
+                    st.execute(q("ANALYZE ecozone_access_requirements"));
                 }
                 c.commit();
             } catch (SQLException | IOException | RuntimeException e) {
@@ -190,14 +204,14 @@ public final class PostgisAccessListStore implements AccessListStore {
 
     @Override
     public String describe() {
-        return "PostGIS (ecozone_access_*)";
+        return "PostGIS (" + (schema.isDefault() ? "" : schema.name() + ".") + "ecozone_access_*)";
     }
 
     /** Row counts of the three content tables, for messages: industries, units, requirements. */
     public long[] counts() {
-        try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+        try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q(
                 "SELECT (SELECT count(*) FROM ecozone_access_industries), (SELECT count(*) FROM ecozone_access_units), "
-                        + "(SELECT count(*) FROM ecozone_access_requirements)")) {
+                        + "(SELECT count(*) FROM ecozone_access_requirements)"))) {
             rs.next();
             return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)};
         } catch (SQLException e) {

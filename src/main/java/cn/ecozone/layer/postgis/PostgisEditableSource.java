@@ -47,10 +47,15 @@ public final class PostgisEditableSource implements FeatureSource, FeatureEditor
     private final String history;
 
     public PostgisEditableSource(LayerDef layer, DataSource db) {
-        this.reads = new PostgisFeatureSource(layer, db);
+        this(layer, db, PgSchema.DEFAULT);
+    }
+
+    /** The layer's table and its history in {@code schema} (a stored version). */
+    public PostgisEditableSource(LayerDef layer, DataSource db, PgSchema schema) {
+        this.reads = new PostgisFeatureSource(layer, db, schema);
         this.db = db;
-        this.table = new LayerTable(layer);
-        this.history = Sql.ident(layer.table() + "_history");
+        this.table = new LayerTable(layer, schema);
+        this.history = schema.table(layer.table() + "_history");
     }
 
     // reads
@@ -147,8 +152,7 @@ public final class PostgisEditableSource implements FeatureSource, FeatureEditor
             try {
                 ensureHistory(c);
                 T result = work.run(c);
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO ecozone_meta (layer, revision) VALUES (?, 1) "
-                        + "ON CONFLICT (layer) DO UPDATE SET revision = ecozone_meta.revision + 1")) {
+                try (PreparedStatement ps = c.prepareStatement(table.bumpRevision())) {
                     ps.setString(1, layer().id());
                     ps.executeUpdate();
                 }

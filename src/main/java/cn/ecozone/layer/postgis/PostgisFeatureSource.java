@@ -58,10 +58,15 @@ public final class PostgisFeatureSource implements FeatureSource {
     private record Cached(String version, long count, Envelope extent) {}
 
     public PostgisFeatureSource(LayerDef layer, DataSource db) {
+        this(layer, db, PgSchema.DEFAULT);
+    }
+
+    /** The layer's table in {@code schema} (a stored version). */
+    public PostgisFeatureSource(LayerDef layer, DataSource db, PgSchema schema) {
         this.layer = layer;
         this.type = FeatureTypes.of(layer);
         this.db = db;
-        this.table = new LayerTable(layer);
+        this.table = new LayerTable(layer, schema);
         this.filters = new FilterToSql(layer);
     }
 
@@ -71,7 +76,7 @@ public final class PostgisFeatureSource implements FeatureSource {
 
     @Override
     public String version() {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT revision FROM ecozone_meta WHERE layer = ?")) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT revision FROM " + table.schema().meta() + " WHERE layer = ?")) {
             ps.setString(1, layer.id());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? "pg-" + rs.getLong(1) : "pg-0";

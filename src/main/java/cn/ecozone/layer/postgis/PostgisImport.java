@@ -28,9 +28,16 @@ import java.util.Map;
 public final class PostgisImport {
     private static final int BATCH = 500;
     private final DataSource db;
+    private final PgSchema schema;
 
     public PostgisImport(DataSource db) {
+        this(db, PgSchema.DEFAULT);
+    }
+
+    /** Imports into {@code schema} (a stored version; created when missing). Other schemas are never touched. */
+    public PostgisImport(DataSource db, PgSchema schema) {
         this.db = db;
+        this.schema = schema;
     }
 
     /** Imports every layer of the set; returns feature counts per layer id. */
@@ -42,13 +49,14 @@ public final class PostgisImport {
 
     public long importLayer(FeatureSource source, PrintStream progress) throws SQLException {
         LayerDef layer = source.layer();
-        LayerTable table = new LayerTable(layer);
-        String staging = Sql.ident(layer.table() + "_import");
+        LayerTable table = new LayerTable(layer, schema);
+        String staging = schema.table(layer.table() + "_import");
         long total = source.count(), done = 0;
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
+            schema.create(c);
             try (Statement st = c.createStatement()) {
-                st.execute(LayerTable.META);
+                st.execute(LayerTable.createMeta(schema));
                 st.execute("DROP TABLE IF EXISTS " + staging);
                 st.execute(table.create(staging));
             }
@@ -68,12 +76,11 @@ public final class PostgisImport {
             try (Statement st = c.createStatement()) {
                 st.execute(table.gistIndex(staging, layer.table() + "_geom_gist_new"));
                 st.execute("DROP TABLE IF EXISTS " + table.name());
-                st.execute("ALTER TABLE " + staging + " RENAME TO " + table.name());
-                st.execute("ALTER INDEX " + Sql.ident(layer.table() + "_geom_gist_new") + " RENAME TO " + Sql.ident(layer.table() + "_geom_gist"));
+                st.execute("ALTER TABLE " + staging + " RENAME TO " + Sql.ident(layer.table()));
+                st.execute("ALTER INDEX " + schema.table(layer.table() + "_geom_gist_new") + " RENAME TO " + Sql.ident(layer.table() + "_geom_gist"));
                 st.execute("ANALYZE " + table.name());
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ecozone_meta (layer, revision) VALUES (?, 1) "
-                    + "ON CONFLICT (layer) DO UPDATE SET revision = ecozone_meta.revision + 1")) {
+            try (PreparedStatement ps = c.prepareStatement(table.bumpRevision())) {
                 ps.setString(1, layer.id());
                 ps.executeUpdate();
             }
