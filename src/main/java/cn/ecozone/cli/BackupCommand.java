@@ -26,7 +26,7 @@ final class BackupCommand {
             @Override
             public String help() {
                 return """
-                        用法 Usage: ecozone backup --to DIR [--layers DIR] [--styles DIR] [--db URL]
+                        用法 Usage: ecozone backup --to DIR [--layers DIR] [--styles DIR] [--db URL [--schema S]]
 
                         服务运行时也可备份：复制图层目录（目录、图层文件、编辑日志、历史、准入清单）与样式，得到一致的快照，
                         并写 manifest.json（每个文件的大小与 SHA-256、数据日期、EcoZone 版本）。加 --db 时另用 pg_dump 导出
@@ -39,13 +39,15 @@ final class BackupCommand {
                           --layers DIR   图层目录 catalog folder (default: layers)
                           --styles DIR   样式目录 styles folder (default: styles)
                           --db URL       PostGIS 模式的数据库 / the PostGIS database (jdbc:postgresql://…)
+                          --schema S     备份存于模式 S 的数据版本（整个模式，含 CREATE SCHEMA）/ back up the version
+                                         stored in schema S (the whole schema, pg_restore recreates it)
                         """;
             }
 
             @Override
             public int run(String[] words, PrintStream out, PrintStream err) throws Exception {
                 Args args = new Args(words, Set.of("help"));
-                args.allowOnly(Set.of("to", "layers", "styles", "db"));
+                args.allowOnly(Set.of("to", "layers", "styles", "db", "schema"));
                 if (args.get("to") == null) throw new UsageException("需要 --to DIR / --to DIR is required");
                 Path to = Path.of(args.get("to"));
                 Path layers = Path.of(args.get("layers", "layers"));
@@ -56,7 +58,7 @@ final class BackupCommand {
                         if (Files.exists(to.resolve(Backup.MANIFEST))) throw new Backup.Refused(to + " 已有备份 / already holds a backup");
                         // ops.pg-dump / ECOZONE_PG_DUMP names the binary
                         PgDump.dump(args.get("db"), CatalogReader.read(layers), to,
-                                ConfigLoader.load(null, System.getenv(), Map.of()).config().ops().pgDump());
+                                ConfigLoader.load(null, System.getenv(), Map.of()).config().ops().pgDump(), ImportCommand.schema(args).name());
                         manifest = Backup.ofFilesWithDump(layers, styles, to);
                     } else {
                         manifest = Backup.ofFiles(layers, Files.isDirectory(styles) ? styles : null, to);

@@ -110,7 +110,6 @@ public final class ImportCommand implements Command {
         return 0;
     }
 
-    /** {@code --layer ID --from FILE}: official data (shapefile or GeoJSON) replaces one layer, after validation. */
     /** {@code --schema NAME}, validated (a bad name is a usage error, exit 2). */
     static PgSchema schema(Args args) {
         return schemaNamed(args.get("schema"), "--schema");
@@ -124,6 +123,7 @@ public final class ImportCommand implements Command {
         }
     }
 
+    /** {@code --layer ID --from FILE}: official data (shapefile or GeoJSON) replaces one layer, after validation. */
     private int importFile(Args args, String db, PgSchema schema, PrintStream out, PrintStream err) throws Exception {
         String id = args.get("layer");
         if (id == null) throw new UsageException("--from 需要 --layer ID / --from needs --layer ID");

@@ -29,13 +29,22 @@ public final class PgDump {
 
     private PgDump() {}
 
-    /** @param pgDump the pg_dump binary configured by {@code ops.pg-dump} ({@code ECOZONE_PG_DUMP}), or null to look for it */
-    public static Path dump(String jdbcUrl, Catalog catalog, Path to, String pgDump) throws IOException, InterruptedException {
+    /**
+     * @param pgDump the pg_dump binary configured by {@code ops.pg-dump} ({@code ECOZONE_PG_DUMP}), or null to look for it
+     * @param schema a stored version's schema (already validated), dumped whole with its {@code CREATE SCHEMA} so that
+     *               pg_restore recreates it; null for the default schema's EcoZone tables
+     */
+    public static Path dump(String jdbcUrl, Catalog catalog, Path to, String pgDump, String schema) throws IOException, InterruptedException {
         Files.createDirectories(to);
         Path out = to.resolve(DUMP_FILE);
-        List<String> cmd = new ArrayList<>(List.of(find(pgDump), "--format=custom", "--no-owner", "--file", out.toString(), "--table", "ecozone_*"));
-        for (LayerDef l : catalog.layers()) {
-            cmd.addAll(List.of("--table", l.table(), "--table", l.table() + "_history"));
+        List<String> cmd = new ArrayList<>(List.of(find(pgDump), "--format=custom", "--no-owner", "--file", out.toString()));
+        if (schema != null) {
+            cmd.addAll(List.of("--schema", schema));
+        } else {
+            cmd.addAll(List.of("--table", "ecozone_*"));
+            for (LayerDef l : catalog.layers()) {
+                cmd.addAll(List.of("--table", l.table(), "--table", l.table() + "_history"));
+            }
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(libpqEnvironment(jdbcUrl));
