@@ -10,6 +10,7 @@ import cn.ecozone.layer.CatalogReader;
 import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.layer.postgis.Databases;
+import cn.ecozone.layer.postgis.PgSchema;
 import cn.ecozone.layer.postgis.PostgisAccessListStore;
 import cn.ecozone.layer.postgis.PostgisLayers;
 
@@ -31,8 +32,8 @@ public final class AccessListCommand implements Command {
     @Override
     public String help() {
         return """
-                用法 Usage: ecozone access-list export --format xlsx|csv|json --out FILE [--layers DIR] [--db URL]
-                           ecozone access-list import FILE [--layers DIR] [--db URL]
+                用法 Usage: ecozone access-list export --format xlsx|csv|json --out FILE [--layers DIR] [--db URL [--schema S]]
+                           ecozone access-list import FILE [--layers DIR] [--db URL [--schema S]]
 
                 export  把当前准入清单写成 xlsx（生态环境局交换的表格格式）、CSV 或 JSON。
                         writes the current access list as xlsx (the official table layout), CSV or JSON.
@@ -47,6 +48,7 @@ public final class AccessListCommand implements Command {
                   --out FILE     导出文件 / file to write
                   --layers DIR   图层目录 catalog folder (default: layers)
                   --db URL       PostGIS 模式：清单在数据库中 / PostGIS mode: the list lives in the database
+                  --schema S     存于模式 S 的数据版本 / the data version stored in schema S (default: the default schema)
                 表格格式见 docs/access-list.md「Spreadsheet interchange」/ layout: docs/access-list.md.
                 """;
     }
@@ -54,7 +56,7 @@ public final class AccessListCommand implements Command {
     @Override
     public int run(String[] words, PrintStream out, PrintStream err) throws Exception {
         Args args = new Args(words, Set.of("help"));
-        args.allowOnly(Set.of("format", "out", "layers", "db"));
+        args.allowOnly(Set.of("format", "out", "layers", "db", "schema"));
         if (args.positional().isEmpty()) throw new UsageException("需要子命令 export 或 import / subcommand export or import required");
         return switch (args.positional().get(0)) {
             case "export" -> export(args, out);
@@ -67,8 +69,8 @@ public final class AccessListCommand implements Command {
         return Path.of(args.get("layers", "layers"));
     }
 
-    static AccessListStore store(Catalog catalog, String db) {
-        if (db != null) return new PostgisAccessListStore(Databases.pool(db));
+    static AccessListStore store(Catalog catalog, String db, PgSchema schema) {
+        if (db != null) return new PostgisAccessListStore(Databases.pool(db), schema);
         String file = catalog.accessList();
         return new FileAccessListStore(catalog.resolve(file == null || file.isBlank() ? "access-list.json" : file));
     }
@@ -81,7 +83,7 @@ public final class AccessListCommand implements Command {
         if (format == null) throw new UsageException("需要 --format xlsx|csv|json / --format is required (the --out name does not say)");
         Catalog catalog = CatalogReader.read(layersDir(args));
         long t0 = System.nanoTime();
-        AccessList list = store(catalog, args.get("db")).load();
+        AccessList list = store(catalog, args.get("db"), ImportCommand.schema(args)).load();
         byte[] bytes = AccessListImport.write(list, format);
         Path to = Path.of(target).toAbsolutePath();
         Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
@@ -100,6 +102,7 @@ public final class AccessListCommand implements Command {
             return 1;
         }
         String db = args.get("db");
+        PgSchema schema = ImportCommand.schema(args);
         long t0 = System.nanoTime();
         LayerLoader.Result loaded = LayerLoader.load(layersDir(args));
         if (!loaded.ok()) {
@@ -107,7 +110,7 @@ public final class AccessListCommand implements Command {
             ValidationReport.print(loaded, err);
             return 1;
         }
-        LayerSet layers = db == null ? loaded.layers() : PostgisLayers.of(loaded.layers().catalog(), Databases.pool(db));
+        LayerSet layers = db == null ? loaded.layers() : PostgisLayers.of(loaded.layers().catalog(), Databases.pool(db), schema);
         byte[] bytes = Files.readAllBytes(file);
         Format format = Format.detect(null, bytes); // by content: a zip is xlsx, '{' is JSON, other text CSV
         AccessListImport.Result r = AccessListImport.read(bytes, format, layers.unitCodes());
@@ -117,7 +120,7 @@ public final class AccessListCommand implements Command {
             return 1;
         }
         double read = (System.nanoTime() - t0) / 1e9;
-        AccessListStore store = store(layers.catalog(), db);
+        AccessListStore store = store(layers.catalog(), db, schema);
         store.store(r.list());
         AccessList list = r.list();
         out.printf("已导入 imported %s → %s: %d 个行业 industries, %d 个单元 units, %d 条要求 requirements (%d 条区域规则 zone rules); "

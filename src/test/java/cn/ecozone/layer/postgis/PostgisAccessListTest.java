@@ -108,4 +108,23 @@ class PostgisAccessListTest {
         assertEquals(changed, store.load());
         assertEquals(SiteFixtureLayers.ACCESS_LIST, Files.readString(dir.resolve("access-list.json")), "PostGIS mode leaves the file alone");
     }
+
+    @Test
+    void accessListImportWithASchemaChangesThatStoredVersionOnly() throws Exception {
+        String own = PostgisCluster.shared().createDatabase("alpg_schema");
+        assertEquals(0, run("import", "--db", own, "--layers", dir.toString()));
+        assertEquals(0, run("import", "--db", own, "--layers", dir.toString(), "--schema", "zoning_2025"));
+        PostgisAccessListStore byDefault = new PostgisAccessListStore(Databases.pool(own));
+        PostgisAccessListStore stored = new PostgisAccessListStore(Databases.pool(own), PgSchema.of("zoning_2025"));
+        assertEquals(FIXTURE, stored.load());
+        ObjectNode tree = AccessListJson.tree(FIXTURE);
+        ((ObjectNode) tree.get("requirements").get(1)).put("effect", "限制");
+        AccessList changed = AccessListJson.parse(tree);
+        Path file = dir.resolve("schema.xlsx");
+        Files.write(file, AccessListXlsx.bytes(changed));
+        assertEquals(2, run("access-list", "import", file.toString(), "--layers", dir.toString(), "--db", own, "--schema", "Zoning"));
+        assertEquals(0, run("access-list", "import", file.toString(), "--layers", dir.toString(), "--db", own, "--schema", "zoning_2025"));
+        assertEquals(changed, stored.load(), "the stored version has the new list");
+        assertEquals(FIXTURE, byDefault.load(), "the default schema's list is untouched");
+    }
 }
