@@ -32,7 +32,8 @@ import java.util.Set;
 
 /**
  * {@code POST /analysis/site-check} (body: 国土 TXT, GeoJSON or WKT, or a multipart upload in field {@code file};
- * query: crs, industry, name, nearbyM, f=json|html|pdf, lang=zh|en for the html and pdf reports — {@code format} is accepted as an alias of {@code f}) and
+ * query: crs, industry, name, nearbyM, f=json|html|pdf, lang=zh|en for the html and pdf reports, siteGeometry=true|false — {@code format} is
+ * accepted as an alias of {@code f}) and
  * {@code GET /analysis/identify?lon=&lat=}. The site check itself is {@link SiteCheckUseCase}, shared with
  * {@code ecozone check}; this class parses the request, routes the check by its cost and writes the answer.
  */
@@ -110,10 +111,10 @@ public final class SiteCheckRoutes implements RouteModule {
 
     /** Parse the request → the site-check use case → the format asked for → write. */
     private void siteCheck(Context ctx) {
-        OgcResponses.onlyParameters(ctx, Set.of("f", "format", "crs", "industry", "name", "nearbyM", "lang"));
+        OgcResponses.onlyParameters(ctx, Set.of("f", "format", "crs", "industry", "name", "nearbyM", "lang", "siteGeometry"));
         OutputFormat<SiteCheckUseCase.Outcome> format = UseCaseResponses.format(ctx, SiteCheckUseCase.FORMATS);
         SiteCheckUseCase.Options options = UseCaseResponses.call(() -> SiteCheckUseCase.Options.of(ctx.queryParam("crs"), ctx.queryParam("name"),
-                ctx.queryParam("industry"), ctx.queryParam("nearbyM"), ctx.queryParam("lang")));
+                ctx.queryParam("industry"), ctx.queryParam("nearbyM"), ctx.queryParam("lang"), ctx.queryParam("siteGeometry")));
         Upload upload = upload(ctx);
         SiteCheckUseCase.Outcome outcome = UseCaseResponses.call(() -> useCase.run(layers.current(), accessList.current(), upload, options));
         UseCaseResponses.write(ctx, format, outcome);
