@@ -16,18 +16,18 @@ import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.io.SiteInput;
 import cn.ecozone.layer.Footprint;
 import cn.ecozone.layer.LayerSet;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import org.locationtech.jts.geom.Envelope;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -182,11 +182,19 @@ public final class SiteCheckRoutes implements RouteModule {
             if (!f.complete()) break;
         }
         List<Identify.ZoneAtPoint> zones = budget.run(f.complete(), () -> Identify.at(set, lon, lat));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("lon", lon);
-        body.put("lat", lat);
-        body.put("zones", zones);
-        ctx.json(body);
+        // {"lon", "lat", "zones"} written straight to bytes: no map, no intermediate String
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + 256 * zones.size());
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("lon", lon);
+            g.writeNumberField("lat", lat);
+            g.writeFieldName("zones");
+            Json.MAPPER.writeValue(g, zones);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.contentType("application/json").result(out.toByteArray());
     }
 
     private static double number(String value, double fallback, String name) {
