@@ -36,11 +36,16 @@ final class AccessLogWriter implements AutoCloseable {
     private volatile boolean closed;
 
     AccessLogWriter(Logger log, Counter dropped) {
+        this(log, dropped, true);
+    }
+
+    /** @param start false: no writing thread until {@link #close} (for tests that fill the queue) */
+    AccessLogWriter(Logger log, Counter dropped, boolean start) {
         this.log = log;
         this.dropped = dropped;
         this.thread = new Thread(this::run, "access-log");
         thread.setDaemon(true);
-        thread.start();
+        if (start) thread.start();
     }
 
     void add(Line line) {
@@ -98,6 +103,10 @@ final class AccessLogWriter implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (thread.getState() == Thread.State.NEW) {
+            drain();
+            return;
+        }
         LockSupport.unpark(thread);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(5));
