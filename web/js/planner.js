@@ -232,10 +232,15 @@ function renderTools() {
   }
 }
 
+/**
+ * The site's shape: the server's echo (a 国土 TXT, WKT or GK site), else the GeoJSON the planner sent, which the server
+ * does not echo when it is one geometry or feature in lon/lat (siteGeometry in docs/site-check.md).
+ */
 function siteGeometry() {
   if (!result) return null;
   if (result.siteGeometry) return result.siteGeometry;
-  const g = request && request.geojson;
+  let g = request && request.geojson;
+  if (g && g.type === 'FeatureCollection' && g.features && g.features.length === 1) g = g.features[0];
   return g && g.type === 'Feature' ? g.geometry : g;
 }
 

@@ -1,5 +1,6 @@
 package cn.ecozone.api;
 
+import cn.ecozone.app.SiteCheckUseCase;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +28,11 @@ final class AnalysisPaths {
         ((ObjectNode) f.get("schema")).put("default", "json").putArray("enum").add("json").add("html").add("pdf");
         ObjectNode lang = query(sp, "lang", "报告语言（f=html 或 pdf 时）/ language of the html and pdf reports", "string");
         ((ObjectNode) lang.get("schema")).put("default", "zh").putArray("enum").add("zh").add("en");
+        query(sp, "siteGeometry", "JSON 结果是否附带地块形状 siteGeometry（经纬度 GeoJSON）。缺省：经纬度 GeoJSON 单个地块不附带（客户端已有），"
+                + "界址点 TXT、WKT、高斯投影坐标或多个地块附带；超过 " + SiteCheckUseCase.SMALL_SITE_VERTICES + " 个顶点的地块总不附带 / "
+                + "whether the JSON answer carries the site's shape (siteGeometry, GeoJSON lon/lat). Default: not for a GeoJSON geometry or single "
+                + "feature in lon/lat (the client has it), yes for a boundary-point TXT, WKT, Gauss-Krüger coordinates or several parcels; "
+                + "never for a site over " + SiteCheckUseCase.SMALL_SITE_VERTICES + " vertices", "boolean");
         ObjectNode body = site.putObject("requestBody");
         body.put("required", true);
         body.put("description", "项目用地范围 / the site: a 国土 boundary-point TXT (界址点坐标文件, UTF-8 or GBK), a GeoJSON geometry, "
@@ -150,6 +156,8 @@ final class AnalysisPaths {
         rp.putObject("industry").put("type", "string");
         rp.putObject("nearbyM").put("type", "number");
         rp.putObject("dataDate").put("type", "string");
+        rp.putObject("siteGeometry").put("type", "object").put("description", "地块形状（GeoJSON 经纬度，度 7 位小数、投影输入 9 位），见参数 siteGeometry / "
+                + "the site's shape (GeoJSON lon/lat; 7 decimals for a site given in degrees, 9 for one given in metres), see the siteGeometry parameter");
     }
 
     /** An area as measure and stats write it, and as the site check writes it beside its flat fields. */

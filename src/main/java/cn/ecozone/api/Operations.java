@@ -5,8 +5,6 @@ import cn.ecozone.config.Mode;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.JournaledFeatureEditor;
 import cn.ecozone.layer.postgis.Databases;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -31,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -45,7 +44,7 @@ import java.util.regex.Pattern;
  * <p>Configuration: {@code ops.shutdown-timeout-ms} (env {@code ECOZONE_SHUTDOWN_TIMEOUT_MS}, default 20000) and
  * {@code ops.access-log} (env {@code ECOZONE_ACCESS_LOG}; {@code off} turns the access log off).
  */
-public final class Operations implements RouteModule {
+public final class Operations implements RouteModule, AutoCloseable {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     static final String REQUEST_ID = "ecozone.requestId";
     private static final String ROUTE = "ecozone.route";
@@ -55,6 +54,9 @@ public final class Operations implements RouteModule {
     private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** The request timers by method, route and status: looked up once, not built per request. */
+    private final ConcurrentHashMap<String, Timer[]> timers = new ConcurrentHashMap<>();
+    private final AccessLogWriter accessLogWriter;
     private final boolean accessLog;
     private final Duration shutdownTimeout;
     private volatile LiveLayers layers;
@@ -63,6 +65,8 @@ public final class Operations implements RouteModule {
     public Operations(EcoZoneConfig.Ops settings) {
         this.accessLog = settings.accessLog();
         this.shutdownTimeout = settings.shutdownTimeout();
+        this.accessLogWriter = accessLog ? new AccessLogWriter(ACCESS, Counter.builder("ecozone.access.dropped")
+                .description("access-log lines dropped because the log output could not keep up").register(registry)) : null;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -186,34 +190,48 @@ public final class Operations implements RouteModule {
             int status = response.getCommittedMetaData() != null ? response.getCommittedMetaData().getStatus() : response.getStatus();
             String method = request.getMethod();
             long bytes = response.getHttpChannel().getBytesWritten();
-            Timer.builder("ecozone.http.requests").description("HTTP requests by route (the matched path) and status")
-                    .tags("method", method == null ? "?" : method, "route", route, "status", String.valueOf(status))
-                    .publishPercentileHistogram().register(registry).record(nanos, TimeUnit.NANOSECONDS);
-            if (route.startsWith("/analysis/")) {
-                Timer.builder("ecozone.analysis.duration").description("analysis requests (site check, identify, measure, stats, checks)")
-                        .tags("route", route, "status", String.valueOf(status)).publishPercentileHistogram()
-                        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+            String key = (method == null ? "?" : method) + ' ' + status + ' ' + route;
+            Timer[] t = timers.get(key);
+            if (t == null) {
+                t = timers(method, route, status);
+                if (timers.size() < 4096) timers.put(key, t); // methods are the client's words: the cache stays bounded
+            }
+            t[0].record(nanos, TimeUnit.NANOSECONDS);
+            if (t.length > 1) {
+                t[1].record(nanos, TimeUnit.NANOSECONDS);
                 if (status == 413 || status == 503) {
                     Counter.builder("ecozone.analysis.rejections").description("analyses refused: 413 too costly, 503 busy or over the time budget")
                             .tags("route", route, "status", String.valueOf(status)).register(registry).increment();
                 }
             }
-            if (accessLog && ACCESS.isInfoEnabled()) {
-                ObjectNode line = Json.MAPPER.createObjectNode();
-                line.put("time", Instant.now().toString());
+            if (accessLogWriter != null) {
+                // the line is written by the access-log thread: a slow log output never holds a request thread
                 Object id = request.getAttribute(REQUEST_ID);
-                line.put("requestId", id == null ? null : id.toString());
-                line.put("method", method);
-                line.put("route", route);
-                line.put("path", request.getRequestURI());
-                line.put("status", status);
-                line.put("durationMs", Math.round(nanos / 1e4) / 100.0);
-                line.put("bytes", bytes);
-                line.put("client", request.getRemoteAddr());
-                ACCESS.info(Json.MAPPER.writeValueAsString(line));
+                accessLogWriter.add(new AccessLogWriter.Line(Instant.now(), id == null ? null : id.toString(), method, route,
+                        request.getRequestURI(), status, nanos, bytes, request.getRemoteAddr()));
             }
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warn("access log failed", e);
         }
+    }
+
+    /** The request timer of this method, route and status, and for an analysis route its analysis timer too. */
+    private Timer[] timers(String method, String route, String status) {
+        Timer requests = Timer.builder("ecozone.http.requests").description("HTTP requests by route (the matched path) and status")
+                .tags("method", method == null ? "?" : method, "route", route, "status", status).publishPercentileHistogram().register(registry);
+        if (!route.startsWith("/analysis/")) return new Timer[] {requests};
+        Timer analysis = Timer.builder("ecozone.analysis.duration").description("analysis requests (site check, identify, measure, stats, checks)")
+                .tags("route", route, "status", status).publishPercentileHistogram().register(registry);
+        return new Timer[] {requests, analysis};
+    }
+
+    private Timer[] timers(String method, String route, int status) {
+        return timers(method, route, String.valueOf(status));
+    }
+
+    /** Writes the access-log lines still queued (at the graceful stop, after the last request). */
+    @Override
+    public void close() {
+        if (accessLogWriter != null) accessLogWriter.close();
     }
 }

@@ -16,23 +16,24 @@ import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.io.SiteInput;
 import cn.ecozone.layer.Footprint;
 import cn.ecozone.layer.LayerSet;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import org.locationtech.jts.geom.Envelope;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code POST /analysis/site-check} (body: 国土 TXT, GeoJSON or WKT, or a multipart upload in field {@code file};
- * query: crs, industry, name, nearbyM, f=json|html|pdf, lang=zh|en for the html and pdf reports — {@code format} is accepted as an alias of {@code f}) and
+ * query: crs, industry, name, nearbyM, f=json|html|pdf, lang=zh|en for the html and pdf reports, siteGeometry=true|false — {@code format} is
+ * accepted as an alias of {@code f}) and
  * {@code GET /analysis/identify?lon=&lat=}. The site check itself is {@link SiteCheckUseCase}, shared with
  * {@code ecozone check}; this class parses the request, routes the check by its cost and writes the answer.
  */
@@ -110,10 +111,10 @@ public final class SiteCheckRoutes implements RouteModule {
 
     /** Parse the request → the site-check use case → the format asked for → write. */
     private void siteCheck(Context ctx) {
-        OgcResponses.onlyParameters(ctx, Set.of("f", "format", "crs", "industry", "name", "nearbyM", "lang"));
+        OgcResponses.onlyParameters(ctx, Set.of("f", "format", "crs", "industry", "name", "nearbyM", "lang", "siteGeometry"));
         OutputFormat<SiteCheckUseCase.Outcome> format = UseCaseResponses.format(ctx, SiteCheckUseCase.FORMATS);
         SiteCheckUseCase.Options options = UseCaseResponses.call(() -> SiteCheckUseCase.Options.of(ctx.queryParam("crs"), ctx.queryParam("name"),
-                ctx.queryParam("industry"), ctx.queryParam("nearbyM"), ctx.queryParam("lang")));
+                ctx.queryParam("industry"), ctx.queryParam("nearbyM"), ctx.queryParam("lang"), ctx.queryParam("siteGeometry")));
         Upload upload = upload(ctx);
         SiteCheckUseCase.Outcome outcome = UseCaseResponses.call(() -> useCase.run(layers.current(), accessList.current(), upload, options));
         UseCaseResponses.write(ctx, format, outcome);
@@ -181,11 +182,19 @@ public final class SiteCheckRoutes implements RouteModule {
             if (!f.complete()) break;
         }
         List<Identify.ZoneAtPoint> zones = budget.run(f.complete(), () -> Identify.at(set, lon, lat));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("lon", lon);
-        body.put("lat", lat);
-        body.put("zones", zones);
-        ctx.json(body);
+        // {"lon", "lat", "zones"} written straight to bytes: no map, no intermediate String
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + 256 * zones.size());
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("lon", lon);
+            g.writeNumberField("lat", lat);
+            g.writeFieldName("zones");
+            Json.MAPPER.writeValue(g, zones);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.contentType("application/json").result(out.toByteArray());
     }
 
     private static double number(String value, double fallback, String name) {

@@ -34,14 +34,33 @@ public final class SiteCheckUseCase {
      * @param industry industry id or name from the access list (null: every industry's verdict)
      * @param nearbyM search distance for nearby zones, metres
      * @param lang the language of the html and pdf reports
+     * @param siteGeometry whether the JSON answer carries the site's shape: true, false, or null for {@link
+     *                     SiteCheckJson#echoByDefault} (not for a GeoJSON site in lon/lat, which the client holds)
      */
-    public record Options(String crs, String name, String industry, double nearbyM, ReportLanguage lang) {
+    public record Options(String crs, String name, String industry, double nearbyM, ReportLanguage lang, Boolean siteGeometry) {
+        public Options(String crs, String name, String industry, double nearbyM, ReportLanguage lang) {
+            this(crs, name, industry, nearbyM, lang, null);
+        }
+
         public Options(String crs, String name, String industry, double nearbyM) {
             this(crs, name, industry, nearbyM, ReportLanguage.ZH);
         }
 
         public static Options of(String crs, String name, String industry, String nearbyM, String lang) {
-            return new Options(crs, name, industry, nearbyM(nearbyM, "nearbyM"), language(lang, "lang"));
+            return of(crs, name, industry, nearbyM, lang, null);
+        }
+
+        public static Options of(String crs, String name, String industry, String nearbyM, String lang, String siteGeometry) {
+            return new Options(crs, name, industry, nearbyM(nearbyM, "nearbyM"), language(lang, "lang"), flag(siteGeometry, "siteGeometry"));
+        }
+
+        /** true or false; null when not given; anything else is a bad option. */
+        public static Boolean flag(String value, String parameter) {
+            if (value == null || value.isBlank()) return null;
+            String v = value.strip();
+            if (v.equalsIgnoreCase("true")) return Boolean.TRUE;
+            if (v.equalsIgnoreCase("false")) return Boolean.FALSE;
+            throw UseCaseException.badOption("参数 " + parameter + " 应为 true 或 false / " + parameter + " must be true or false, got " + value);
         }
 
         /** zh (default) or en; anything else is a bad option. */
@@ -67,7 +86,11 @@ public final class SiteCheckUseCase {
     }
 
     /** The check's result with the site as read and the layers it was checked against (the reports draw both). */
-    public record Outcome(SiteCheckResult result, SiteInput site, LayerSet layers, ReportLanguage lang) {}
+    public record Outcome(SiteCheckResult result, SiteInput site, LayerSet layers, ReportLanguage lang, Boolean siteGeometry) {
+        public Outcome(SiteCheckResult result, SiteInput site, LayerSet layers, ReportLanguage lang) {
+            this(result, site, layers, lang, null);
+        }
+    }
 
     private final int maxVertices;
     private final ProcessService.SiteChecker checker;
@@ -99,7 +122,7 @@ public final class SiteCheckUseCase {
             if (e.kind() != EcoZoneException.Kind.BAD_INPUT) throw e;
             throw new UseCaseException(UseCaseException.Kind.BAD_INPUT, e.getMessage(), e);
         }
-        return new Outcome(result, site, layers, options.lang());
+        return new Outcome(result, site, layers, options.lang(), options.siteGeometry());
     }
 
     /** Reads a site as every site route does: 400 for what cannot be read, 413 beyond {@code maxVertices}. */

@@ -258,6 +258,46 @@ class SiteCheckApiTest {
     }
 
     @Test
+    void theSiteShapeIsEchoedWhereTheClientCannotDrawItAndOnRequest() {
+        String ring = "[[113.34,40.02],[113.346,40.02],[113.346,40.023],[113.343,40.023],[113.343,40.026],[113.34,40.026],[113.34,40.02]]";
+        String polygon = "{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]}";
+        String feature = "{\"type\":\"Feature\",\"properties\":{\"name\":\"L\"},\"geometry\":" + polygon + "}";
+        String two = "{\"type\":\"FeatureCollection\",\"features\":[" + feature + ",{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
+                + "{\"type\":\"Polygon\",\"coordinates\":[[[113.35,40.02],[113.351,40.02],[113.351,40.021],[113.35,40.02]]]}}]}";
+        byte[] txt = solarFarm().text().getBytes(GBK);
+        // lon/lat GeoJSON, one parcel: the client holds the shape
+        assertFalse(json(post("", polygon.getBytes(StandardCharsets.UTF_8), "application/geo+json")).has("siteGeometry"));
+        assertFalse(json(post("", feature.getBytes(StandardCharsets.UTF_8), "application/json")).has("siteGeometry"));
+        assertFalse(json(post("?crs=EPSG:4490", polygon.getBytes(StandardCharsets.UTF_8), "application/json")).has("siteGeometry"));
+        // … unless asked for: the same numbers (they have 3 decimals)
+        JsonNode forced = json(post("?siteGeometry=true", polygon.getBytes(StandardCharsets.UTF_8), "application/json"));
+        assertEquals("Polygon", forced.at("/siteGeometry/type").asText());
+        JsonNode echoed = forced.at("/siteGeometry/coordinates/0");
+        assertEquals(7, echoed.size());
+        assertEquals(113.346, echoed.get(1).get(0).asDouble(), 0.0);
+        assertEquals(40.023, echoed.get(2).get(1).asDouble(), 0.0);
+        // what the browser cannot draw itself is echoed: 国土 TXT (GK metres), GK GeoJSON, WKT, several parcels
+        JsonNode fromTxt = json(post("?industry=pv", txt, "text/plain"));
+        assertTrue(fromTxt.has("siteGeometry"), "a 国土 TXT is echoed in lon/lat");
+        for (String v : fromTxt.get("siteGeometry").toString().replaceAll("[^0-9.,-]", ",").split(",")) {
+            if (v.contains(".")) assertTrue(v.length() - v.indexOf('.') - 1 <= 9, "at most 9 decimals (0.1 mm): " + v);
+        }
+        String gk = "{\"type\":\"Polygon\",\"coordinates\":[[[38431093.3,4462946.4],[38431944.1,4462954.7],[38431935.8,4463065.7],[38431093.3,4462946.4]]]}";
+        JsonNode fromGk = json(post("?crs=EPSG:4526", gk.getBytes(StandardCharsets.UTF_8), "application/json"));
+        assertTrue(fromGk.at("/siteGeometry/coordinates/0/0/0").asDouble() > 112 && fromGk.at("/siteGeometry/coordinates/0/0/0").asDouble() < 114,
+                "GK input echoed in degrees: " + fromGk.get("siteGeometry"));
+        assertTrue(json(post("", "POLYGON((113.34 40.02, 113.346 40.02, 113.346 40.023, 113.34 40.02))".getBytes(StandardCharsets.UTF_8), "text/plain"))
+                .has("siteGeometry"), "WKT is echoed");
+        assertTrue(json(post("", two.getBytes(StandardCharsets.UTF_8), "application/json")).has("siteGeometry"), "two parcels: their union is echoed");
+        // … unless refused
+        assertFalse(json(post("?siteGeometry=false&industry=pv", txt, "text/plain")).has("siteGeometry"));
+        HttpResponse<byte[]> bad = post("?siteGeometry=maybe", polygon.getBytes(StandardCharsets.UTF_8), "application/json");
+        assertEquals(400, bad.statusCode());
+        String detail = json(bad).get("detail").asText();
+        assertTrue(detail.contains("siteGeometry") && detail.contains("应为 true 或 false") && detail.contains("must be true or false"), detail);
+    }
+
+    @Test
     void badInputIsAFourHundredProblemNeverAFiveHundred() {
         record Case(String query, String body, int status, String detailContains) {}
         for (Case c : List.of(

@@ -15,10 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
 
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,7 +47,8 @@ class SiteCheckJsonTest {
         ObjectNode expected = JsonMapping.MAPPER.valueToTree(result);
         StringWriter shape = new StringWriter();
         try (JsonGenerator g = JsonMapping.MAPPER.getFactory().createGenerator(shape)) {
-            GeoJsonGeometryWriter.write(g, farm.geometry());
+            // a 国土 TXT in GK metres: its shape in degrees to 9 decimals (0.1 mm)
+            GeoJsonGeometryWriter.writeFixed(g, farm.geometry(), SiteCheckJson.PROJECTED_DECIMALS);
         }
         expected.set("siteGeometry", JsonMapping.MAPPER.readTree(shape.toString()));
 
@@ -53,5 +57,19 @@ class SiteCheckJsonTest {
         assertEquals(expected, actual);
         assertEquals(JsonMapping.MAPPER.writeValueAsString(expected), written, "same fields in the same order");
         assertFalse(actual.get("hits").isEmpty(), "a result with content");
+        // the echoed coordinates are the site's, to half the last decimal
+        Coordinate[] cs = farm.geometry().getCoordinates();
+        List<Double> echoed = new ArrayList<>();
+        numbers(actual.get("siteGeometry").get("coordinates"), echoed);
+        assertEquals(2 * cs.length, echoed.size());
+        for (int i = 0; i < cs.length; i++) {
+            assertEquals(cs[i].x, echoed.get(2 * i), 0.5e-9 + 1e-13);
+            assertEquals(cs[i].y, echoed.get(2 * i + 1), 0.5e-9 + 1e-13);
+        }
+    }
+
+    private static void numbers(JsonNode n, List<Double> out) {
+        if (n.isNumber()) out.add(n.asDouble());
+        else n.forEach(c -> numbers(c, out));
     }
 }

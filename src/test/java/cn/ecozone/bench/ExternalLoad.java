@@ -34,11 +34,44 @@ final class ExternalLoad {
         }
     }
 
-    /** One run's figures: requests, seconds, p50 and p99 in ms, and the requests that failed. */
-    record Run(long requests, double seconds, double p50, double p99, long failed) {
+    /**
+     * One run's figures: requests, seconds, p50 and p99 in ms as the tool reports them (wrk: its own, corrected for
+     * coordinated omission — see {@link #correct}; pgbench: from its per-transaction log, as measured), the requests
+     * that failed, and both sides in both conventions: {@code rawP50/rawP99} each request's latency as measured
+     * (wrk: timed by the Lua script around each request), {@code coP50/coP99} with wrk's correction (pgbench's log
+     * corrected the same way).
+     */
+    record Run(long requests, double seconds, double p50, double p99, long failed, double rawP50, double rawP99, double coP50, double coP99,
+               double rawMax) {
+        Run(long requests, double seconds, double p50, double p99, long failed) {
+            this(requests, seconds, p50, p99, failed, p50, p99, p50, p99, Double.NaN);
+        }
+
         double perSecond() {
             return requests / seconds;
         }
+    }
+
+    /**
+     * wrk 4.1's correction for coordinated omission ({@code stats_correct} in its wrk.c, applied to every run before
+     * its percentiles are read, also by a Lua {@code done}): with {@code interval} = the run's time ÷ the requests per
+     * connection, each latency {@code n ≥ 2·interval} gets synthetic samples at {@code n − interval}, {@code n −
+     * 2·interval}, … while above {@code interval} — the requests a fixed-rate client would have sent during the
+     * stall. So one 50 ms stall in a run of 0.2 ms requests adds ≈ 250 samples between 0.2 and 50 ms; a closed-loop
+     * pgbench log has no such samples. Latencies in µs (integers, as wrk keeps them); returns the corrected sample.
+     */
+    static long[] correct(long[] us, double runtimeUs, int connections) {
+        long complete = us.length;
+        if (complete / connections == 0) return us.clone();
+        long interval = (long) (runtimeUs / (complete / connections));
+        if (interval <= 0) return us.clone();
+        List<Long> out = new ArrayList<>(us.length * 2);
+        for (long n : us) {
+            out.add(n);
+            if (n < 2 * interval) continue;
+            for (long m = n - interval; m > interval; m -= interval) out.add(m);
+        }
+        return out.stream().mapToLong(Long::longValue).toArray();
     }
 
     /**
@@ -46,6 +79,16 @@ final class ExternalLoad {
      * a path — sent round-robin, each thread starting at its own offset; answers other than 200 are counted.
      */
     static final String WRK_LUA = """
+            local ffi = require("ffi")
+            ffi.cdef[[
+            typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+            int clock_gettime(int clk, bench_timespec *tp);
+            ]]
+            local ts = ffi.new("bench_timespec")
+            local function now_us()
+              ffi.C.clock_gettime(1, ts)
+              return tonumber(ts.tv_sec) * 1000000 + tonumber(ts.tv_nsec) / 1000
+            end
             local threads = {}
             local counter = 0
             function setup(thread)
@@ -55,6 +98,7 @@ final class ExternalLoad {
             end
             function init(args)
               reqs = {}
+              lat = {}
               local post = os.getenv("BENCH_METHOD") == "POST"
               for line in io.lines(os.getenv("BENCH_FILE")) do
                 if post then
@@ -68,17 +112,32 @@ final class ExternalLoad {
             end
             function request()
               n = n % #reqs + 1
+              t0 = now_us()
               return reqs[n]
             end
             function response(status, headers, body)
+              lat[#lat + 1] = now_us() - t0
               if status ~= 200 then bad = bad + 1 end
             end
             function done(summary, latency, requests)
               local b = 0
-              for _, t in ipairs(threads) do b = b + t:get("bad") end
+              local all = {}
+              for _, t in ipairs(threads) do
+                b = b + t:get("bad")
+                local l = t:get("lat")
+                for i = 1, #l do all[#all + 1] = l[i] end
+              end
+              table.sort(all)
+              local function pct(p)
+                if #all == 0 then return 0 end
+                local r = math.ceil(p / 100 * #all)
+                if r < 1 then r = 1 end
+                return all[r]
+              end
               local e = summary.errors
               io.write(string.format("RESULT %d %d %d %d %d\\n", summary.requests, summary.duration,
                 latency:percentile(50), latency:percentile(99), b + e.connect + e.read + e.write + e.timeout))
+              io.write(string.format("RAW %d %.1f %.1f %.1f\\n", #all, pct(50), pct(99), all[#all] or 0))
             end
             """;
 
@@ -96,7 +155,10 @@ final class ExternalLoad {
         String line = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new AssertionError("wrk printed no result:\n" + out));
         long[] v = Arrays.stream(line.substring(7).trim().split(" ")).mapToLong(Long::parseLong).toArray();
-        return new Run(v[0], v[1] / 1e6, v[2] / 1e3, v[3] / 1e3, v[4]);
+        String rawLine = out.lines().filter(l -> l.startsWith("RAW ")).findFirst()
+                .orElseThrow(() -> new AssertionError("wrk printed no raw latencies:\n" + out));
+        double[] raw = Arrays.stream(rawLine.substring(4).trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+        return new Run(v[0], v[1] / 1e6, v[2] / 1e3, v[3] / 1e3, v[4], raw[1] / 1e3, raw[2] / 1e3, v[2] / 1e3, v[3] / 1e3, raw[3] / 1e3);
     }
 
     /**
@@ -126,7 +188,10 @@ final class ExternalLoad {
         long failed = out.lines().filter(l -> l.startsWith("number of failed transactions")).findFirst()
                 .map(l -> Long.parseLong(l.replaceAll("^[^:]*:\\s*(\\d+).*$", "$1"))).orElse(0L);
         double[] a = ms.stream().mapToDouble(Double::doubleValue).toArray();
-        return new Run(a.length, seconds, percentile(a, 50), percentile(a, 99), failed);
+        long[] us = ms.stream().mapToLong(m -> Math.round(m * 1e3)).toArray();
+        double[] co = Arrays.stream(correct(us, seconds * 1e6, clients)).mapToDouble(u -> u / 1e3).toArray();
+        double p50 = percentile(a, 50), p99 = percentile(a, 99);
+        return new Run(a.length, seconds, p50, p99, failed, p50, p99, percentile(co, 50), percentile(co, 99), Arrays.stream(a).max().orElse(0));
     }
 
     static double percentile(double[] ms, double pct) {
