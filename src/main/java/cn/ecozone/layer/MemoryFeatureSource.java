@@ -6,20 +6,18 @@ import org.geotools.api.filter.Filter;
 import org.geotools.feature.simple.SimpleFeatureBuilder;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * An immutable in-memory layer: features in id order, an id map and an STRtree of prepared geometries.
+ * An immutable in-memory layer: features in id order (looked up by id by binary search) and an STRtree of them
+ * (geometries prepared on first use, {@link IndexedFeature}).
  * Safe for any number of concurrent readers; a change makes a new instance. The features given are not changed:
  * one whose geometry is not yet packed ({@link CompactGeometry}) is copied with the packed geometry.
  */
@@ -27,21 +25,30 @@ public final class MemoryFeatureSource implements FeatureSource {
     private final LayerDef layer;
     private final SimpleFeatureType type;
     private final List<SimpleFeature> features;
-    private final Map<String, IndexedFeature> byId;
+    /** The features with their index entries, in id order: looked up by binary search (no map of 144,604 entries). */
+    private final IndexedFeature[] byId;
     private final STRtree index;
     private final Envelope extent;
     private final String version;
+    private final String storedDigest;
 
     public MemoryFeatureSource(LayerDef layer, SimpleFeatureType type, List<SimpleFeature> features, String version) {
+        this(layer, type, features, version, null);
+    }
+
+    /**
+     * As above; {@code storedDigest}: the {@link ContentDigest} of exactly these features, when known without computing
+     * it (read from the layer's snapshot), else null.
+     */
+    MemoryFeatureSource(LayerDef layer, SimpleFeatureType type, List<SimpleFeature> features, String version, String storedDigest) {
         this.layer = layer;
         this.type = type;
         List<SimpleFeature> sorted = new ArrayList<>(features);
         sorted.sort(Comparator.comparing(SimpleFeature::getID, FeatureOrder.IDS));
         this.features = Collections.unmodifiableList(sorted);
-        this.byId = new LinkedHashMap<>();
+        this.byId = new IndexedFeature[sorted.size()];
         this.index = new STRtree();
         this.extent = new Envelope();
-        PreparedGeometryFactory pgf = new PreparedGeometryFactory();
         for (int i = 0; i < sorted.size(); i++) {
             SimpleFeature f = sorted.get(i);
             Geometry g = (Geometry) f.getDefaultGeometry();
@@ -53,13 +60,40 @@ public final class MemoryFeatureSource implements FeatureSource {
                 sorted.set(i, f);
                 g = compact;
             }
-            IndexedFeature indexed = new IndexedFeature(f, pgf.create(g));
-            byId.put(f.getID(), indexed);
+            IndexedFeature indexed = new IndexedFeature(f, g, i);
+            byId[i] = indexed;
             index.insert(g.getEnvelopeInternal(), indexed);
             extent.expandToInclude(g.getEnvelopeInternal());
         }
         index.build();
         this.version = version;
+        this.storedDigest = storedDigest;
+    }
+
+    /** The {@link ContentDigest} of these features when it was read with them (from the layer's snapshot), else null. */
+    public String storedDigest() {
+        return storedDigest;
+    }
+
+    /** The features with their index entries, in id order (position = {@link IndexedFeature#ordinal()}); not to be changed. */
+    IndexedFeature[] indexedInOrder() {
+        return byId;
+    }
+
+    private IndexedFeature find(String id) {
+        int lo = 0, hi = byId.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = FeatureOrder.IDS.compare(byId[mid].id(), id);
+            if (c < 0) lo = mid + 1;
+            else if (c > 0) hi = mid - 1;
+            else {
+                // of equal ids (a file with a duplicate, refused by validation) the last, as a map filled in order kept it
+                while (mid + 1 < byId.length && byId[mid + 1].id().equals(id)) mid++;
+                return byId[mid];
+            }
+        }
+        return null;
     }
 
     @Override public LayerDef layer() { return layer; }
@@ -79,7 +113,7 @@ public final class MemoryFeatureSource implements FeatureSource {
 
     @Override
     public Optional<SimpleFeature> get(String id) {
-        IndexedFeature f = byId.get(id);
+        IndexedFeature f = id == null ? null : find(id);
         return f == null ? Optional.empty() : Optional.of(f.feature());
     }
 
@@ -141,6 +175,6 @@ public final class MemoryFeatureSource implements FeatureSource {
 
     /** The indexed (prepared) form of a feature, for analyses that start from an id. */
     public Optional<IndexedFeature> indexed(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(id == null ? null : find(id));
     }
 }
