@@ -60,6 +60,8 @@ public final class LayerSnapshot {
     /** Files smaller than this parse fast enough; no snapshot is kept for them. */
     public static final long DEFAULT_MIN_BYTES = 1L << 20;
     public static final String FOLDER = ".ecozone-cache";
+    /** Distinct string values per layer held as one object each when decoding. */
+    private static final int MAX_SHARED_VALUES = 4096;
     /** Shared by every polygon without holes (JTS never writes into a polygon's hole array): 2 MB at national scale. */
     private static final LinearRing[] NO_HOLES = new LinearRing[0];
 
@@ -156,6 +158,8 @@ public final class LayerSnapshot {
         GeometryFactory gf = Geometries.FACTORY;
         String[] ids = new String[n];
         Object[][] rows = new Object[n][];
+        // values that repeat (a unit's type, a county …) held once: up to this many distinct ones per layer
+        java.util.HashMap<String, String> repeated = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
             ids[i] = string(in);
             Object[] values = new Object[1 + attrs.size()];
@@ -163,7 +167,16 @@ public final class LayerSnapshot {
             for (int a = 0; a < attrs.size(); a++) {
                 Object v = value(in);
                 // the id attribute's value is the id: one String for both, as when parsed from GeoJSON (7 MB at national scale)
-                values[1 + a] = v instanceof String str && str.equals(ids[i]) ? ids[i] : v;
+                if (v instanceof String str) {
+                    if (str.equals(ids[i])) {
+                        v = ids[i];
+                    } else {
+                        String seen = repeated.get(str);
+                        if (seen != null) v = seen;
+                        else if (repeated.size() < MAX_SHARED_VALUES) repeated.put(str, str);
+                    }
+                }
+                values[1 + a] = v;
             }
             rows[i] = values;
         }
