@@ -3,6 +3,7 @@ package cn.ecozone.layer;
 import cn.ecozone.geo.AreaOfRecord;
 import cn.ecozone.geo.AuthalicArea;
 import org.geotools.api.feature.simple.SimpleFeature;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -20,6 +21,7 @@ public final class IndexedFeature {
     private final SimpleFeature feature;
     private final Geometry geometry;
     private final int ordinal;
+    private volatile Envelope envelope;
     private volatile PreparedGeometry prepared;
     private volatile double areaM2 = Double.NaN;
     private volatile int vertices = -1;
@@ -35,10 +37,21 @@ public final class IndexedFeature {
      * A feature of an in-memory layer: its geometry is prepared on first use. {@code ordinal} is its position in the
      * layer's id order (what the tiles' low-zoom copies look it up by), or -1.
      */
-    IndexedFeature(SimpleFeature feature, Geometry geometry, int ordinal) {
+    IndexedFeature(SimpleFeature feature, Geometry geometry, Envelope envelope, int ordinal) {
         this.feature = feature;
         this.geometry = geometry;
+        this.envelope = envelope;
         this.ordinal = ordinal;
+    }
+
+    /**
+     * The geometry's envelope, not to be changed: an in-memory layer's is the one its index holds (JTS's
+     * {@code getEnvelopeInternal} keeps two more per polygon and hands out a new copy at each call).
+     */
+    public Envelope envelope() {
+        Envelope e = envelope;
+        if (e == null) envelope = e = geometry.getEnvelopeInternal();
+        return e;
     }
 
     public SimpleFeature feature() {

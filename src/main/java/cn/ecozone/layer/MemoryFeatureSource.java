@@ -51,7 +51,7 @@ public final class MemoryFeatureSource implements FeatureSource {
         if (!inIdOrder(sorted)) sorted.sort(Comparator.comparing(SimpleFeature::getID, FeatureOrder.IDS)); // a snapshot is in id order already
         this.features = Collections.unmodifiableList(sorted);
         this.byId = new IndexedFeature[sorted.size()];
-        this.index = new STRtree();
+        this.index = new SortedSTRtree(); // JTS's tree, sorted faster
         this.extent = new Envelope();
         for (int i = 0; i < sorted.size(); i++) {
             SimpleFeature f = sorted.get(i);
@@ -64,9 +64,9 @@ public final class MemoryFeatureSource implements FeatureSource {
                 sorted.set(i, f);
                 g = compact;
             }
-            IndexedFeature indexed = new IndexedFeature(f, g, i);
-            byId[i] = indexed;
             Envelope e = envelopeOf(g);
+            IndexedFeature indexed = new IndexedFeature(f, g, e, i);
+            byId[i] = indexed;
             index.insert(e, indexed);
             extent.expandToInclude(e);
         }
@@ -171,7 +171,7 @@ public final class MemoryFeatureSource implements FeatureSource {
         if (q.bbox() != null) {
             BoxIntersects box = new BoxIntersects(q.bbox());
             s = candidates(q.bbox()).stream()
-                    .filter(c -> box.test(c.geometry()))
+                    .filter(box::test)
                     .map(IndexedFeature::feature)
                     .sorted(Comparator.comparing(SimpleFeature::getID, FeatureOrder.IDS));
         } else {
