@@ -12,7 +12,7 @@ curl -s -o ${TMPDIR:-/tmp}/site-$PORT.json -w '%{http_code} ' -X POST --data '{"
 T2=$(date +%s.%N)
 CPU=$(awk '{print ($14+$15)/100}' /proc/$PID/stat)
 # THREADS=1: CPU seconds per thread at that point (threads still alive), summed by name with trailing digits dropped
-[ -n "$THREADS" ] && for t in /proc/$PID/task/*; do echo "$(cat $t/comm | sed -E 's/[#0-9-]+$//')|$(awk '{print ($14+$15)/100}' $t/stat)"; done \
+[ -n "$THREADS" ] && for t in /proc/$PID/task/*; do echo "$(cat $t/comm 2>/dev/null | sed -E 's/[#0-9-]+$//')|$(awk '{print ($14+$15)/100}' $t/stat 2>/dev/null)"; done \
   | awk -F'|' '{c[$1]+=$2} END {for (k in c) if (c[k] >= 0.05) printf "  %7.2f s  %s\n", c[k], k}' | sort -nr
 [ -n "$JFR" ] && jcmd $PID JFR.dump name=1 filename=$JFR >/dev/null; jcmd $PID GC.run >/dev/null 2>&1; jcmd $PID GC.run >/dev/null 2>&1
 HEAP=$(jcmd $PID GC.heap_info | awk '/garbage-first heap|used/ {for(i=1;i<=NF;i++) if($i=="used") {print $(i+1); exit}}')
