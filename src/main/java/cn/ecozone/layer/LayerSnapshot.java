@@ -241,11 +241,18 @@ public final class LayerSnapshot {
         return new PackedCoordinateSequence.Double(xy, 2, 0);
     }
 
+    /** Per decoding thread: the bytes of one string on their way to a String (no array per string left to the GC). */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
+
     private static String string(ByteBuffer in) {
         int len = in.getInt();
-        byte[] b = new byte[len];
-        in.get(b);
-        return new String(b, StandardCharsets.UTF_8);
+        byte[] b = SCRATCH.get();
+        if (b.length < len) {
+            b = new byte[len];
+            if (len <= 1 << 16) SCRATCH.set(b); // a long JSON value is not kept for the thread's life
+        }
+        in.get(b, 0, len);
+        return new String(b, 0, len, StandardCharsets.UTF_8);
     }
 
     private static String nullableString(ByteBuffer in) {
