@@ -3,27 +3,21 @@ package cn.ecozone.analysis;
 import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.accesslist.AccessListJson;
 import cn.ecozone.layer.AttributeDef;
+import cn.ecozone.layer.ContentDigest;
 import cn.ecozone.layer.FeatureQuery;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerSet;
+import cn.ecozone.layer.MemoryFeatureSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.geotools.api.feature.simple.SimpleFeature;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -95,140 +89,22 @@ public record DataVersion(String id, String dataDate, String layersHash, String 
     }
 
     private static String computeLayerHash(FeatureSource s) {
-        List<String> attributes = s.layer().attributes().stream().map(AttributeDef::name).sorted().toList();
-        List<byte[]> digests = new ArrayList<>();
-        // digested in batches on every core (the digests are sorted below, so the order they come in does not matter);
-        // batches keep a PostGIS layer streaming instead of held whole in memory
-        List<SimpleFeature> batch = new ArrayList<>(BATCH);
+        // read from the layer's snapshot with the features it stands for: no pass over every vertex
+        if (s instanceof MemoryFeatureSource m && m.storedDigest() != null) return m.storedDigest();
+        List<String> attributes = s.layer().attributes().stream().map(AttributeDef::name).toList();
         try (Stream<SimpleFeature> features = s.query(FeatureQuery.all())) {
-            Iterator<SimpleFeature> it = features.iterator();
-            while (it.hasNext()) {
-                batch.add(it.next());
-                if (batch.size() == BATCH || !it.hasNext()) {
-                    digests.addAll(batch.parallelStream().map(f -> featureDigest(f, attributes)).toList());
-                    batch.clear();
-                }
-            }
+            return ContentDigest.of(features, attributes);
         }
-        // order-independent: the sorted digests of the features
-        digests.sort(Arrays::compare);
-        MessageDigest d = sha256();
-        for (byte[] b : digests) d.update(b);
-        return HexFormat.of().formatHex(d.digest());
     }
 
-    private static final int BATCH = 4096;
-
+    /** One feature's digest ({@link ContentDigest#featureDigest}). */
     static byte[] featureDigest(SimpleFeature f, List<String> attributes) {
-        MessageDigest d = sha256();
-        StringBuilder b = new StringBuilder();
-        b.append("id=").append(f.getID()).append('\n');
-        for (String a : attributes) {
-            Object v = f.getAttribute(a);
-            b.append(a).append('=').append(canonical(v)).append('\n');
-        }
-        d.update(b.toString().getBytes(StandardCharsets.UTF_8));
-        Object g = f.getDefaultGeometry();
-        if (g instanceof Geometry geometry) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(2048); // only how the bytes are fed to the digest
-            org.locationtech.jts.geom.CoordinateSequence shell = singleShell(geometry);
-            if (shell != null) {
-                // a polygon without holes (most zones): the bytes Geometry.norm() would give, read straight from the
-                // coordinate sequence (norm() copied the polygon and made an object per coordinate: at national scale
-                // that was most of the first site check)
-                buf = put(d, buf, Double.NaN, Double.NaN);
-                buf = normalizedShell(d, buf, shell);
-            } else {
-                Geometry n = geometry.norm();
-                for (int i = 0; i < n.getNumGeometries(); i++) {
-                    buf = put(d, buf, Double.NaN, Double.NaN); // part separator
-                    Geometry part = n.getGeometryN(i);
-                    if (part instanceof org.locationtech.jts.geom.Polygon p) {
-                        buf = ring(d, buf, p.getExteriorRing().getCoordinateSequence());
-                        for (int r = 0; r < p.getNumInteriorRing(); r++) buf = ring(d, buf, p.getInteriorRingN(r).getCoordinateSequence());
-                    } else if (part instanceof org.locationtech.jts.geom.LineString l) {
-                        buf = ring(d, buf, l.getCoordinateSequence());
-                    } else {
-                        buf = ring(d, buf, part.getCoordinates());
-                    }
-                }
-            }
-            buf.flip();
-            d.update(buf);
-        }
-        return d.digest();
-    }
-
-    /** The shell of a polygon without holes, alone or as the one part of a multipolygon; else null. */
-    private static org.locationtech.jts.geom.CoordinateSequence singleShell(Geometry g) {
-        if (g instanceof org.locationtech.jts.geom.MultiPolygon m && m.getNumGeometries() == 1) g = m.getGeometryN(0);
-        if (!(g instanceof org.locationtech.jts.geom.Polygon p) || p.isEmpty() || p.getNumInteriorRing() > 0) return null;
-        org.locationtech.jts.geom.CoordinateSequence cs = p.getExteriorRing().getCoordinateSequence();
-        return cs.size() >= 4 ? cs : null;
-    }
-
-    /**
-     * A shell as {@code Polygon.normalize} leaves it: started at its least coordinate (x, then y; the first of equal
-     * ones, the closing point excluded) and clockwise — the ring rotated there, reversed when counter-clockwise.
-     */
-    private static java.nio.ByteBuffer normalizedShell(MessageDigest d, java.nio.ByteBuffer buf, org.locationtech.jts.geom.CoordinateSequence cs) {
-        int n = cs.size();
-        int min = 0;
-        for (int i = 1; i <= n - 2; i++) {
-            double x = cs.getX(i), y = cs.getY(i), mx = cs.getX(min), my = cs.getY(min);
-            if (x < mx || (x == mx && y < my)) min = i;
-        }
-        // the rotated ring (closed again at its new start), on which the orientation is decided as norm() decides it
-        double[] xy = new double[2 * n];
-        for (int k = 0; k < n - 1; k++) {
-            int i = (min + k) % (n - 1);
-            xy[2 * k] = cs.getX(i);
-            xy[2 * k + 1] = cs.getY(i);
-        }
-        xy[2 * n - 2] = xy[0];
-        xy[2 * n - 1] = xy[1];
-        boolean ccw = org.locationtech.jts.algorithm.Orientation.isCCW(new org.locationtech.jts.geom.impl.PackedCoordinateSequence.Double(xy, 2, 0));
-        buf = put(d, buf, Double.POSITIVE_INFINITY, n);
-        for (int k = 0; k < n; k++) {
-            int j = ccw ? (n - 1 - k) : k;
-            buf = put(d, buf, xy[2 * j], xy[2 * j + 1]);
-        }
-        return buf;
-    }
-
-    private static java.nio.ByteBuffer ring(MessageDigest d, java.nio.ByteBuffer buf, org.locationtech.jts.geom.CoordinateSequence cs) {
-        buf = put(d, buf, Double.POSITIVE_INFINITY, cs.size());
-        for (int i = 0; i < cs.size(); i++) buf = put(d, buf, cs.getX(i), cs.getY(i));
-        return buf;
-    }
-
-    private static java.nio.ByteBuffer ring(MessageDigest d, java.nio.ByteBuffer buf, Coordinate[] cs) {
-        buf = put(d, buf, Double.POSITIVE_INFINITY, cs.length);
-        for (Coordinate c : cs) buf = put(d, buf, c.x, c.y);
-        return buf;
-    }
-
-    private static ByteBuffer put(MessageDigest d, ByteBuffer buf, double x, double y) {
-        if (buf.remaining() < 16) {
-            buf.flip();
-            d.update(buf);
-            buf.clear();
-        }
-        // -0.0 and 0.0 are the same coordinate
-        buf.putDouble(x == 0 ? 0 : x).putDouble(y == 0 ? 0 : y);
-        return buf;
+        return ContentDigest.featureDigest(f, attributes);
     }
 
     /** Numbers by value (an integer stored as 3, 3L or 3.0 is "3"), text as is, dates as ISO. */
     static String canonical(Object v) {
-        if (v == null) return "∅";
-        if (v instanceof Number n) {
-            BigDecimal bd = n instanceof BigDecimal x ? x : new BigDecimal(n.toString());
-            bd = bd.stripTrailingZeros();
-            return bd.scale() <= 0 ? bd.toBigInteger().toString() : bd.toPlainString();
-        }
-        if (v instanceof Date date) return date.toInstant().toString();
-        return v.toString();
+        return ContentDigest.canonical(v);
     }
 
     public static String accessListHash(AccessList list) {
@@ -261,7 +137,7 @@ public record DataVersion(String id, String dataDate, String layersHash, String 
             }
             b.append(']');
         } else if (n.isNumber()) {
-            b.append(canonical(n.numberValue()));
+            b.append(ContentDigest.canonical(n.numberValue()));
         } else {
             b.append(n.toString());
         }

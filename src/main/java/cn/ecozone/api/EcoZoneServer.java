@@ -89,6 +89,7 @@ public final class EcoZoneServer implements AutoCloseable {
         hash.setDaemon(true);
         hash.setPriority(Thread.MIN_PRIORITY);
         hash.start();
+        for (RouteModule m : modules) if (m instanceof TilesRoutes t) t.startWarmUp(); // a minute from now
         return new EcoZoneServer(app, store, layers, accessList, ops, modules);
     }
 

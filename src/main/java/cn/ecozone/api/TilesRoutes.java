@@ -52,12 +52,32 @@ public final class TilesRoutes implements RouteModule {
 
     public TilesRoutes(ServerConfig config, LiveLayers layers) {
         this(config, layers, new TileCache(config.settings().server().tileCacheBytes()));
-        if (cache.maxBytes() > 0 && config.settings().ops().tileWarmUp()) {
-            Thread t = new Thread(this::warmUp, "tiles-warm-up");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            t.start();
-        }
+    }
+
+    /**
+     * How long after the server is ready the warm-up starts: on two cores it took one of them from the first
+     * requests (the first site check came seconds later while it ran); a national view asked before then is made on
+     * demand, as after an edit.
+     */
+    static final long WARM_UP_DELAY_MS = 60_000;
+
+    /**
+     * Starts the {@link #warmUp warm-up} in a daemon thread {@value #WARM_UP_DELAY_MS} ms from now (the server calls
+     * this once it answers), unless the tile cache or {@code ops.tile-warm-up} is off.
+     */
+    void startWarmUp() {
+        if (cache.maxBytes() <= 0 || !config.settings().ops().tileWarmUp()) return;
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(WARM_UP_DELAY_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            warmUp();
+        }, "tiles-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Layers larger than this are drawn by the map from tiles (smaller ones load whole as GeoJSON). */
@@ -66,7 +86,7 @@ public final class TilesRoutes implements RouteModule {
     static final int WARM_UP_MAX_ZOOM = 5, WARM_UP_MAX_TILES = 64;
 
     /**
-     * In the background after start: the tiles of zooms 0–{@value #WARM_UP_MAX_ZOOM} over the extent of each layer
+     * In the background a minute after start ({@link #startWarmUp}): the tiles of zooms 0–{@value #WARM_UP_MAX_ZOOM} over the extent of each layer
      * the map draws from tiles, made into the cache (and with them the low-zoom copies they come from), so the first
      * national view is answered from memory instead of waiting for a pass over every vertex. Once per start, for the
      * layers as they are then (an edit makes new tiles on demand, as before). Configuration {@code ops.tile-warm-up = off} skips it.

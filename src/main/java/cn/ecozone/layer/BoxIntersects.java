@@ -28,7 +28,15 @@ public final class BoxIntersects {
     }
 
     public boolean test(Geometry g) {
-        Envelope e = g.getEnvelopeInternal();
+        return test(g, g.getEnvelopeInternal());
+    }
+
+    /** As {@link #test(Geometry)}, with the envelope the feature's index holds (no copy made). */
+    public boolean test(IndexedFeature f) {
+        return test(f.geometry(), f.envelope());
+    }
+
+    private boolean test(Geometry g, Envelope e) {
         if (!box.intersects(e)) return false;
         if (box.contains(e)) return true;
         // an edge or point in or across the box; else the box can only lie inside a polygon

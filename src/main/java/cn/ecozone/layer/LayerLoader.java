@@ -92,15 +92,17 @@ public final class LayerLoader {
             SimpleFeatureType[] typeOf = new SimpleFeatureType[1];
             var stored = LayerSnapshot.read(snapshot, key, def, () -> typeOf[0] = FeatureTypes.of(def));
             if (stored.isPresent()) {
-                return new Loaded(new MemoryFeatureSource(def, typeOf[0], stored.get().features(), version), stored.get().problems(), true);
+                LayerSnapshot.Stored st = stored.get();
+                return new Loaded(new MemoryFeatureSource(def, typeOf[0], st.features(), version, st.digest()), st.problems(), true);
             }
         }
         SimpleFeatureType type = FeatureTypes.of(def);
         LayerFileReader.Content content = LayerFileReader.read(file, def, type);
-        MemoryFeatureSource source = new MemoryFeatureSource(def, type, content.features(), version);
-        if (key != null && content.problems().stream().noneMatch(Problem::isError)) {
-            LayerSnapshot.write(snapshot, key, def, source.features(), content.problems());
-        }
+        boolean keep = key != null && content.problems().stream().noneMatch(Problem::isError);
+        // the content digest is stored with the features it stands for (computed once here, not at every start)
+        String digest = keep ? ContentDigest.of(def, content.features()) : null;
+        MemoryFeatureSource source = new MemoryFeatureSource(def, type, content.features(), version, digest);
+        if (keep) LayerSnapshot.write(snapshot, key, def, source.features(), content.problems(), digest);
         return new Loaded(source, content.problems(), false);
     }
 

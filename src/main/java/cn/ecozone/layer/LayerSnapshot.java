@@ -42,8 +42,10 @@ import java.util.zip.CRC32C;
  * large layer starts in a fraction of the time its GeoJSON takes to parse and check (national scale: 12 M vertices).
  *
  * <p>The snapshot holds the features in id order (ids, attributes by type, geometries as the packed x/y doubles
- * {@link CompactGeometry} keeps in memory, bit for bit) and the problems found when the file was parsed. It is
- * trusted only when its <em>key</em> matches: format version, the layer's catalog entry (schema, id property …), the
+ * {@link CompactGeometry} keeps in memory, bit for bit), the problems found when the file was parsed and the
+ * features' {@link ContentDigest} (what the data version quotes, so no request waits for a pass over every vertex
+ * after a start). It is trusted only when its <em>key</em> matches: format version, the digest's definition version,
+ * the layer's catalog entry (schema, id property …), the
  * source file's size and a CRC-32C of its whole content (so a {@code touch} keeps it, any change of a byte drops it).
  * The body carries its own CRC-32C: a truncated or corrupt snapshot is ignored, the GeoJSON parsed again and the
  * snapshot rewritten. Written to a temporary file and moved into place atomically; a folder that cannot be written
@@ -54,10 +56,12 @@ public final class LayerSnapshot {
     private static final Logger LOG = LoggerFactory.getLogger(LayerSnapshot.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long MAGIC = 0x455A534E41503031L; // "EZSNAP01"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     /** Files smaller than this parse fast enough; no snapshot is kept for them. */
     public static final long DEFAULT_MIN_BYTES = 1L << 20;
     public static final String FOLDER = ".ecozone-cache";
+    /** Distinct string values per layer held as one object each when decoding. */
+    private static final int MAX_SHARED_VALUES = 4096;
     /** Shared by every polygon without holes (JTS never writes into a polygon's hole array): 2 MB at national scale. */
     private static final LinearRing[] NO_HOLES = new LinearRing[0];
 
@@ -81,7 +85,7 @@ public final class LayerSnapshot {
                 buf.clear();
             }
         }
-        return "v" + FORMAT + ";size=" + size + ";crc32c=" + Long.toHexString(crc.getValue()) + ";def=" + sha256(def.toString());
+        return "v" + FORMAT + ";digest=" + ContentDigest.VERSION + ";size=" + size + ";crc32c=" + Long.toHexString(crc.getValue()) + ";def=" + sha256(def.toString());
     }
 
     private static String sha256(String s) {
@@ -92,8 +96,14 @@ public final class LayerSnapshot {
         }
     }
 
+    /**
+     * What a snapshot holds: the features (id order), the problems found when the file was parsed, and the
+     * {@link ContentDigest} of those features (null when none was stored).
+     */
+    public record Stored(List<SimpleFeature> features, List<Problem> problems, String digest) {}
+
     /** The content stored under {@code key}, or empty when there is no snapshot, it is stale, or it is damaged. */
-    public static Optional<LayerFileReader.Content> read(Path snapshot, String key, LayerDef def, SimpleFeatureType type) {
+    public static Optional<Stored> read(Path snapshot, String key, LayerDef def, SimpleFeatureType type) {
         return read(snapshot, key, def, () -> type);
     }
 
@@ -101,7 +111,7 @@ public final class LayerSnapshot {
      * As above, asking for the feature type only once the snapshot is decoded (its CRS comes from the EPSG database,
      * whose first opening takes about a second: the loader opens it meanwhile on another thread).
      */
-    public static Optional<LayerFileReader.Content> read(Path snapshot, String key, LayerDef def, java.util.function.Supplier<SimpleFeatureType> type) {
+    public static Optional<Stored> read(Path snapshot, String key, LayerDef def, java.util.function.Supplier<SimpleFeatureType> type) {
         if (!Files.isRegularFile(snapshot)) return Optional.empty();
         try (FileChannel ch = FileChannel.open(snapshot, StandardOpenOption.READ)) {
             long size = ch.size();
@@ -132,7 +142,7 @@ public final class LayerSnapshot {
         }
     }
 
-    private static LayerFileReader.Content decode(ByteBuffer in, LayerDef def, java.util.function.Supplier<SimpleFeatureType> typeOf) {
+    private static Stored decode(ByteBuffer in, LayerDef def, java.util.function.Supplier<SimpleFeatureType> typeOf) {
         int nProblems = in.getInt();
         List<Problem> problems = new ArrayList<>(nProblems);
         for (int i = 0; i < nProblems; i++) {
@@ -142,11 +152,14 @@ public final class LayerSnapshot {
             Coordinate at = in.get() == 1 ? new Coordinate(in.getDouble(), in.getDouble()) : null;
             problems.add(new Problem(sev, def.id(), fid, message, at));
         }
+        String digest = nullableString(in);
         int n = in.getInt();
         List<AttributeDef> attrs = def.attributes();
         GeometryFactory gf = Geometries.FACTORY;
         String[] ids = new String[n];
         Object[][] rows = new Object[n][];
+        // values that repeat (a unit's type, a county …) held once: up to this many distinct ones per layer
+        java.util.HashMap<String, String> repeated = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
             ids[i] = string(in);
             Object[] values = new Object[1 + attrs.size()];
@@ -154,18 +167,30 @@ public final class LayerSnapshot {
             for (int a = 0; a < attrs.size(); a++) {
                 Object v = value(in);
                 // the id attribute's value is the id: one String for both, as when parsed from GeoJSON (7 MB at national scale)
-                values[1 + a] = v instanceof String str && str.equals(ids[i]) ? ids[i] : v;
+                if (v instanceof String str) {
+                    if (str.equals(ids[i])) {
+                        v = ids[i];
+                    } else {
+                        String seen = repeated.get(str);
+                        if (seen != null) v = seen;
+                        else if (repeated.size() < MAX_SHARED_VALUES) repeated.put(str, str);
+                    }
+                }
+                values[1 + a] = v;
             }
             rows[i] = values;
         }
         if (in.hasRemaining()) throw new IllegalStateException("trailing bytes");
         SimpleFeatureType type = typeOf.get();
         List<SimpleFeature> features = new ArrayList<>(n);
+        // one builder for the layer (a builder per feature looked its factory up each time: half of the decoding)
+        SimpleFeatureBuilder builder = new SimpleFeatureBuilder(type);
         for (int i = 0; i < n; i++) {
-            features.add(SimpleFeatureBuilder.build(type, rows[i], ids[i]));
+            builder.addAll(rows[i]);
+            features.add(builder.buildFeature(ids[i]));
             rows[i] = null;
         }
-        return new LayerFileReader.Content(features, problems);
+        return new Stored(features, problems, digest);
     }
 
     private static Object value(ByteBuffer in) {
@@ -216,11 +241,18 @@ public final class LayerSnapshot {
         return new PackedCoordinateSequence.Double(xy, 2, 0);
     }
 
+    /** Per decoding thread: the bytes of one string on their way to a String (no array per string left to the GC). */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
+
     private static String string(ByteBuffer in) {
         int len = in.getInt();
-        byte[] b = new byte[len];
-        in.get(b);
-        return new String(b, StandardCharsets.UTF_8);
+        byte[] b = SCRATCH.get();
+        if (b.length < len) {
+            b = new byte[len];
+            if (len <= 1 << 16) SCRATCH.set(b); // a long JSON value is not kept for the thread's life
+        }
+        in.get(b, 0, len);
+        return new String(b, 0, len, StandardCharsets.UTF_8);
     }
 
     private static String nullableString(ByteBuffer in) {
@@ -228,11 +260,12 @@ public final class LayerSnapshot {
     }
 
     /**
-     * Writes the snapshot of {@code features} (compact geometries, id order) and {@code problems} under {@code key},
+     * Writes the snapshot of {@code features} (compact geometries, id order), {@code problems} and the features'
+     * {@link ContentDigest} ({@code digest}, or null) under {@code key},
      * atomically. Returns false (and leaves no file) when a geometry or value cannot be stored or the folder cannot
      * be written.
      */
-    public static boolean write(Path snapshot, String key, LayerDef def, List<SimpleFeature> features, List<Problem> problems) {
+    public static boolean write(Path snapshot, String key, LayerDef def, List<SimpleFeature> features, List<Problem> problems, String digest) {
         Path tmp = null;
         try {
             Files.createDirectories(snapshot.getParent());
@@ -259,6 +292,7 @@ public final class LayerSnapshot {
                         out.putDouble(p.location().y);
                     }
                 }
+                out.nullableString(digest);
                 out.putInt(features.size());
                 for (SimpleFeature f : features) {
                     out.string(f.getID());

@@ -52,9 +52,12 @@ final class LowZoomCopies {
         private final int[] ringStart;
         private final java.util.BitSet shells;
         final int[] coords;
+        /** {@link #order} is the layer's own array (not counted in {@link #bytes()}). */
+        private final boolean sharedOrder;
 
-        private Copy(IndexedFeature[] order, int[] firstRing, int[] ringStart, java.util.BitSet shells, int[] coords) {
+        private Copy(IndexedFeature[] order, boolean sharedOrder, int[] firstRing, int[] ringStart, java.util.BitSet shells, int[] coords) {
             this.order = order;
+            this.sharedOrder = sharedOrder;
             this.firstRing = firstRing;
             this.ringStart = ringStart;
             this.shells = shells;
@@ -63,6 +66,8 @@ final class LowZoomCopies {
 
         /** The feature's position in this copy, or -1 when it is not in it (points, other sources). */
         int indexOf(IndexedFeature f) {
+            int o = f.ordinal(); // the position in its layer's id order: the same here when every feature is polygonal
+            if (o >= 0 && o < order.length && order[o] == f) return o;
             int lo = 0, hi = order.length - 1;
             String id = f.id();
             while (lo <= hi) {
@@ -108,7 +113,7 @@ final class LowZoomCopies {
 
         /** Bytes of the arrays (references counted as 8), for the memory benchmark. */
         long bytes() {
-            return 8L * order.length + 4L * firstRing.length + 4L * ringStart.length + shells.size() / 8 + 4L * coords.length + 5 * 16;
+            return (sharedOrder ? 0 : 8L * order.length) + 4L * firstRing.length + 4L * ringStart.length + shells.size() / 8 + 4L * coords.length + 5 * 16;
         }
     }
 
@@ -141,7 +146,7 @@ final class LowZoomCopies {
         synchronized (c) {
             m = c.byZoom.get(z - MIN_LEVEL);
             if (m == null) {
-                m = build(source.candidates(WORLD), z);
+                m = build(source, z);
                 c.byZoom.set(z - MIN_LEVEL, m);
             }
         }
@@ -167,12 +172,23 @@ final class LowZoomCopies {
         return b;
     }
 
-    private static Copy build(List<IndexedFeature> all, int z) {
-        double scale = Math.scalb((double) TileRequest.EXTENT, z) / WebMercatorQuad.WORLD_SIZE;
-        List<IndexedFeature> features = new java.util.ArrayList<>(all.size());
-        for (IndexedFeature f : all) if (f.geometry().getDimension() == 2) features.add(f); // points: exact path
+    /** The polygonal features of the source in id order: the source's own array when every feature is polygonal. */
+    private static IndexedFeature[] polygonal(FeatureSource source) {
+        if (source instanceof MemoryFeatureSource m) {
+            IndexedFeature[] all = m.indexedInOrder();
+            boolean every = true;
+            for (IndexedFeature f : all) if (f.geometry().getDimension() != 2) every = false;
+            if (every) return all; // shared by every level (not changed by anyone)
+        }
+        List<IndexedFeature> features = new java.util.ArrayList<>();
+        for (IndexedFeature f : source.candidates(WORLD)) if (f.geometry().getDimension() == 2) features.add(f); // points: exact path
         features.sort(java.util.Comparator.comparing(IndexedFeature::id, FeatureOrder.IDS));
-        IndexedFeature[] order = features.toArray(IndexedFeature[]::new);
+        return features.toArray(IndexedFeature[]::new);
+    }
+
+    private static Copy build(FeatureSource source, int z) {
+        double scale = Math.scalb((double) TileRequest.EXTENT, z) / WebMercatorQuad.WORLD_SIZE;
+        IndexedFeature[] order = polygonal(source);
         int[] firstRing = new int[order.length + 1];
         IntList ringStart = new IntList(order.length * 2 + 1);
         IntList coords = new IntList(1 << 16);
@@ -205,7 +221,7 @@ final class LowZoomCopies {
         }
         firstRing[order.length] = rings;
         ringStart.add(coords.size());
-        return new Copy(order, firstRing, ringStart.toArray(), shells, coords.toArray());
+        return new Copy(order, source instanceof MemoryFeatureSource m && order == m.indexedInOrder(), firstRing, ringStart.toArray(), shells, coords.toArray());
     }
 
     /** A growable int array. */

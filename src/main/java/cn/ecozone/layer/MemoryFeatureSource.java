@@ -6,20 +6,22 @@ import org.geotools.api.filter.Filter;
 import org.geotools.feature.simple.SimpleFeatureBuilder;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.STRtree;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * An immutable in-memory layer: features in id order, an id map and an STRtree of prepared geometries.
+ * An immutable in-memory layer: features in id order (looked up by id by binary search) and an STRtree of them
+ * (geometries prepared on first use, {@link IndexedFeature}).
  * Safe for any number of concurrent readers; a change makes a new instance. The features given are not changed:
  * one whose geometry is not yet packed ({@link CompactGeometry}) is copied with the packed geometry.
  */
@@ -27,21 +29,30 @@ public final class MemoryFeatureSource implements FeatureSource {
     private final LayerDef layer;
     private final SimpleFeatureType type;
     private final List<SimpleFeature> features;
-    private final Map<String, IndexedFeature> byId;
+    /** The features with their index entries, in id order: looked up by binary search (no map of 144,604 entries). */
+    private final IndexedFeature[] byId;
     private final STRtree index;
     private final Envelope extent;
     private final String version;
+    private final String storedDigest;
 
     public MemoryFeatureSource(LayerDef layer, SimpleFeatureType type, List<SimpleFeature> features, String version) {
+        this(layer, type, features, version, null);
+    }
+
+    /**
+     * As above; {@code storedDigest}: the {@link ContentDigest} of exactly these features, when known without computing
+     * it (read from the layer's snapshot), else null.
+     */
+    MemoryFeatureSource(LayerDef layer, SimpleFeatureType type, List<SimpleFeature> features, String version, String storedDigest) {
         this.layer = layer;
         this.type = type;
         List<SimpleFeature> sorted = new ArrayList<>(features);
-        sorted.sort(Comparator.comparing(SimpleFeature::getID, FeatureOrder.IDS));
+        if (!inIdOrder(sorted)) sorted.sort(Comparator.comparing(SimpleFeature::getID, FeatureOrder.IDS)); // a snapshot is in id order already
         this.features = Collections.unmodifiableList(sorted);
-        this.byId = new LinkedHashMap<>();
-        this.index = new STRtree();
+        this.byId = new IndexedFeature[sorted.size()];
+        this.index = new SortedSTRtree(); // JTS's tree, sorted faster
         this.extent = new Envelope();
-        PreparedGeometryFactory pgf = new PreparedGeometryFactory();
         for (int i = 0; i < sorted.size(); i++) {
             SimpleFeature f = sorted.get(i);
             Geometry g = (Geometry) f.getDefaultGeometry();
@@ -53,13 +64,73 @@ public final class MemoryFeatureSource implements FeatureSource {
                 sorted.set(i, f);
                 g = compact;
             }
-            IndexedFeature indexed = new IndexedFeature(f, pgf.create(g));
-            byId.put(f.getID(), indexed);
-            index.insert(g.getEnvelopeInternal(), indexed);
-            extent.expandToInclude(g.getEnvelopeInternal());
+            Envelope e = envelopeOf(g);
+            IndexedFeature indexed = new IndexedFeature(f, g, e, i);
+            byId[i] = indexed;
+            index.insert(e, indexed);
+            extent.expandToInclude(e);
         }
         index.build();
         this.version = version;
+        this.storedDigest = storedDigest;
+    }
+
+    private static boolean inIdOrder(List<SimpleFeature> features) {
+        for (int i = 1; i < features.size(); i++) {
+            if (FeatureOrder.IDS.compare(features.get(i - 1).getID(), features.get(i).getID()) > 0) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The envelope of g, read from its coordinates: {@code Geometry.getEnvelopeInternal} would also keep one in the
+     * polygon and one in its shell (JTS 1.20 hands out a copy of the cached one), three per feature with the index's
+     * (≈ 14 MB more at national scale); they are made when an analysis first asks.
+     */
+    static Envelope envelopeOf(Geometry g) {
+        Envelope e = new Envelope();
+        expand(g, e);
+        return e;
+    }
+
+    private static void expand(Geometry g, Envelope e) {
+        if (g instanceof Polygon p) {
+            p.getExteriorRing().getCoordinateSequence().expandEnvelope(e); // the holes are inside the shell
+        } else if (g instanceof LineString l) {
+            l.getCoordinateSequence().expandEnvelope(e);
+        } else if (g instanceof Point pt) {
+            pt.getCoordinateSequence().expandEnvelope(e);
+        } else if (g instanceof GeometryCollection c) {
+            for (int i = 0; i < c.getNumGeometries(); i++) expand(c.getGeometryN(i), e);
+        } else {
+            e.expandToInclude(g.getEnvelopeInternal());
+        }
+    }
+
+    /** The {@link ContentDigest} of these features when it was read with them (from the layer's snapshot), else null. */
+    public String storedDigest() {
+        return storedDigest;
+    }
+
+    /** The features with their index entries, in id order (position = {@link IndexedFeature#ordinal()}); not to be changed. */
+    IndexedFeature[] indexedInOrder() {
+        return byId;
+    }
+
+    private IndexedFeature find(String id) {
+        int lo = 0, hi = byId.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = FeatureOrder.IDS.compare(byId[mid].id(), id);
+            if (c < 0) lo = mid + 1;
+            else if (c > 0) hi = mid - 1;
+            else {
+                // of equal ids (a file with a duplicate, refused by validation) the last, as a map filled in order kept it
+                while (mid + 1 < byId.length && byId[mid + 1].id().equals(id)) mid++;
+                return byId[mid];
+            }
+        }
+        return null;
     }
 
     @Override public LayerDef layer() { return layer; }
@@ -79,7 +150,7 @@ public final class MemoryFeatureSource implements FeatureSource {
 
     @Override
     public Optional<SimpleFeature> get(String id) {
-        IndexedFeature f = byId.get(id);
+        IndexedFeature f = id == null ? null : find(id);
         return f == null ? Optional.empty() : Optional.of(f.feature());
     }
 
@@ -100,7 +171,7 @@ public final class MemoryFeatureSource implements FeatureSource {
         if (q.bbox() != null) {
             BoxIntersects box = new BoxIntersects(q.bbox());
             s = candidates(q.bbox()).stream()
-                    .filter(c -> box.test(c.geometry()))
+                    .filter(box::test)
                     .map(IndexedFeature::feature)
                     .sorted(Comparator.comparing(SimpleFeature::getID, FeatureOrder.IDS));
         } else {
@@ -141,6 +212,6 @@ public final class MemoryFeatureSource implements FeatureSource {
 
     /** The indexed (prepared) form of a feature, for analyses that start from an id. */
     public Optional<IndexedFeature> indexed(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(id == null ? null : find(id));
     }
 }

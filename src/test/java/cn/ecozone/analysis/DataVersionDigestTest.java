@@ -6,11 +6,13 @@ import cn.ecozone.layer.FeatureQuery;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.layer.LayerSet;
+import cn.ecozone.layer.MemoryFeatureSource;
 import cn.ecozone.testsupport.RandomShapes;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.feature.simple.SimpleFeatureBuilder;
 import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -18,6 +20,7 @@ import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -26,6 +29,8 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -95,6 +100,28 @@ class DataVersionDigestTest {
             }
         }
         assertTrue(n > 100, "sample features digested: " + n);
+    }
+
+    /**
+     * A layer read from its snapshot quotes the digest stored with it (no pass over its vertices); that must be the
+     * digest of the same layer parsed from its GeoJSON and hashed feature by feature, for every layer of the sample.
+     */
+    @Test
+    void aLayerReadFromItsSnapshotHasTheDataVersionOfTheLayerParsedAndHashed(@TempDir Path dir) throws Exception {
+        try (var files = Files.list(Path.of("layers"))) {
+            for (Path f : files.toList()) if (Files.isRegularFile(f)) Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        LayerLoader.Result parsed = LayerLoader.load(dir, Long.MAX_VALUE);
+        LayerLoader.load(dir, 0); // writes the snapshots
+        LayerLoader.Result snap = LayerLoader.load(dir, 0);
+        assertEquals(parsed.layers().inOrder().size(), snap.fromSnapshot().size(), "every layer read from its snapshot");
+        for (FeatureSource p : parsed.layers().inOrder()) {
+            MemoryFeatureSource s = (MemoryFeatureSource) snap.layers().source(p.layer().id()).orElseThrow();
+            assertNull(((MemoryFeatureSource) p).storedDigest(), "parsed without snapshots: hashed on first use");
+            assertNotNull(s.storedDigest(), p.layer().id());
+            assertEquals(DataVersion.layerHash(p), DataVersion.layerHash(s), p.layer().id());
+        }
+        assertEquals(DataVersion.of(parsed.layers(), null), DataVersion.of(snap.layers(), null));
     }
 
     private static Polygon rotated(Polygon p, int start) {

@@ -41,6 +41,12 @@ class NationalMemoryBenchmark {
         // the low-zoom copies: one tile of each layer at every coarse zoom builds the copy of that zoom's grid
         long t1 = System.nanoTime();
         for (int z = 0; z <= cn.ecozone.tiles.TileRequest.COARSE_MAX_ZOOM; z++) {
+            if (z == 6) {
+                // what the server's tile warm-up builds (zooms 0-5), before the finer coarse grids
+                long warm = usedMb();
+                out.append(String.format(Locale.ROOT, "  heap with the copies of zooms 0-5 (what the tile warm-up builds): %d MB (+%d MB; the copies' arrays %.1f MB)%n",
+                        warm, warm - base, cn.ecozone.layer.EmbeddedTiles.lowZoomCopyBytes() / 1048576.0));
+            }
             double lon = ex0().centre().x, lat = ex0().centre().y;
             int x = (int) Math.floor((lon + 180) / 360 * (1 << z));
             int y = (int) Math.floor((1 - Math.log(Math.tan(Math.toRadians(lat)) + 1 / Math.cos(Math.toRadians(lat))) / Math.PI) / 2 * (1 << z));
