@@ -272,7 +272,9 @@ class MapTilesTest {
                 AccessTokens.parse(List.of(FORESTER + ":forester:王林"), "test")), loaded.layers())) {
             Http h = new Http(s.port());
             TileClient t = new TileClient(s.port());
-            int z = 14, x = TileMath.column(113.311, z), y = TileMath.row(40.011, z);
+            // a point of TM-01 outside TM-02 (they overlap), and the tile holding it
+            double lon = 113.3105, lat = 40.0105;
+            int z = 14, x = TileMath.column(lon, z), y = TileMath.row(lat, z);
             String path = mapTile("restoration", z, x, y, 2);
             TileClient.Fetched first = t.get(path);
             BufferedImage before = png(first);
@@ -286,8 +288,7 @@ class MapTilesTest {
             assertNotEquals(etag, scale1.header("ETag"), "each scale has its own tag");
             assertEquals(256, png(scale1).getWidth());
 
-            // a point of TM-01 outside TM-02 (they overlap): its colour is the class of its status
-            double lon = 113.3105, lat = 40.0105;
+            // its colour is the class of its status
             double[] c = pixel(lon, lat, z, x, y, 2);
             assertSameColour(colour("restoration", "已验收"), rgb(before, c), "TM-01 已验收");
             JsonNode versions = h.get("/collections/restoration/items/TM-01/history").json().get("versions");
