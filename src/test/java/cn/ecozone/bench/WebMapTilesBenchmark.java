@@ -30,7 +30,8 @@ import java.util.Set;
  * (navigation until every visible tile of every layer is loaded and drawn, ez.firstFullPaint), features drawn
  * against the layer counts, tiles and bytes; then pan/zoom to cities, each timed until settled, with every feature
  * the API has in the view drawn and no tile missing or failed. A measurement, not a timed test. Run:
- * {@code mvn -B -Pbench -DbuildDir=/tmp/wmt test -Dtest=WebMapTilesBenchmark}; figures go to stdout and
+ * {@code mvn -B -Pbench -DbuildDir=/tmp/wmt test -Dtest=WebMapTilesBenchmark} (add
+ * {@code -DextraArgLine=-Decozone.bench.dir=/tmp/wmt-load} to keep the generated load between runs); figures go to stdout and
  * {@code <buildDir>/web-map-tiles-benchmark.txt}.
  */
 @Tag("bench")
@@ -39,7 +40,12 @@ class WebMapTilesBenchmark {
 
     @Test
     void nationalLoadOnTheMap() throws Exception {
-        TileMapLoad.write(dir, SyntheticLoad.NATIONAL_UNITS, SyntheticLoad.NATIONAL_REDLINES, false);
+        // -Decozone.bench.dir=DIR keeps the generated load in DIR between runs (written when DIR/layers has no catalog)
+        String keep = System.getProperty("ecozone.bench.dir");
+        if (keep != null && !keep.isBlank()) dir = Files.createDirectories(Path.of(keep));
+        if (!Files.exists(dir.resolve("layers/catalog.json"))) {
+            TileMapLoad.write(dir, SyntheticLoad.NATIONAL_UNITS, SyntheticLoad.NATIONAL_REDLINES, false);
+        }
         long t0 = System.nanoTime();
         LayerLoader.Result r = LayerLoader.load(dir.resolve("layers"));
         if (!r.ok()) throw new AssertionError(r.toString());
@@ -54,11 +60,14 @@ class WebMapTilesBenchmark {
         }
     }
 
+    private String base;
+
     private void measure(LayerLoader.Result r, StringBuilder out) throws Exception {
         try (EcoZoneServer server = EcoZoneServer.start(new ServerConfig(0, dir.resolve("layers"), dir.resolve("styles"), Path.of("web"),
                 ServerConfig.DEFAULT_MAX_BODY_BYTES, "embedded"), r.layers());
              HeadlessChromium chromium = new HeadlessChromium(1400, 900)) {
             Http http = new Http(server.port());
+            base = http.base();
             ChromeDriver driver = chromium.driver();
             // a page busy decoding and drawing tiles answers no script: on a loaded machine that exceeded the 30 s default
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(300));
@@ -128,6 +137,22 @@ class WebMapTilesBenchmark {
             out.append("  tile responses this page by status (0 = cancelled when the view moved on): ").append(byStatus).append('\n');
             out.append("  console errors: ").append(chromium.consoleErrors().size()).append('\n');
             chromium.screenshot("31-national-load-city");
+            // the national view on a phone (390 × 844, device pixel ratio 2, emulated), server warm
+            phone(out);
+        }
+    }
+
+    private void phone(StringBuilder out) {
+        try (HeadlessChromium phone = new HeadlessChromium(390, 844)) {
+            phone.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+            phone.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(300));
+            phone.driver().get(base + "/map/");
+            new WebDriverWait(phone.driver(), Duration.ofSeconds(180)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return !!(window.ecozone && ecozone.ready && ecozone.firstFullPaint != null)")));
+            out.append(String.format(Locale.ROOT, "  phone (390 × 844 @2x), warm server: first full paint %.0f ms after navigation (zoom %s)%n",
+                    ((Number) ((JavascriptExecutor) phone.driver()).executeScript("return ecozone.firstFullPaint")).doubleValue(),
+                    ((JavascriptExecutor) phone.driver()).executeScript("return ecozone.map.getZoom()")));
+            phone.screenshot("32-national-load-phone");
         }
     }
 

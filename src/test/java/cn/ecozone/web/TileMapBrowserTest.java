@@ -89,6 +89,13 @@ class TileMapBrowserTest {
             List<SourceFeatures.Source> all = SourceFeatures.read(dir.resolve("layers"), id);
             assertEquals(count(id), all.size());
             assertEveryFeaturePainted(id, all, "the whole extent");
+            // and the check sees blank map: just west of the layer's extent, in view, nothing of the layer is painted
+            org.locationtech.jts.geom.Envelope extent = new org.locationtech.jts.geom.Envelope();
+            all.forEach(f -> extent.expandToInclude(f.jts().getEnvelopeInternal()));
+            @SuppressWarnings("unchecked")
+            List<Number> outside = (List<Number>) js("return ecozone.layers[arguments[0]].tiles.unpaintedAt(arguments[1], 1)", id,
+                    List.of(List.of(extent.getMinX() - 0.3, extent.centre().y), List.of(extent.getMaxX() + 0.3, extent.centre().y)));
+            assertEquals(2, outside.size(), id + ": points off the layer are not painted");
         }
         assertEquals(UNITS, count("control_unit"));
         assertEquals(REDLINES, count("redline"));
