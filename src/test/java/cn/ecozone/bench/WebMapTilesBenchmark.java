@@ -62,6 +62,17 @@ class WebMapTilesBenchmark {
 
     private String base;
 
+    /** Where the first paint's time went: the page, its scripts, the catalog, the tiles (first asked, last answered), the paint. */
+    static final String TIMELINE = "const n = performance.getEntriesByType('navigation')[0]; const r = performance.getEntriesByType('resource');"
+            + "const f = (p) => r.filter(e => e.name.includes(p)); const t = f('/tiles/WebMercatorQuad/');"
+            + "const js = r.filter(e => e.name.includes('/js/') || e.name.includes('/webjars/'));"
+            + "const end = (l) => l.length ? Math.round(Math.max(...l.map(e => e.responseEnd))) : null;"
+            + "return JSON.stringify({html: Math.round(n.responseEnd), scripts: end(js), domContentLoaded: Math.round(n.domContentLoadedEventEnd),"
+            + " catalog: end(f('/map/catalog.json')), styles: end(f('/styles')), wholeLayers: end(f('/items?')),"
+            + " firstTileAsked: t.length ? Math.round(Math.min(...t.map(e => e.startTime))) : null, lastTileAnswered: end(t),"
+            + " tiles: t.length, tileKB: Math.round(t.reduce((a, e) => a + (e.encodedBodySize || 0), 0) / 1024),"
+            + " firstFullPaint: Math.round(ecozone.firstFullPaint)})";
+
     private void measure(LayerLoader.Result r, StringBuilder out) throws Exception {
         try (EcoZoneServer server = EcoZoneServer.start(new ServerConfig(0, dir.resolve("layers"), dir.resolve("styles"), Path.of("web"),
                 ServerConfig.DEFAULT_MAX_BODY_BYTES, "embedded"), r.layers());
@@ -81,6 +92,7 @@ class WebMapTilesBenchmark {
                 out.append(String.format(Locale.ROOT, "  first full paint at the whole extent, %s: %.0f ms after navigation (zoom %s)%n",
                         run == 0 ? "cold server (first requests after start)" : "warm server, empty browser cache, run " + run, paint,
                         js.executeScript("return ecozone.map.getZoom()")));
+                out.append("    timeline (ms after navigation): ").append(js.executeScript(TIMELINE)).append('\n');
                 for (String id : List.of("control_unit", "redline")) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> rep = (Map<String, Object>) js.executeScript("return ecozone.layers[arguments[0]].tiles.report()", id);
