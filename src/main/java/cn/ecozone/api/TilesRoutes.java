@@ -29,6 +29,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
@@ -69,19 +71,25 @@ public final class TilesRoutes implements RouteModule {
 
     /** Layers larger than this are drawn by the map from tiles (smaller ones load whole as GeoJSON). */
     static final long WARM_UP_MIN_FEATURES = 2000;
-    /** Zooms warmed up, and at most this many tiles per layer and zoom. */
-    static final int WARM_UP_MAX_ZOOM = 5, WARM_UP_MAX_TILES = 64;
+    /**
+     * Zooms warmed up, in this order — the national view's first (512-pixel tiles of zoom 5 at map zoom 6), then the
+     * smaller scales, then the provincial zooms up to the last coarse one — and at most this many tiles per layer and zoom.
+     */
+    static final int[] WARM_UP_ZOOMS = {5, 4, 3, 2, 1, 0, 6, 7};
+    static final int WARM_UP_MAX_TILES = 64;
 
     /**
      * In the background after start: the map tiles (PNG, {@value #MAP_SCALE}× — what the web map draws at coarse zooms)
-     * of zooms {@value #WARM_UP_MAX_ZOOM} down to 0 over the extent of each layer the map draws from tiles, made into the
+     * of the coarse zooms ({@link #WARM_UP_ZOOMS}) over the extent of each layer the map draws from tiles, made into the
      * cache (and with them the low-zoom copies they come from), so the first national view is answered from memory.
-     * Zoom by zoom across the layers, the national view's zoom first. Once per start, for the layers as they are then (an
-     * edit makes new tiles on demand, as before). Configuration {@code ops.tile-warm-up = off} skips it.
+     * Zoom by zoom across the layers. Once per start, for the layers as they are then (an edit makes new tiles on
+     * demand, as before). Configuration {@code ops.tile-warm-up = off} skips it.
      */
     void warmUp() {
+        long t0 = System.nanoTime();
+        int painted = 0;
         try {
-            for (int z = WARM_UP_MAX_ZOOM; z >= 0; z--) {
+            for (int z : WARM_UP_ZOOMS) {
                 for (FeatureSource s : layers.current().inOrder()) {
                     if (s.count() < WARM_UP_MIN_FEATURES) continue;
                     Envelope e = s.extent();
@@ -90,9 +98,16 @@ public final class TilesRoutes implements RouteModule {
                     int y0 = WebMercatorQuad.row(e.getMaxY(), z), y1 = WebMercatorQuad.row(e.getMinY(), z);
                     if ((long) (x1 - x0 + 1) * (y1 - y0 + 1) > WARM_UP_MAX_TILES) continue;
                     for (int x = x0; x <= x1; x++) {
-                        for (int y = y0; y <= y1; y++) mapTile(s, new TileAddress(z, x, y), MAP_SCALE);
+                        for (int y = y0; y <= y1; y++) {
+                            mapTile(s, new TileAddress(z, x, y), MAP_SCALE);
+                            painted++;
+                        }
                     }
                 }
+            }
+            if (painted > 0) {
+                org.slf4j.LoggerFactory.getLogger(TilesRoutes.class).info("tile warm-up: {} map tiles in {} s", painted,
+                        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
             }
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(TilesRoutes.class).warn("tile warm-up stopped: {}", e.toString());
@@ -387,13 +402,37 @@ public final class TilesRoutes implements RouteModule {
         String stamp = styleStamp(l);
         // a map tile's key: the data version, the painting rules, the style file and the scale ride on the version field
         String key = s.version() + "|" + MAP_FORMAT + "|" + stamp + "|" + scale;
-        return cache.get(new TileCache.Key(l.id(), key, address.z(), address.x(), address.y(), props), () -> {
-            TileRequest r = TileRequest.of(address, l.id(), props);
-            List<org.locationtech.jts.geom.Geometry> features = s.tileFeatures(r);
-            if (features.isEmpty()) return new byte[0];
-            return MapTilePainter.png(MapTilePainter.paint(features, r.extent(), address.z(), scale, mapStyle(l, stamp)));
+        TileCache.Key k = new TileCache.Key(l.id(), key, address.z(), address.x(), address.y(), props);
+        return cache.get(k, () -> {
+            // one painting per tile at a time: a request for a tile the warm-up (or another request) is painting waits
+            // for that one instead of painting it again (on 2 cores, right after start, that halved what was left)
+            CompletableFuture<byte[]> mine = new CompletableFuture<>();
+            CompletableFuture<byte[]> running = painting.putIfAbsent(k, mine);
+            if (running != null) {
+                try {
+                    return running.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : e;
+                }
+            }
+            try {
+                TileRequest r = TileRequest.of(address, l.id(), props);
+                List<org.locationtech.jts.geom.Geometry> features = s.tileFeatures(r);
+                byte[] png = features.isEmpty() ? new byte[0]
+                        : MapTilePainter.png(MapTilePainter.paint(features, r.extent(), address.z(), scale, mapStyle(l, stamp)));
+                mine.complete(png);
+                return png;
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                painting.remove(k, mine);
+            }
         });
     }
+
+    /** Map tiles being painted now, so that a second request for one waits for it. */
+    private final java.util.concurrent.ConcurrentHashMap<TileCache.Key, CompletableFuture<byte[]>> painting = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record CachedStyle(LayerDef layer, String styleStamp, MapTileStyle style) {}
 
