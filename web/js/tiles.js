@@ -202,7 +202,8 @@ const MvtLayer = L.GridLayer.extend({
         entry.status = buf && buf.byteLength ? 200 : 204;
         if (entry.status === 200) this.stats.ok++; else this.stats.empty++;
         this.stats.features += entry.ids.length;
-        entry.ms = performance.now() - entry.t0;
+        entry.drawnAt = performance.now();
+        entry.ms = entry.drawnAt - entry.t0;
         entry.abort = null;
         done(null, canvas);
       })
@@ -224,7 +225,8 @@ const MvtLayer = L.GridLayer.extend({
         entry.status = img ? 200 : 204;
         if (entry.status === 200) this.stats.ok++; else this.stats.empty++;
         this.stats.rasterTiles++;
-        entry.ms = performance.now() - entry.t0;
+        entry.drawnAt = performance.now();
+        entry.ms = entry.drawnAt - entry.t0;
         entry.abort = null;
         done(null, canvas);
       })
@@ -345,6 +347,7 @@ export function tileLayer(l) {
  */
 export function noteTilesSettled() {
   if (!app.layersLoaded || !tilesSettled()) return;
+  if (observed.firstSettledCheck == null) observed.firstSettledCheck = performance.now();
   requestAnimationFrame(() => {
     if (!tilesSettled()) return;
     observed.settledAt = performance.now();

@@ -71,6 +71,8 @@ class WebMapTilesBenchmark {
             + " catalog: end(f('/map/catalog.json')), styles: end(f('/styles')), wholeLayers: end(f('/items?')),"
             + " firstTileAsked: t.length ? Math.round(Math.min(...t.map(e => e.startTime))) : null, lastTileAnswered: end(t),"
             + " tiles: t.length, tileKB: Math.round(t.reduce((a, e) => a + (e.encodedBodySize || 0), 0) / 1024),"
+            + " lastTileDrawn: Math.round(Math.max(...Object.values(ecozone.layers).filter(l => l.tiles).flatMap(l => Array.from(l.tiles.registry.values()))"
+            + ".map(e => e.drawnAt || 0))), settledSeen: Math.round(ecozone.firstSettledCheck || -1),"
             + " firstFullPaint: Math.round(ecozone.firstFullPaint)})";
 
     private void measure(LayerLoader.Result r, StringBuilder out) throws Exception {
