@@ -180,6 +180,32 @@ class TileMapBrowserTest {
 
     @Test
     @Order(4)
+    void onMapTilesAClickStillIdentifiesFromTheApiAndOpensTheFeature() {
+        js("ecozone.map.closePopup(); ecozone.map.setView([35.8, 112.3], 7, {animate: false})");
+        waitForTiles(30);
+        Map<String, Object> r = report("control_unit");
+        assertEquals(num(r, "tiles"), num(r, "raster"), "zoom 7 is drawn from map tiles: " + r);
+        double lon = 112.31, lat = 35.79;
+        JsonNode zones = http.get("/analysis/identify?lon=" + lon + "&lat=" + lat).json().get("zones");
+        String unit = null;
+        for (JsonNode z : zones) if (z.get("collection").asText().equals("control_unit")) unit = z.get("featureId").asText();
+        assertTrue(unit != null, "a unit at the point: " + zones);
+        clickMapAt(lon, lat);
+        final String code = unit;
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("#identify li.zone[data-collection='control_unit'][data-feature='" + code + "']")).size() == 1);
+        WebElement popup = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".leaflet-popup-content .popup")).stream().findFirst().orElse(null));
+        String top = zones.get(zones.size() - 1).get("collection").asText();
+        String layer = popup.getAttribute("data-layer");
+        assertTrue(layer.equals(top) || layer.equals("control_unit"), layer + " (top: " + top + ")");
+        if (layer.equals("control_unit")) assertEquals(code, popup.getAttribute("data-feature"));
+        assertTrue(chromium.consoleErrors().isEmpty());
+        chromium.screenshot("22b-map-tiles-click");
+    }
+
+    @Test
+    @Order(5)
     void phoneScreenshotsOfTheGeneratedLoadAndTheSample() {
         try (HeadlessChromium phone = new HeadlessChromium(390, 844); SampleServer sample = SampleServer.start()) {
             WebDriver d = phone.driver();
