@@ -5,6 +5,7 @@ export const observed = {
   layerCounts: {},          // features drawn per GeoJSON layer (layers.js)
   settledAt: null,          // ms since navigation when every visible tile was last drawn (tiles.js)
   firstFullPaint: null,     // the first such time (tiles.js)
+  firstSettledCheck: null,  // ms since navigation when every visible tile was first seen answered and drawn, before the frame (tiles.js)
   highlightedPlots: [],     // restoration plots outlined on the map (forester.js)
   lastMeasure: null,        // the last area measurement (forester.js)
   lastRestoration: null,    // the last restoration report (forester.js)

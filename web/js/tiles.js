@@ -1,6 +1,7 @@
-// Large layers drawn from the server's vector tiles (OGC API – Tiles, Mapbox Vector Tiles in WebMercatorQuad): each
-// tile is fetched, decoded with pbf (WebJar) and drawn on a canvas with the layer's style from styles/*.json, so every
-// feature is on screen at every zoom. A registry of the tiles in place and the features drawn in each tells tests and
+// Large layers drawn from the server's tiles (OGC API – Tiles in WebMercatorQuad): at coarse zooms (≤ RASTER_MAX_ZOOM) the
+// server's map tiles, PNGs it paints with the layer's style from the same features as its vector tiles; above, Mapbox
+// Vector Tiles fetched, decoded with pbf (WebJar) and drawn on a canvas with the layer's style from styles/*.json. Either
+// way every feature is on screen at every zoom. A registry of the tiles in place and the features drawn in each tells tests and
 // benchmarks what is visible (tileReport, tilesSettled). Clicking a tile layer asks the API: identify lists the
 // zones, and the topmost tile-drawn zone opens a popup with its exact geometry and attributes from /items/{id}.
 import { theme } from './theme.js';
@@ -134,6 +135,21 @@ function draw(ctx, l, tileLayer, size, z, cssSize) {
 export { draw as drawTileLayer };
 
 // ---- the Leaflet layer ------------------------------------------------------------------------------------
+/**
+ * Up to this map zoom a tile layer draws the server's map tiles (PNG painted from the same coarse-grid features the
+ * vector tile holds, /collections/{id}/map/tiles/…); above it, vector tiles. Map zoom 8 is server zoom 7, the last
+ * zoom whose tiles are made on the coarse 512-unit grid (one unit per pixel of these 512-pixel tiles): there a map tile
+ * is the vector tile drawn by the server, pixel for pixel, and the browser decodes a PNG instead of up to 2 MB of MVT
+ * and tens of thousands of features per tile. ?raster=N changes it (0 draws vector tiles at every zoom).
+ */
+const RASTER_PARAM = parseInt(new URLSearchParams(location.search).get('raster'), 10);
+export const RASTER_MAX_ZOOM = Number.isFinite(RASTER_PARAM) ? RASTER_PARAM : 8;
+
+/** True when tiles of this map zoom are drawn from the server's map tiles (PNG). */
+export function rasterAt(z) {
+  return z <= RASTER_MAX_ZOOM;
+}
+
 const MvtLayer = L.GridLayer.extend({
   // 512-pixel tiles, each one server tile of the zoom level above (z − 1): a quarter of the requests, and the
   // server's grid (4096 units a tile) is still 8 units a pixel — at national zooms this halves what is sent
@@ -143,7 +159,7 @@ const MvtLayer = L.GridLayer.extend({
     L.setOptions(this, options);
     this._ez = l;
     this.registry = new Map();     // tile key → {z, x, y, status: 'pending' | 200 | 204 | 'failed', ids, ms}
-    this.stats = { requested: 0, ok: 0, empty: 0, failed: 0, aborted: 0, features: 0, bytes: 0 };
+    this.stats = { requested: 0, ok: 0, empty: 0, failed: 0, aborted: 0, features: 0, bytes: 0, rasterTiles: 0 };
     this.failures = [];
     this.on('tileunload', e => {
       const key = this._tileCoordsToKey(e.coords);
@@ -154,7 +170,13 @@ const MvtLayer = L.GridLayer.extend({
   },
 
   tileUrl: function (c) {
+    if (rasterAt(c.z)) return this.mapTileUrl(c);
     return '/collections/' + encodeURIComponent(this._ez.def.id) + '/tiles/WebMercatorQuad/' + (c.z - 1) + '/' + c.y + '/' + c.x;
+  },
+
+  /** The server's 512-pixel map tile (scale=2) of the tile a level up: the same ground as this 512-pixel tile. */
+  mapTileUrl: function (c) {
+    return '/collections/' + encodeURIComponent(this._ez.def.id) + '/map/tiles/WebMercatorQuad/' + (c.z - 1) + '/' + c.y + '/' + c.x + '?scale=2';
   },
 
   createTile: function (coords, done) {
@@ -164,9 +186,11 @@ const MvtLayer = L.GridLayer.extend({
     canvas.width = size;
     canvas.height = size;
     const key = this._tileCoordsToKey(coords);
-    const entry = { z: coords.z, x: coords.x, y: coords.y, status: 'pending', ids: [], abort: new AbortController(), t0: performance.now() };
+    const entry = { z: coords.z, x: coords.x, y: coords.y, status: 'pending', ids: [], abort: new AbortController(), t0: performance.now(),
+      raster: rasterAt(coords.z), canvas: canvas };
     this.registry.set(key, entry);
     this.stats.requested++;
+    if (entry.raster) return this.createRasterTile(coords, canvas, entry, done);
     Api.request(this.tileUrl(coords), { signal: entry.abort.signal, accept: 'application/vnd.mapbox-vector-tile', as: 'arrayBuffer' })
       .then(buf => {
         if (buf && buf.byteLength) {
@@ -178,20 +202,83 @@ const MvtLayer = L.GridLayer.extend({
         entry.status = buf && buf.byteLength ? 200 : 204;
         if (entry.status === 200) this.stats.ok++; else this.stats.empty++;
         this.stats.features += entry.ids.length;
-        entry.ms = performance.now() - entry.t0;
+        entry.drawnAt = performance.now();
+        entry.ms = entry.drawnAt - entry.t0;
         entry.abort = null;
         done(null, canvas);
       })
-      .catch(e => {
-        entry.abort = null;
-        if (e.name === 'AbortError') { this.stats.aborted++; return; }
-        entry.status = 'failed';
-        entry.error = e.message;
-        this.stats.failed++;
-        this.failures.push(this.tileUrl(coords) + ': ' + e.message);
-        done(e, canvas);
-      });
+      .catch(e => this.tileFailed(coords, canvas, entry, done, e));
     return canvas;
+  },
+
+  /** A map tile: the PNG decoded off the main thread (createImageBitmap) and drawn on the tile's canvas. */
+  createRasterTile: function (coords, canvas, entry, done) {
+    Api.request(this.tileUrl(coords), { signal: entry.abort.signal, accept: 'image/png', as: 'blob' })
+      .then(blob => blob && blob.size ? createImageBitmap(blob).then(bmp => ({ blob: blob, bmp: bmp })) : null)
+      .then(img => {
+        if (img) {
+          this.stats.bytes += img.blob.size;
+          const ctx = canvas.getContext('2d');
+          ctx.drawImage(img.bmp, 0, 0, canvas.width, canvas.height);
+          if (img.bmp.close) img.bmp.close();
+        }
+        entry.status = img ? 200 : 204;
+        if (entry.status === 200) this.stats.ok++; else this.stats.empty++;
+        this.stats.rasterTiles++;
+        entry.drawnAt = performance.now();
+        entry.ms = entry.drawnAt - entry.t0;
+        entry.abort = null;
+        done(null, canvas);
+      })
+      .catch(e => this.tileFailed(coords, canvas, entry, done, e));
+    return canvas;
+  },
+
+  tileFailed: function (coords, canvas, entry, done, e) {
+    entry.abort = null;
+    if (e.name === 'AbortError') { this.stats.aborted++; return; }
+    entry.status = 'failed';
+    entry.error = e.message;
+    this.stats.failed++;
+    this.failures.push(this.tileUrl(coords) + ': ' + e.message);
+    done(e, canvas);
+  },
+
+  /**
+   * For tests and benchmarks: which of the points [[lon, lat], …] have no painted pixel (alpha > 0) of this layer
+   * within radius CSS pixels (default 1) in the tiles on screen — answers their indexes. A point outside every
+   * visible tile counts as unpainted.
+   */
+  unpaintedAt: function (points, radius) {
+    const map = this._map;
+    const z = this._tileZoom != null ? this._tileZoom : Math.round(map.getZoom());
+    const ts = this.getTileSize().x;
+    const r = radius == null ? 1 : radius;
+    const pixels = new Map();
+    const out = [];
+    points.forEach((p, i) => {
+      const pt = map.project(L.latLng(p[1], p[0]), z);
+      const tx = Math.floor(pt.x / ts), ty = Math.floor(pt.y / ts);
+      const key = tx + ':' + ty + ':' + z;
+      const e = this.registry.get(key);
+      if (!e || (e.status !== 200 && e.status !== 204)) { out.push(i); return; }
+      if (e.status === 204) { out.push(i); return; }
+      let data = pixels.get(key);
+      if (!data) {
+        data = e.canvas.getContext('2d').getImageData(0, 0, e.canvas.width, e.canvas.height);
+        pixels.set(key, data);
+      }
+      const k = data.width / ts;
+      const cx = (pt.x - tx * ts) * k, cy = (pt.y - ty * ts) * k, rr = Math.max(1, r * k);
+      let painted = false;
+      for (let y = Math.max(0, Math.floor(cy - rr)); !painted && y <= Math.min(data.height - 1, Math.floor(cy + rr)); y++) {
+        for (let x = Math.max(0, Math.floor(cx - rr)); x <= Math.min(data.width - 1, Math.floor(cx + rr)); x++) {
+          if (data.data[(y * data.width + x) * 4 + 3] > 0) { painted = true; break; }
+        }
+      }
+      if (!painted) out.push(i);
+    });
+    return out;
   },
 
   /** The tiles the current view needs from this layer (inside the layer's bounds), as registry keys. */
@@ -214,20 +301,25 @@ const MvtLayer = L.GridLayer.extend({
     return keys;
   },
 
-  /** What is on screen: tiles needed, answered (200/204), failed, pending, and distinct features drawn in them. */
+  /**
+   * What is on screen: tiles needed, answered (200/204), failed, pending, how many of them are map tiles (raster), and
+   * the distinct features drawn in the vector tiles among them (a map tile's features are not known to the page: see
+   * unpaintedAt).
+   */
   report: function () {
     const keys = this.visibleKeys();
     const ids = new Set();
-    let ok = 0, empty = 0, failed = 0, pending = 0, missing = 0;
+    let ok = 0, empty = 0, failed = 0, pending = 0, missing = 0, raster = 0;
     keys.forEach(k => {
       const e = this.registry.get(k);
       if (!e) { missing++; return; }
+      if (e.raster) raster++;
       if (e.status === 200) ok++; else if (e.status === 204) empty++; else if (e.status === 'failed') failed++; else pending++;
       e.ids.forEach(i => ids.add(i));
     });
     return { layer: this._ez.def.id, zoom: this._map ? this._map.getZoom() : null, tiles: keys.length, ok: ok, empty: empty,
-      failed: failed, pending: pending, missing: missing, features: ids.size, featureCount: this._ez.def.featureCount,
-      requested: this.stats.requested, aborted: this.stats.aborted, failedEver: this.stats.failed, bytes: this.stats.bytes,
+      failed: failed, pending: pending, missing: missing, raster: raster, features: ids.size, featureCount: this._ez.def.featureCount,
+      requested: this.stats.requested, aborted: this.stats.aborted, failedEver: this.stats.failed, bytes: this.stats.bytes, rasterTiles: this.stats.rasterTiles,
       failures: this.failures.slice(0, 10) };
   },
 
@@ -255,6 +347,7 @@ export function tileLayer(l) {
  */
 export function noteTilesSettled() {
   if (!app.layersLoaded || !tilesSettled()) return;
+  if (observed.firstSettledCheck == null) observed.firstSettledCheck = performance.now();
   requestAnimationFrame(() => {
     if (!tilesSettled()) return;
     observed.settledAt = performance.now();

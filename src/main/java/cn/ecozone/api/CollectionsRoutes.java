@@ -177,7 +177,8 @@ public final class CollectionsRoutes implements RouteModule {
                 new Link(self + "/items", "items", MediaTypes.GEOJSON, "要素 / features"),
                 new Link(self + "/items?f=html", "items", MediaTypes.HTML, "要素 HTML / features as HTML"),
                 new Link(self + "/queryables", QUERYABLES_REL, MediaTypes.JSON_SCHEMA, "可查询属性 / queryables"),
-                new Link(self + "/tiles", TilesRoutes.REL_TILESETS_VECTOR, MediaTypes.JSON, "矢量切片集 / vector tilesets")));
+                new Link(self + "/tiles", TilesRoutes.REL_TILESETS_VECTOR, MediaTypes.JSON, "矢量切片集 / vector tilesets"),
+                new Link(self + "/map/tiles", TilesRoutes.REL_TILESETS_MAP, MediaTypes.JSON, "地图切片集 / map tilesets")));
         return c;
     }
 }

@@ -31,6 +31,8 @@ public enum Conformance {
     TILES_TILESETS_LIST("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list"),
     TILES_GEODATA_TILESETS("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets"),
     TILES_MVT("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt"),
+    // map tiles of every collection (/collections/{id}/map/tiles, dataType map) as PNG: proved by MapTilesTest
+    TILES_PNG("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/png"),
     // OGC Two Dimensional Tile Matrix Set 2.0: the tile matrix set and its JSON encoding (/tileMatrixSets)
     TMS("http://www.opengis.net/spec/tms/2.0/conf/tilematrixset"),
     TMS_JSON("http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset"),

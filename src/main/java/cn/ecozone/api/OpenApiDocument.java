@@ -6,6 +6,7 @@ import cn.ecozone.api.ogc.Queryables;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerSet;
+import cn.ecozone.tiles.MapTilePainter;
 import cn.ecozone.tiles.WebMercatorQuad;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +32,7 @@ public final class OpenApiDocument {
         info.put("title", LandingPage.TITLE);
         info.put("version", "1.0.0");
         info.put("description", "OGC API – Features Part 1 (core, GeoJSON, HTML, OpenAPI 3.0), Part 2 (CRS by reference) and "
-                + "Part 3 (CQL2 text filters, queryables), OGC API – Tiles Part 1 (Mapbox vector tiles in WebMercatorQuad) and OGC API – Processes Part 1 (site-check, batch-check) for the zoning layers. 生态环境分区管控图层的 OGC API – Features 服务。");
+                + "Part 3 (CQL2 text filters, queryables), OGC API – Tiles Part 1 (Mapbox vector tiles and PNG map tiles in WebMercatorQuad) and OGC API – Processes Part 1 (site-check, batch-check) for the zoning layers. 生态环境分区管控图层的 OGC API – Features 服务。");
         doc.putArray("servers").addObject().put("url", baseUrl);
         ObjectNode paths = doc.putObject("paths");
         simple(paths, "/", "getLandingPage", "首页 Landing page", MediaTypes.JSON);
@@ -72,6 +73,18 @@ public final class OpenApiDocument {
         tileResponses(operation(paths, "/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
                 "getCollectionVectorTile", "矢量切片 A Mapbox vector tile of a collection",
                 List.of("collectionId", "tileMatrixSetId", "tileMatrix", "tileRow", "tileCol")));
+        responses(operation(paths, "/collections/{collectionId}/map/tiles", "getCollectionMapTilesetsList",
+                "图层的地图切片集 Map tilesets of a collection (PNG)", List.of("collectionId", "f")), MediaTypes.JSON, false);
+        responses(operation(paths, "/collections/{collectionId}/map/tiles/{tileMatrixSetId}", "getCollectionMapTileSet",
+                "地图切片集说明 Map tileset metadata (tile URL template, style)", List.of("collectionId", "tileMatrixSetId", "f")),
+                MediaTypes.JSON, false);
+        ObjectNode mapTile = operation(paths, "/collections/{collectionId}/map/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
+                "getCollectionMapTile", "地图切片 A map tile of a collection (PNG, the layer's style, transparent)",
+                List.of("collectionId", "tileMatrixSetId", "tileMatrix", "tileRow", "tileCol", "scale"));
+        tileResponses(mapTile);
+        ObjectNode mapOk = (ObjectNode) mapTile.get("responses").get("200");
+        mapOk.put("description", "地图切片 / map tile (PNG)");
+        mapOk.putObject("content").putObject(MapTilePainter.PNG).putObject("schema").put("type", "string").put("format", "binary");
 
         processes(paths);
         AnalysisPaths.add(paths);
@@ -187,6 +200,9 @@ public final class OpenApiDocument {
                 {"tileCol", "切片列号（自西向东）/ tile column from the west, 0 … 2^tileMatrix − 1"}}) {
             param(ps, t[0], "path", t[1]).put("required", true).putObject("schema").put("type", "integer").put("minimum", 0);
         }
+        param(ps, "scale", "query", "EcoZone 扩展：地图切片像素倍数，1 = 256 × 256（默认），2 = 512 × 512 / EcoZone extension: map tile pixels, "
+                + "1 = 256 × 256 (default), 2 = 512 × 512").putObject("schema").put("type", "integer").put("minimum", MapTilePainter.MIN_SCALE)
+                .put("maximum", MapTilePainter.MAX_SCALE).put("default", 1);
         param(ps, "processId", "path", "处理过程 / process: site-check or batch-check").put("required", true).putObject("schema").put("type", "string");
         param(ps, "jobId", "path", "任务编号 / job id").put("required", true).putObject("schema").put("type", "string");
         param(ps, "outputId", "path", "输出 / output: table, projects, reports, changesTable, result").put("required", true)

@@ -11,6 +11,8 @@ import cn.ecozone.layer.AttributeType;
 import cn.ecozone.layer.AttributeDef;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerDef;
+import cn.ecozone.tiles.MapTilePainter;
+import cn.ecozone.tiles.MapTileStyle;
 import cn.ecozone.tiles.TileAddress;
 import cn.ecozone.tiles.TileCache;
 import cn.ecozone.tiles.TileRequest;
@@ -27,6 +29,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +47,11 @@ public final class TilesRoutes implements RouteModule {
     static final String REL_TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
     static final String REL_TILING_SCHEMES = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes";
     static final String REL_GEODATA = "http://www.opengis.net/def/rel/ogc/1.0/geodata";
+    static final String REL_TILESETS_MAP = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-map";
+    /** Bumped when the same data and style would give other map tiles (painting rules): part of every map tile's ETag. */
+    static final String MAP_FORMAT = "png-1";
+    /** The scale the web map asks for (512-pixel tiles): the one the warm-up paints. */
+    static final int MAP_SCALE = 2;
     /** Bumped when the same data would give other tiles (grid, specks, attributes): part of every tile's ETag. */
     static final String TILE_FORMAT = "mvt-2";
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
@@ -82,36 +91,43 @@ public final class TilesRoutes implements RouteModule {
 
     /** Layers larger than this are drawn by the map from tiles (smaller ones load whole as GeoJSON). */
     static final long WARM_UP_MIN_FEATURES = 2000;
-    /** Zooms warmed up, and at most this many tiles per layer and zoom. */
-    static final int WARM_UP_MAX_ZOOM = 5, WARM_UP_MAX_TILES = 64;
+    /**
+     * Zooms warmed up, in this order — the national view's first (512-pixel tiles of zoom 5 at map zoom 6), then the
+     * smaller scales, then the provincial zooms up to the last coarse one — and at most this many tiles per layer and zoom.
+     */
+    static final int[] WARM_UP_ZOOMS = {5, 4, 3, 2, 1, 0, 6, 7};
+    static final int WARM_UP_MAX_TILES = 64;
 
     /**
-     * In the background a minute after start ({@link #startWarmUp}): the tiles of zooms 0–{@value #WARM_UP_MAX_ZOOM} over the extent of each layer
-     * the map draws from tiles, made into the cache (and with them the low-zoom copies they come from), so the first
-     * national view is answered from memory instead of waiting for a pass over every vertex. Once per start, for the
-     * layers as they are then (an edit makes new tiles on demand, as before). Configuration {@code ops.tile-warm-up = off} skips it.
+     * In the background a minute after start ({@link #startWarmUp}): the map tiles (PNG, {@value #MAP_SCALE}× — what the
+     * web map draws at coarse zooms) of the coarse zooms ({@link #WARM_UP_ZOOMS}) over the extent of each layer the map
+     * draws from tiles, made into the cache (and with them the low-zoom copies they come from), so the first national
+     * view is answered from memory. Zoom by zoom across the layers. Once per start, for the layers as they are then (an
+     * edit makes new tiles on demand, as before). Configuration {@code ops.tile-warm-up = off} skips it.
      */
-    private void warmUp() {
+    void warmUp() {
+        long t0 = System.nanoTime();
+        int painted = 0;
         try {
-            for (FeatureSource s : layers.current().inOrder()) {
-                if (s.count() < WARM_UP_MIN_FEATURES) continue;
-                Envelope e = s.extent();
-                if (e.isNull()) continue;
-                List<String> props = properties(s.layer());
-                String version = s.version();
-                // the finest first: that is the zoom of a national view on the map (512-pixel tiles of zoom 5 at map zoom 6)
-                for (int z = WARM_UP_MAX_ZOOM; z >= 0; z--) {
+            for (int z : WARM_UP_ZOOMS) {
+                for (FeatureSource s : layers.current().inOrder()) {
+                    if (s.count() < WARM_UP_MIN_FEATURES) continue;
+                    Envelope e = s.extent();
+                    if (e.isNull()) continue;
                     int x0 = WebMercatorQuad.column(e.getMinX(), z), x1 = WebMercatorQuad.column(e.getMaxX(), z);
                     int y0 = WebMercatorQuad.row(e.getMaxY(), z), y1 = WebMercatorQuad.row(e.getMinY(), z);
                     if ((long) (x1 - x0 + 1) * (y1 - y0 + 1) > WARM_UP_MAX_TILES) continue;
                     for (int x = x0; x <= x1; x++) {
                         for (int y = y0; y <= y1; y++) {
-                            TileAddress a = new TileAddress(z, x, y);
-                            TileRequest r = TileRequest.of(a, s.layer().id(), props);
-                            cache.get(new TileCache.Key(s.layer().id(), version, z, x, y, props), () -> s.vectorTile(r));
+                            mapTile(s, new TileAddress(z, x, y), MAP_SCALE);
+                            painted++;
                         }
                     }
                 }
+            }
+            if (painted > 0) {
+                org.slf4j.LoggerFactory.getLogger(TilesRoutes.class).info("tile warm-up: {} map tiles in {} s", painted,
+                        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
             }
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(TilesRoutes.class).warn("tile warm-up stopped: {}", e.toString());
@@ -136,6 +152,9 @@ public final class TilesRoutes implements RouteModule {
         app.get("/collections/{collectionId}/tiles", this::tilesets);
         app.get("/collections/{collectionId}/tiles/{tileMatrixSetId}", this::tileset);
         app.get("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", this::tile);
+        app.get("/collections/{collectionId}/map/tiles", this::mapTilesets);
+        app.get("/collections/{collectionId}/map/tiles/{tileMatrixSetId}", this::mapTileset);
+        app.get("/collections/{collectionId}/map/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", this::mapTileRoute);
     }
 
     private void matrixSets(Context ctx) {
@@ -181,9 +200,10 @@ public final class TilesRoutes implements RouteModule {
                 new Link(base + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, MediaTypes.JSON, "切片方案 / tiling scheme")));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("links", List.of(new Link(self, "self", MediaTypes.JSON, "切片集列表 / tilesets"),
-                new Link(base + "/collections/" + s.layer().id(), REL_GEODATA, MediaTypes.JSON, s.layer().title().zh())));
+                new Link(base + "/collections/" + s.layer().id(), REL_GEODATA, MediaTypes.JSON, s.layer().title().zh()),
+                new Link(base + "/collections/" + s.layer().id() + "/map/tiles", REL_TILESETS_MAP, MediaTypes.JSON, "地图切片集 / map tilesets")));
         body.put("tilesets", List.of(entry));
-        OgcResponses.answer(ctx, "tiles-1", MediaTypes.JSON, () -> body, () -> new HtmlPage(s.layer().title().zh() + " 切片 Tiles")
+        OgcResponses.answer(ctx, "tiles-2", MediaTypes.JSON, () -> body, () -> new HtmlPage(s.layer().title().zh() + " 切片 Tiles")
                 .heading(s.layer().title().zh() + " 切片 Tiles")
                 .link(self + "/" + WebMercatorQuad.ID + "?f=json", WebMercatorQuad.ID));
     }
@@ -267,18 +287,11 @@ public final class TilesRoutes implements RouteModule {
         }
         FeatureSource s = layers.require(ctx.pathParam("collectionId"));
         requireMatrixSet(ctx.pathParam("tileMatrixSetId"));
-        long z = number(ctx, "tileMatrix"), y = number(ctx, "tileRow"), x = number(ctx, "tileCol");
-        if (!WebMercatorQuad.contains(z, x, y)) {
-            long max = z >= 0 && z <= WebMercatorQuad.MAX_ZOOM ? (1L << z) - 1 : -1;
-            throw ApiProblem.notFound("切片 " + z + "/" + y + "/" + x + " 超出切片矩阵范围（级别 0–" + WebMercatorQuad.MAX_ZOOM
-                    + (max >= 0 ? "，本级行列 0–" + max : "") + "）/ tile " + z + "/" + y + "/" + x + " is outside the tile matrix limits (tileMatrix 0–"
-                    + WebMercatorQuad.MAX_ZOOM + (max >= 0 ? ", tileRow and tileCol 0–" + max + " at this level" : "") + ")");
-        }
+        TileAddress address = address(ctx);
         String version = s.version();
         // the tile format's revision is in the tag too, so tiles a browser kept from an older server (other grid
         // rules, same data) are not revalidated as current
         if (CacheValidation.answeredNotModified(ctx, version + "|" + TILE_FORMAT, Format.JSON)) return;
-        TileAddress address = new TileAddress((int) z, (int) x, (int) y);
         List<String> props = properties(s.layer());
         TileRequest request = TileRequest.of(address, s.layer().id(), props);
         byte[] tile = cache.get(new TileCache.Key(s.layer().id(), version, address.z(), address.x(), address.y(), props),
@@ -291,6 +304,184 @@ public final class TilesRoutes implements RouteModule {
         // exactly the registered media type: binary, so no charset (Javalin sets UTF-8 on every response)
         ctx.res().setCharacterEncoding(null);
         ctx.res().setContentType(MVT);
+    }
+
+    // ---- map tiles (PNG) ---------------------------------------------------------------------------------------
+
+    private void mapTilesets(Context ctx) {
+        OgcResponses.onlyParameters(ctx, Set.of("f"));
+        FeatureSource s = layers.require(ctx.pathParam("collectionId"));
+        String base = RequestUrls.base(ctx);
+        String self = base + "/collections/" + s.layer().id() + "/map/tiles";
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("title", s.layer().title().zh() + " 地图切片 " + s.layer().title().en() + " map tiles");
+        entry.put("dataType", "map");
+        entry.put("crs", WebMercatorQuad.CRS);
+        entry.put("tileMatrixSetURI", WebMercatorQuad.URI);
+        entry.put("links", List.of(
+                new Link(self + "/" + WebMercatorQuad.ID, "self", MediaTypes.JSON, "切片集 / tileset metadata"),
+                new Link(base + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, MediaTypes.JSON, "切片方案 / tiling scheme")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("links", List.of(new Link(self, "self", MediaTypes.JSON, "地图切片集列表 / map tilesets"),
+                new Link(base + "/collections/" + s.layer().id(), REL_GEODATA, MediaTypes.JSON, s.layer().title().zh()),
+                new Link(base + "/collections/" + s.layer().id() + "/tiles", REL_TILESETS_VECTOR, MediaTypes.JSON, "矢量切片集 / vector tilesets")));
+        body.put("tilesets", List.of(entry));
+        OgcResponses.answer(ctx, "map-tiles-1", MediaTypes.JSON, () -> body, () -> new HtmlPage(s.layer().title().zh() + " 地图切片 Map tiles")
+                .heading(s.layer().title().zh() + " 地图切片 Map tiles")
+                .link(self + "/" + WebMercatorQuad.ID + "?f=json", WebMercatorQuad.ID));
+    }
+
+    private void mapTileset(Context ctx) {
+        OgcResponses.onlyParameters(ctx, Set.of("f"));
+        FeatureSource s = layers.require(ctx.pathParam("collectionId"));
+        requireMatrixSet(ctx.pathParam("tileMatrixSetId"));
+        String base = RequestUrls.base(ctx);
+        LayerDef l = s.layer();
+        String self = base + "/collections/" + l.id() + "/map/tiles/" + WebMercatorQuad.ID;
+        OgcResponses.answer(ctx, s.version() + "|" + styleStamp(l), MediaTypes.JSON, () -> mapMetadata(s, base, self), () -> new HtmlPage(l.title().zh() + " 地图切片集 Map tileset")
+                .heading(l.title().zh() + " 地图切片集 Map tileset " + WebMercatorQuad.ID)
+                .paragraph("切片地址 Tile URL: " + self + "/{tileMatrix}/{tileRow}/{tileCol} (" + MapTilePainter.PNG + ", 0–" + WebMercatorQuad.MAX_ZOOM
+                        + "；256 × 256 像素，scale=2 为 512 × 512；无要素的切片为 204 / 256 × 256 pixels, scale=2 gives 512 × 512; a tile without features is 204 No Content)"));
+    }
+
+    private Map<String, Object> mapMetadata(FeatureSource s, String base, String self) {
+        LayerDef l = s.layer();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", l.title().zh() + " 地图切片 " + l.title().en() + " map tiles");
+        m.put("description", "按 styles/" + l.id() + ".json 样式绘制的 PNG 地图切片（透明背景、抗锯齿），与同一地址的矢量切片为同一批要素；"
+                + "级别 0–" + TileRequest.COARSE_MAX_ZOOM + " 中小于一个格网单元的要素绘为一个单元的点，每个要素都可见。无要素的切片返回 204。 "
+                + "PNG map tiles painted with the layer's style (styles/" + l.id() + ".json; transparent, anti-aliased) from the same features "
+                + "the vector tile of the same address holds; at zooms 0–" + TileRequest.COARSE_MAX_ZOOM + " a feature smaller than a grid cell "
+                + "is a one-cell speck, so every feature shows. 256 × 256 pixels; the extension parameter scale=2 gives 512 × 512 "
+                + "(what the web map draws at zoom z + 1). A tile without features is answered 204 No Content.");
+        m.put("dataType", "map");
+        m.put("crs", WebMercatorQuad.CRS);
+        m.put("tileMatrixSetURI", WebMercatorQuad.URI);
+        m.put("tileMatrixSetLimits", WebMercatorQuad.limits());
+        Envelope e = s.extent();
+        if (!e.isNull()) {
+            m.put("boundingBox", Map.of("lowerLeft", List.of(e.getMinX(), e.getMinY()), "upperRight", List.of(e.getMaxX(), e.getMaxY()),
+                    "crs", OgcCrs.CRS84_URI));
+        }
+        m.put("style", Map.of("id", l.id(), "title", "styles/" + l.id() + ".json",
+                "links", List.of(new Link(base + "/styles/" + l.id() + ".json", "describedby", MediaTypes.JSON, "样式 / style"))));
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("href", self + "/{tileMatrix}/{tileRow}/{tileCol}");
+        link.put("rel", "item");
+        link.put("type", MapTilePainter.PNG);
+        link.put("title", "地图切片 / map tiles (PNG)");
+        link.put("templated", true);
+        m.put("links", List.of(
+                new Link(self, "self", MediaTypes.JSON, "本切片集 / this tileset"),
+                new Link(base + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, MediaTypes.JSON, "切片方案 / tiling scheme"),
+                new Link(base + "/collections/" + l.id(), REL_GEODATA, MediaTypes.JSON, l.title().zh()),
+                link));
+        return m;
+    }
+
+    private void mapTileRoute(Context ctx) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!name.equals("f") && !name.equals("scale")) {
+                throw ApiProblem.badRequest("未知参数 / unknown query parameter \"" + name + "\"; 可用 allowed: [f, scale]");
+            }
+        }
+        String f = ctx.queryParam("f");
+        if (f != null && !f.equals("png") && !f.equals(MapTilePainter.PNG)) {
+            throw ApiProblem.badRequest("地图切片只有 PNG 格式 / map tiles are only served as PNG (f=png), got \"" + f + "\"");
+        }
+        String sc = ctx.queryParam("scale");
+        int scale = 1;
+        if (sc != null) {
+            if (!sc.matches("[0-9]{1,2}") || Integer.parseInt(sc) < MapTilePainter.MIN_SCALE || Integer.parseInt(sc) > MapTilePainter.MAX_SCALE) {
+                throw ApiProblem.badRequest("scale 应为 1 或 2 / scale must be 1 (256 × 256 pixels) or 2 (512 × 512), got \"" + sc + "\"");
+            }
+            scale = Integer.parseInt(sc);
+        }
+        FeatureSource s = layers.require(ctx.pathParam("collectionId"));
+        requireMatrixSet(ctx.pathParam("tileMatrixSetId"));
+        TileAddress address = address(ctx);
+        // the style is part of the picture: a changed style file gives new tags (as a data version does)
+        if (CacheValidation.answeredNotModified(ctx, s.version() + "|" + MAP_FORMAT + "|" + styleStamp(s.layer()), Format.JSON)) return;
+        byte[] png = mapTile(s, address, scale);
+        if (png.length == 0) {
+            ctx.status(204);
+            return;
+        }
+        ctx.result(png);
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType(MapTilePainter.PNG);
+    }
+
+    /**
+     * The map tile (PNG bytes, empty when no feature is in the tile), from the cache or painted from the features of the
+     * vector tile of the same address ({@link FeatureSource#tileFeatures}) with the layer's style.
+     */
+    byte[] mapTile(FeatureSource s, TileAddress address, int scale) {
+        LayerDef l = s.layer();
+        List<String> props = properties(l);
+        String stamp = styleStamp(l);
+        // a map tile's key: the data version, the painting rules, the style file and the scale ride on the version field
+        String key = s.version() + "|" + MAP_FORMAT + "|" + stamp + "|" + scale;
+        TileCache.Key k = new TileCache.Key(l.id(), key, address.z(), address.x(), address.y(), props);
+        return cache.get(k, () -> {
+            // one painting per tile at a time: a request for a tile the warm-up (or another request) is painting waits
+            // for that one instead of painting it again (on 2 cores, right after start, that halved what was left)
+            CompletableFuture<byte[]> mine = new CompletableFuture<>();
+            CompletableFuture<byte[]> running = painting.putIfAbsent(k, mine);
+            if (running != null) {
+                try {
+                    return running.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : e;
+                }
+            }
+            try {
+                TileRequest r = TileRequest.of(address, l.id(), props);
+                List<org.locationtech.jts.geom.Geometry> features = s.tileFeatures(r);
+                byte[] png = features.isEmpty() ? new byte[0]
+                        : MapTilePainter.png(MapTilePainter.paint(features, r.extent(), address.z(), scale, mapStyle(l, stamp)));
+                mine.complete(png);
+                return png;
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                painting.remove(k, mine);
+            }
+        });
+    }
+
+    /** Map tiles being painted now, so that a second request for one waits for it. */
+    private final java.util.concurrent.ConcurrentHashMap<TileCache.Key, CompletableFuture<byte[]>> painting = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedStyle(LayerDef layer, String styleStamp, MapTileStyle style) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedStyle> styleCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The layer's style as the map tiles paint it, read once per style file version (size and modification time). */
+    MapTileStyle mapStyle(LayerDef l, String stamp) {
+        CachedStyle c = styleCache.get(l.id());
+        if (c != null && c.layer() == l && c.styleStamp().equals(stamp)) return c.style();
+        MapTileStyle style;
+        try {
+            style = MapTileStyle.of(WebMapRoutes.readStyle(config.stylesDir(), l));
+        } catch (IOException | ApiProblem e) {
+            style = MapTileStyle.none(); // a broken style file is reported by /styles; the map shows the plain style too
+        }
+        styleCache.put(l.id(), new CachedStyle(l, stamp, style));
+        return style;
+    }
+
+    /** The tile address in the path, or a 400 (not an integer) or 404 (outside the tile matrix). */
+    private static TileAddress address(Context ctx) {
+        long z = number(ctx, "tileMatrix"), y = number(ctx, "tileRow"), x = number(ctx, "tileCol");
+        if (!WebMercatorQuad.contains(z, x, y)) {
+            long max = z >= 0 && z <= WebMercatorQuad.MAX_ZOOM ? (1L << z) - 1 : -1;
+            throw ApiProblem.notFound("切片 " + z + "/" + y + "/" + x + " 超出切片矩阵范围（级别 0–" + WebMercatorQuad.MAX_ZOOM
+                    + (max >= 0 ? "，本级行列 0–" + max : "") + "）/ tile " + z + "/" + y + "/" + x + " is outside the tile matrix limits (tileMatrix 0–"
+                    + WebMercatorQuad.MAX_ZOOM + (max >= 0 ? ", tileRow and tileCol 0–" + max + " at this level" : "") + ")");
+        }
+        return new TileAddress((int) z, (int) x, (int) y);
     }
 
     private static long number(Context ctx, String name) {

@@ -48,6 +48,23 @@ public final class EmbeddedTiles {
 
     /** The tile, or an empty array when no feature is in it. */
     public static byte[] encode(FeatureSource source, TileRequest r) {
+        return encode(r, features(source, r));
+    }
+
+    /** The features as a vector tile (the MVT layer named and sized by the request), or an empty array when there are none. */
+    public static byte[] encode(TileRequest r, List<Geometry> features) {
+        if (features.isEmpty()) return new byte[0];
+        JtsMvt mvt = new JtsMvt(new JtsLayer(r.layerName(), features, r.extent()));
+        return MvtEncoder.encode(mvt, new MvtLayerParams(r.extent()), new UserDataKeyValueMapConverter());
+    }
+
+    /**
+     * What the vector tile of this request holds, before encoding: per feature intersecting the tile, in id order,
+     * its geometry in tile units (x east, y down, 0–extent, clipped to the buffered tile and snapped to the tile's
+     * integer grid; specks on the coarse grid) with the requested attributes as a {@code Map<String, Object>} in
+     * {@link Geometry#getUserData()}. The map tiles (PNG) are painted from exactly this list.
+     */
+    public static List<Geometry> features(FeatureSource source, TileRequest r) {
         Envelope lonLat = r.tile().lonLat();
         BoxIntersects box = new BoxIntersects(lonLat);
         List<IndexedFeature> candidates = new ArrayList<>(source.candidates(lonLat));
@@ -73,9 +90,7 @@ public final class EmbeddedTiles {
             g.setUserData(properties(c.feature(), r.properties()));
             out.add(g);
         }
-        if (out.isEmpty()) return new byte[0];
-        JtsMvt mvt = new JtsMvt(new JtsLayer(r.layerName(), out, r.extent()));
-        return MvtEncoder.encode(mvt, new MvtLayerParams(r.extent()), new UserDataKeyValueMapConverter());
+        return out;
     }
 
     private static Map<String, Object> properties(SimpleFeature f, List<String> names) {

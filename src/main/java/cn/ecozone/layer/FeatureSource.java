@@ -61,4 +61,13 @@ public interface FeatureSource {
     default byte[] vectorTile(TileRequest request) {
         return EmbeddedTiles.encode(this, request);
     }
+
+    /**
+     * The features of {@link #vectorTile} before encoding, in tile units with their attributes as a map in each
+     * geometry's user data ({@link EmbeddedTiles#features}): what the map tiles (PNG) are painted from. The PostGIS
+     * sources decode the tile their SQL makes, so both are painted from the features of the vector tile.
+     */
+    default List<org.locationtech.jts.geom.Geometry> tileFeatures(TileRequest request) {
+        return EmbeddedTiles.features(this, request);
+    }
 }

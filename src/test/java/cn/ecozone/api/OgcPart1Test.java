@@ -159,6 +159,7 @@ class OgcPart1Test {
                 "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
                 "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
                 "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+                "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/png",
                 "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
                 "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset",
                 "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/core",

@@ -30,7 +30,8 @@ import java.util.Set;
  * (navigation until every visible tile of every layer is loaded and drawn, ez.firstFullPaint), features drawn
  * against the layer counts, tiles and bytes; then pan/zoom to cities, each timed until settled, with every feature
  * the API has in the view drawn and no tile missing or failed. A measurement, not a timed test. Run:
- * {@code mvn -B -Pbench -DbuildDir=/tmp/wmt test -Dtest=WebMapTilesBenchmark}; figures go to stdout and
+ * {@code mvn -B -Pbench -DbuildDir=/tmp/wmt test -Dtest=WebMapTilesBenchmark} (add
+ * {@code -DextraArgLine=-Decozone.bench.dir=/tmp/wmt-load} to keep the generated load between runs); figures go to stdout and
  * {@code <buildDir>/web-map-tiles-benchmark.txt}.
  */
 @Tag("bench")
@@ -39,7 +40,12 @@ class WebMapTilesBenchmark {
 
     @Test
     void nationalLoadOnTheMap() throws Exception {
-        TileMapLoad.write(dir, SyntheticLoad.NATIONAL_UNITS, SyntheticLoad.NATIONAL_REDLINES, false);
+        // -Decozone.bench.dir=DIR keeps the generated load in DIR between runs (written when DIR/layers has no catalog)
+        String keep = System.getProperty("ecozone.bench.dir");
+        if (keep != null && !keep.isBlank()) dir = Files.createDirectories(Path.of(keep));
+        if (!Files.exists(dir.resolve("layers/catalog.json"))) {
+            TileMapLoad.write(dir, SyntheticLoad.NATIONAL_UNITS, SyntheticLoad.NATIONAL_REDLINES, false);
+        }
         long t0 = System.nanoTime();
         LayerLoader.Result r = LayerLoader.load(dir.resolve("layers"));
         if (!r.ok()) throw new AssertionError(r.toString());
@@ -54,12 +60,30 @@ class WebMapTilesBenchmark {
         }
     }
 
+    private String base;
+
+    /** Where the first paint's time went: the page, its scripts, the catalog, the tiles (first asked, last answered), the paint. */
+    static final String TIMELINE = "const n = performance.getEntriesByType('navigation')[0]; const r = performance.getEntriesByType('resource');"
+            + "const f = (p) => r.filter(e => e.name.includes(p)); const t = f('/tiles/WebMercatorQuad/');"
+            + "const js = r.filter(e => e.name.includes('/js/') || e.name.includes('/webjars/'));"
+            + "const end = (l) => l.length ? Math.round(Math.max(...l.map(e => e.responseEnd))) : null;"
+            + "return JSON.stringify({html: Math.round(n.responseEnd), scripts: end(js), domContentLoaded: Math.round(n.domContentLoadedEventEnd),"
+            + " catalog: end(f('/map/catalog.json')), styles: end(f('/styles')), wholeLayers: end(f('/items?')),"
+            + " firstTileAsked: t.length ? Math.round(Math.min(...t.map(e => e.startTime))) : null, lastTileAnswered: end(t),"
+            + " tiles: t.length, tileKB: Math.round(t.reduce((a, e) => a + (e.encodedBodySize || 0), 0) / 1024),"
+            + " lastTileDrawn: Math.round(Math.max(...Object.values(ecozone.layers).filter(l => l.tiles).flatMap(l => Array.from(l.tiles.registry.values()))"
+            + ".map(e => e.drawnAt || 0))), settledSeen: Math.round(ecozone.firstSettledCheck || -1),"
+            + " firstFullPaint: Math.round(ecozone.firstFullPaint)})";
+
     private void measure(LayerLoader.Result r, StringBuilder out) throws Exception {
         try (EcoZoneServer server = EcoZoneServer.start(new ServerConfig(0, dir.resolve("layers"), dir.resolve("styles"), Path.of("web"),
                 ServerConfig.DEFAULT_MAX_BODY_BYTES, "embedded"), r.layers());
              HeadlessChromium chromium = new HeadlessChromium(1400, 900)) {
             Http http = new Http(server.port());
+            base = http.base();
             ChromeDriver driver = chromium.driver();
+            // a page busy decoding and drawing tiles answers no script: on a loaded machine that exceeded the 30 s default
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(300));
             JavascriptExecutor js = driver;
             for (int run = 0; run < 3; run++) {
                 driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
@@ -70,12 +94,15 @@ class WebMapTilesBenchmark {
                 out.append(String.format(Locale.ROOT, "  first full paint at the whole extent, %s: %.0f ms after navigation (zoom %s)%n",
                         run == 0 ? "cold server (first requests after start)" : "warm server, empty browser cache, run " + run, paint,
                         js.executeScript("return ecozone.map.getZoom()")));
+                out.append("    timeline (ms after navigation): ").append(js.executeScript(TIMELINE)).append('\n');
                 for (String id : List.of("control_unit", "redline")) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> rep = (Map<String, Object>) js.executeScript("return ecozone.layers[arguments[0]].tiles.report()", id);
-                    out.append(String.format(Locale.ROOT, "    %-12s %,d of %,d features drawn; %s tiles in view (%s with features, %s empty), %s failed, %,d KB%n",
-                            id, num(rep, "features"), num(rep, "featureCount"), rep.get("tiles"), rep.get("ok"), rep.get("empty"), rep.get("failedEver"),
-                            num(rep, "bytes") / 1024));
+                    out.append(String.format(Locale.ROOT, "    %-12s %,d of %,d features drawn from vector tiles; %s tiles in view (%s map tiles; %s with features, %s empty), "
+                                    + "%s missing, %s pending, %s failed, %,d KB%n",
+                            id, num(rep, "features"), num(rep, "featureCount"), rep.get("tiles"), rep.get("raster"), rep.get("ok"), rep.get("empty"),
+                            rep.get("missing"), rep.get("pending"), rep.get("failedEver"), num(rep, "bytes") / 1024));
+                    if (run == 0) out.append(painted(js, r, id));
                 }
                 if (run == 0) chromium.screenshot("30-national-load");
             }
@@ -111,8 +138,8 @@ class WebMapTilesBenchmark {
                         }
                         missing = String.format(Locale.ROOT, ", %d of %d in view per the API not drawn", absent, n);
                     }
-                    line.append(String.format(Locale.ROOT, " %s %s tiles (%s missing, %s pending, %s failed), %,d drawn%s;", id, rep.get("tiles"),
-                            rep.get("missing"), rep.get("pending"), rep.get("failed"), num(rep, "features"), missing));
+                    line.append(String.format(Locale.ROOT, " %s %s tiles (%s map tiles; %s missing, %s pending, %s failed), %,d drawn from vector tiles%s;", id, rep.get("tiles"),
+                            rep.get("raster"), rep.get("missing"), rep.get("pending"), rep.get("failed"), num(rep, "features"), missing));
                 }
                 out.append(line).append('\n');
             }
@@ -124,7 +151,43 @@ class WebMapTilesBenchmark {
             out.append("  tile responses this page by status (0 = cancelled when the view moved on): ").append(byStatus).append('\n');
             out.append("  console errors: ").append(chromium.consoleErrors().size()).append('\n');
             chromium.screenshot("31-national-load-city");
+            // the national view on a phone (390 × 844, device pixel ratio 2, emulated), server warm
+            phone(out);
         }
+    }
+
+    private void phone(StringBuilder out) {
+        try (HeadlessChromium phone = new HeadlessChromium(390, 844)) {
+            phone.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+            phone.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(300));
+            phone.driver().get(base + "/map/");
+            new WebDriverWait(phone.driver(), Duration.ofSeconds(180)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return !!(window.ecozone && ecozone.ready && ecozone.firstFullPaint != null)")));
+            out.append(String.format(Locale.ROOT, "  phone (390 × 844 @2x), warm server: first full paint %.0f ms after navigation (zoom %s)%n",
+                    ((Number) ((JavascriptExecutor) phone.driver()).executeScript("return ecozone.firstFullPaint")).doubleValue(),
+                    ((JavascriptExecutor) phone.driver()).executeScript("return ecozone.map.getZoom()")));
+            phone.screenshot("32-national-load-phone");
+        }
+    }
+
+    /**
+     * Every feature's interior point (JTS, exact geometry) checked against the pixels of its layer's tiles in the page:
+     * painted (alpha > 0) within one pixel, as TileMapBrowserTest does on the small load.
+     */
+    private static String painted(JavascriptExecutor js, LayerLoader.Result r, String id) {
+        cn.ecozone.layer.FeatureSource s = r.layers().source(id).orElseThrow();
+        List<List<Double>> points = new java.util.ArrayList<>();
+        for (cn.ecozone.layer.IndexedFeature f : s.candidates(new org.locationtech.jts.geom.Envelope(-180, 180, -90, 90))) {
+            org.locationtech.jts.geom.Point p = f.geometry().getInteriorPoint();
+            points.add(List.of(p.getX(), p.getY()));
+        }
+        int unpainted = 0;
+        for (int i = 0; i < points.size(); i += 20000) {
+            List<?> u = (List<?>) js.executeScript("return ecozone.layers[arguments[0]].tiles.unpaintedAt(arguments[1], 1)", id,
+                    points.subList(i, Math.min(points.size(), i + 20000)));
+            unpainted += u.size();
+        }
+        return String.format(Locale.ROOT, "      painted at the feature (interior point, ±1 px): %,d of %,d%n", points.size() - unpainted, points.size());
     }
 
     private static long num(Map<String, Object> r, String key) {

@@ -6,6 +6,7 @@ import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.testsupport.HeadlessChromium;
 import cn.ecozone.testsupport.Http;
 import cn.ecozone.testsupport.SampleServer;
+import cn.ecozone.testsupport.SourceFeatures;
 import cn.ecozone.testsupport.TileMapLoad;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +81,21 @@ class TileMapBrowserTest {
             Map<String, Object> r = report(id);
             System.out.println("  " + r);
             assertEquals(0L, num(r, "failedEver"), id + ": " + r);
-            assertEquals(count(id), num(r, "features"), id + ": every feature drawn at the whole extent: " + r);
+            assertEquals(0L, num(r, "failed") + num(r, "pending") + num(r, "missing"), id + ": " + r);
+            // the whole extent is a coarse zoom: the layer is drawn from the server's map tiles (PNG), every tile in view one
+            assertEquals(num(r, "tiles"), num(r, "raster"), id + " drawn from map tiles at the whole extent: " + r);
+            assertTrue(num(r, "ok") > 0, id + ": " + r);
+            // every feature of the layer has a painted pixel of its layer where it lies
+            List<SourceFeatures.Source> all = SourceFeatures.read(dir.resolve("layers"), id);
+            assertEquals(count(id), all.size());
+            assertEveryFeaturePainted(id, all, "the whole extent");
+            // and the check sees blank map: just west of the layer's extent, in view, nothing of the layer is painted
+            org.locationtech.jts.geom.Envelope extent = new org.locationtech.jts.geom.Envelope();
+            all.forEach(f -> extent.expandToInclude(f.jts().getEnvelopeInternal()));
+            @SuppressWarnings("unchecked")
+            List<Number> outside = (List<Number>) js("return ecozone.layers[arguments[0]].tiles.unpaintedAt(arguments[1], 1)", id,
+                    List.of(List.of(extent.getMinX() - 0.3, extent.centre().y), List.of(extent.getMaxX() + 0.3, extent.centre().y)));
+            assertEquals(2, outside.size(), id + ": points off the layer are not painted");
         }
         assertEquals(UNITS, count("control_unit"));
         assertEquals(REDLINES, count("redline"));
@@ -105,14 +120,20 @@ class TileMapBrowserTest {
             for (String id : List.of("control_unit", "redline")) {
                 Map<String, Object> r = report(id);
                 assertEquals(0L, num(r, "failed") + num(r, "pending") + num(r, "missing"), id + " at " + List.of(v[0], v[1], v[2]) + ": " + r);
+                boolean raster = v[2] <= RASTER_MAX_ZOOM;
+                assertEquals(raster ? num(r, "tiles") : 0L, num(r, "raster"), "map tiles up to zoom " + RASTER_MAX_ZOOM + ", vector tiles above: " + r);
                 @SuppressWarnings("unchecked")
                 Set<String> drawn = new HashSet<>((List<String>) js("return ecozone.layers[arguments[0]].tiles.drawnIds()", id));
                 JsonNode inView = http.get("/collections/" + id + "/items?limit=10000&bbox=" + bbox).json();
                 int n = 0;
+                List<SourceFeatures.Source> features = new java.util.ArrayList<>();
                 for (JsonNode f : inView.get("features")) {
-                    assertTrue(drawn.contains(f.at("/properties/code").asText()), id + " " + f.at("/properties/code").asText() + " is in view but not drawn at " + List.of(v[0], v[1], v[2]));
+                    String code = f.at("/properties/code").asText();
+                    if (raster) features.add(new SourceFeatures.Source(code, f.get("properties"), f.get("geometry")));
+                    else assertTrue(drawn.contains(code), id + " " + code + " is in view but not drawn at " + List.of(v[0], v[1], v[2]));
                     n++;
                 }
+                if (raster) assertEveryFeaturePainted(id, features, List.of(v[0], v[1], v[2]).toString());
                 assertTrue(n > 0 || id.equals("redline"), id + " has features in view");
             }
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js("return ecozone.contextLabels.done")));
@@ -159,6 +180,32 @@ class TileMapBrowserTest {
 
     @Test
     @Order(4)
+    void onMapTilesAClickStillIdentifiesFromTheApiAndOpensTheFeature() {
+        js("ecozone.map.closePopup(); ecozone.map.setView([35.8, 112.3], 7, {animate: false})");
+        waitForTiles(30);
+        Map<String, Object> r = report("control_unit");
+        assertEquals(num(r, "tiles"), num(r, "raster"), "zoom 7 is drawn from map tiles: " + r);
+        double lon = 112.31, lat = 35.79;
+        JsonNode zones = http.get("/analysis/identify?lon=" + lon + "&lat=" + lat).json().get("zones");
+        String unit = null;
+        for (JsonNode z : zones) if (z.get("collection").asText().equals("control_unit")) unit = z.get("featureId").asText();
+        assertTrue(unit != null, "a unit at the point: " + zones);
+        clickMapAt(lon, lat);
+        final String code = unit;
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("#identify li.zone[data-collection='control_unit'][data-feature='" + code + "']")).size() == 1);
+        WebElement popup = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".leaflet-popup-content .popup")).stream().findFirst().orElse(null));
+        String top = zones.get(zones.size() - 1).get("collection").asText();
+        String layer = popup.getAttribute("data-layer");
+        assertTrue(layer.equals(top) || layer.equals("control_unit"), layer + " (top: " + top + ")");
+        if (layer.equals("control_unit")) assertEquals(code, popup.getAttribute("data-feature"));
+        assertTrue(chromium.consoleErrors().isEmpty());
+        chromium.screenshot("22b-map-tiles-click");
+    }
+
+    @Test
+    @Order(5)
     void phoneScreenshotsOfTheGeneratedLoadAndTheSample() {
         try (HeadlessChromium phone = new HeadlessChromium(390, 844); SampleServer sample = SampleServer.start()) {
             WebDriver d = phone.driver();
@@ -175,6 +222,35 @@ class TileMapBrowserTest {
             new WebDriverWait(driver, Duration.ofSeconds(40)).until(x -> Boolean.TRUE.equals(js("return ecozone.ready && ecozone.tilesSettled() && ecozone.contextLabels.done")));
             chromium.screenshot("25-sample-desktop");
         }
+    }
+
+    /** The map zoom up to which tile layers draw the server's map tiles (web/js/tiles.js RASTER_MAX_ZOOM). */
+    static final int RASTER_MAX_ZOOM = 8;
+
+    /**
+     * Every feature has a painted pixel (alpha > 0) of its layer's tiles within one pixel of a point inside it (JTS
+     * interior point of the exact geometry; a feature whose interior point is outside the view is drawn in part and
+     * checked where it is whole). Read back from the tiles' canvases in the page.
+     */
+    private void assertEveryFeaturePainted(String id, List<SourceFeatures.Source> features, String where) {
+        @SuppressWarnings("unchecked")
+        List<Number> b = (List<Number>) js("const b = ecozone.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]");
+        org.locationtech.jts.geom.Envelope view = new org.locationtech.jts.geom.Envelope(b.get(0).doubleValue(), b.get(2).doubleValue(),
+                b.get(1).doubleValue(), b.get(3).doubleValue());
+        List<List<Double>> points = new java.util.ArrayList<>();
+        List<String> ids = new java.util.ArrayList<>();
+        for (SourceFeatures.Source f : features) {
+            org.locationtech.jts.geom.Point p = f.jts().getInteriorPoint();
+            if (!view.contains(p.getCoordinate())) continue;
+            points.add(List.of(p.getX(), p.getY()));
+            ids.add(f.id());
+        }
+        assertTrue(!points.isEmpty() || id.equals("redline"), id + " has features in view at " + where);
+        @SuppressWarnings("unchecked")
+        List<Number> unpainted = (List<Number>) js("return ecozone.layers[arguments[0]].tiles.unpaintedAt(arguments[1], 1)", id, points);
+        List<String> missing = unpainted.stream().map(i -> ids.get(i.intValue()) + " " + points.get(i.intValue())).limit(10).toList();
+        assertTrue(unpainted.isEmpty(), id + ": " + unpainted.size() + " of " + points.size() + " features not painted at " + where + ": " + missing);
+        System.out.printf(Locale.ROOT, "  %s at %s: %d of %d features painted%n", id, where, points.size() - unpainted.size(), points.size());
     }
 
     private long count(String id) {

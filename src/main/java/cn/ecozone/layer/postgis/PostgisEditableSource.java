@@ -72,6 +72,7 @@ public final class PostgisEditableSource implements FeatureSource, FeatureEditor
     }
     @Override public String version() { return reads.version(); }
     @Override public byte[] vectorTile(TileRequest r) { return reads.vectorTile(r); }
+    @Override public List<org.locationtech.jts.geom.Geometry> tileFeatures(TileRequest r) { return reads.tileFeatures(r); }
 
     @Override
     public Optional<FeatureVersion> current(String id) {

@@ -191,6 +191,12 @@ public final class PostgisFeatureSource implements FeatureSource {
         }
     }
 
+    /** The features of {@link #vectorTile}, decoded from the tile the SQL makes (what the map tiles are painted from). */
+    @Override
+    public List<Geometry> tileFeatures(TileRequest r) {
+        return cn.ecozone.tiles.MvtFeatures.decode(vectorTile(r), r.layerName());
+    }
+
     /**
      * Counted in the database from the GiST index's candidates, at most {@code maxCandidates + 1} rows read, so a
      * country-wide box is refused before its rows are shipped and parsed ({@link #candidates} loads them all).
