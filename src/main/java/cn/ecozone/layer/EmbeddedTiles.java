@@ -75,7 +75,7 @@ public final class EmbeddedTiles {
         List<Geometry> out = new ArrayList<>();
         for (IndexedFeature c : candidates) {
             int i = copy == null ? -1 : copy.indexOf(c);
-            if (!box.test(c.geometry())) continue;
+            if (!box.test(c)) continue;
             Geometry g = i < 0 ? p.toTile(c.geometry()) : copy.nothing(i) ? null : p.fromCopy(copy, i);
             // on the coarse grid a feature covering less than one grid cell is drawn as a one-cell speck (the encoder
             // would drop some such slivers, depending on their winding)
@@ -84,7 +84,7 @@ public final class EmbeddedTiles {
                 // rounds to no area on this coarse grid (or its part in the tile does): a speck of one grid cell where
                 // it lies, so that every feature stays on the map at every zoom (a pixel, as a renderer would draw a
                 // sub-pixel polygon)
-                g = p.speck(c.geometry().getEnvelopeInternal());
+                g = p.speck(c.envelope());
             }
             if (g == null) continue;
             g.setUserData(properties(c.feature(), r.properties()));
