@@ -198,7 +198,12 @@ public final class Jobs implements AutoCloseable {
                 j.finished = j.updated = Instant.now().toString();
                 j.notifyAll();
             }
-            h.saveNow();
+            try {
+                h.saveNow();
+            } catch (RuntimeException stopped) {
+                // a shutdown while the failure is saved (waiters were told first): the job resumes at the next start
+                if (!Thread.currentThread().isInterrupted()) throw stopped;
+            }
         } finally {
             h.closeRows();
         }
@@ -414,6 +419,25 @@ public final class Jobs implements AutoCloseable {
 
         public void result(String output, String mediaType, byte[] bytes) {
             writeAtomically(dir.resolve("results").resolve(output), bytes);
+            synchronized (state) {
+                state.outputs.put(output, mediaType);
+            }
+        }
+
+        /** A result written to a file of its own (see {@link BatchOutput}): renamed to the output's name. */
+        void resultFile(String output, String mediaType, Path written) {
+            Path target = dir.resolve("results").resolve(output);
+            try {
+                try {
+                    Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (NoSuchFileException dismissed) {
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             synchronized (state) {
                 state.outputs.put(output, mediaType);
             }

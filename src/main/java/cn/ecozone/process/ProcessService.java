@@ -18,12 +18,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -52,8 +57,19 @@ public final class ProcessService implements AutoCloseable {
     /**
      * @param maxVertices per site, as for a single check
      * @param maxCandidates zones a site's search box may meet
+     * @param lanes projects of a batch job in flight at once (each parsed and checked through {@link Background}, which
+     *              in the server admits a job's analysis only while no interactive one is in flight)
      */
-    public record Settings(int maxVertices, AnalysisCaps caps, long maxCandidates, long maxZoneVertices) {}
+    public record Settings(int maxVertices, AnalysisCaps caps, long maxCandidates, long maxZoneVertices, int lanes) {
+        /** One lane per processor, at most 4. */
+        public Settings(int maxVertices, AnalysisCaps caps, long maxCandidates, long maxZoneVertices) {
+            this(maxVertices, caps, maxCandidates, maxZoneVertices, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        }
+
+        public Settings {
+            if (lanes < 1) throw new IllegalArgumentException("lanes must be ≥ 1");
+        }
+    }
 
     private final Supplier<LayerSet> layers;
     private final Supplier<AccessList> accessList;
@@ -61,6 +77,8 @@ public final class ProcessService implements AutoCloseable {
     private final SiteChecker interactive;
     private final Background background;
     private final Jobs jobs;
+    /** The threads that hand a job's projects to {@link #background}, {@link Settings#lanes} of them. */
+    private final ExecutorService lanes;
 
     public ProcessService(Supplier<LayerSet> layers, Supplier<AccessList> accessList, Settings settings, SiteChecker interactive,
                           Background background, Path jobsDir) {
@@ -69,6 +87,11 @@ public final class ProcessService implements AutoCloseable {
         this.settings = settings;
         this.interactive = interactive;
         this.background = background;
+        this.lanes = Executors.newFixedThreadPool(settings.lanes(), r -> {
+            Thread t = new Thread(r, "ecozone-job-lane");
+            t.setDaemon(true);
+            return t;
+        });
         this.jobs = new Jobs(jobsDir, Map.of(BATCH_CHECK, this::runBatch, SITE_CHECK, this::runSiteCheck));
     }
 
@@ -198,8 +221,9 @@ public final class ProcessService implements AutoCloseable {
         summary(processId);
         JsonNode inputs = processId.equals(SITE_CHECK) ? inputs(request, SITE_INPUTS, "site") : inputs(request, BATCH_INPUTS, "projects");
         if (processId.equals(BATCH_CHECK)) {
-            // an unreadable list or an unknown default industry is refused now, not as a failed job
-            List<ProjectRow> rows = rows(inputs);
+            // an unreadable list or an unknown default industry is refused now, not as a failed job (the sites are
+            // parsed by the job, project by project: a bad site is its row's error, never the request's)
+            BatchInputReader.Projects projects = projects(inputs);
             batch(inputs, layers.get(), accessList.get());
             String baseline = text(inputs, "baselineJob");
             if (baseline != null) {
@@ -209,7 +233,7 @@ public final class ProcessService implements AutoCloseable {
                     throw new ProcessException(ProcessException.Kind.BAD_INPUT, "baselineJob 应为已完成的 batch-check 任务 / baselineJob must be a successful batch-check job");
                 }
             }
-            if (rows.isEmpty()) throw new ProcessException(ProcessException.Kind.BAD_INPUT, "没有项目 / no project");
+            if (projects.size() == 0) throw new ProcessException(ProcessException.Kind.BAD_INPUT, "没有项目 / no project");
         } else {
             readSite(inputs, settings.maxVertices());
         }
@@ -218,7 +242,7 @@ public final class ProcessService implements AutoCloseable {
 
     /** How many projects a batch request holds (for refusing a large synchronous one). */
     public int projectCount(JsonNode request) {
-        return rows(inputs(request, BATCH_INPUTS, "projects")).size();
+        return projects(inputs(request, BATCH_INPUTS, "projects")).size();
     }
 
     /** The results document of a finished job: inline values and references to the stored files. */
@@ -276,11 +300,11 @@ public final class ProcessService implements AutoCloseable {
         }
     }
 
-    private List<ProjectRow> rows(JsonNode inputs) {
+    private BatchInputReader.Projects projects(JsonNode inputs) {
         BatchInputReader.Options o = new BatchInputReader.Options(text(inputs, "nameField"), text(inputs, "industryField"),
                 text(inputs, "wktField"), text(inputs, "crs"), text(inputs, "layer"));
         try {
-            return new BatchInputReader(o, settings.maxVertices()).read(bytes(inputs.get("projects"), "projects"));
+            return new BatchInputReader(o, settings.maxVertices()).open(bytes(inputs.get("projects"), "projects"));
         } catch (BatchInputException e) {
             throw new ProcessException(ProcessException.Kind.BAD_INPUT, e.getMessage());
         }
@@ -295,10 +319,10 @@ public final class ProcessService implements AutoCloseable {
             throw new ProcessException(ProcessException.Kind.JOB_FAILED, "服务重启期间数据已更新（" + h.dataVersion() + " → " + version
                     + "），任务不能在新数据上继续，请重新提交 / the data changed across the restart; resubmit the job");
         }
-        List<ProjectRow> rows = rows(inputs);
+        BatchInputReader.Projects projects = projects(inputs);
         BatchCheck check = batch(inputs, set, list);
         boolean reports = inputs.path("reports").asBoolean(false);
-        h.start(rows.size(), version);
+        h.start(projects.size(), version);
         List<ProjectOutcome> outcomes = new ArrayList<>(h.storedRows());
         Path reportDir = h.dir().resolve("reports");
         if (reports) {
@@ -308,26 +332,67 @@ public final class ProcessService implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        for (int i = outcomes.size(); i < rows.size(); i++) {
-            if (h.dismissed()) return;
-            ProjectRow row = rows.get(i);
-            BatchCheck.Checked c = background.run(() -> check.check(row));
-            if (reports && c.result() != null) {
-                byte[] pdf = background.run(() -> check.pdf(row, c.result()));
-                Jobs.writeAtomically(reportDir.resolve(String.format("%06d.pdf", i)), pdf);
+        try (BatchOutput out = BatchOutput.open(h.dir().resolve("results"))) {
+            for (ProjectOutcome o : outcomes) out.add(o);
+            // read and check at once: the job thread splits the list row by row and hands each project (its site parsed
+            // and checked) to a lane; at most `window` projects are in flight, and they are stored in their order
+            BatchInputReader.Cursor cursor = projects.cursor(outcomes.size());
+            ArrayDeque<Future<BatchCheck.Checked>> inFlight = new ArrayDeque<>();
+            int window = 4 * settings.lanes(), next = outcomes.size();
+            try {
+                while (true) {
+                    while (inFlight.size() < window && !h.dismissed()) {
+                        BatchInputReader.Pending p = cursor.next();
+                        if (p == null) break;
+                        int index = next++;
+                        inFlight.add(lanes.submit(() -> project(check, p, reports ? reportDir.resolve(String.format("%06d.pdf", index)) : null)));
+                    }
+                    Future<BatchCheck.Checked> head = inFlight.poll();
+                    if (head == null || h.dismissed()) break;
+                    BatchCheck.Checked c = take(head);
+                    h.row(c.outcome());
+                    out.add(c.outcome());
+                    outcomes.add(c.outcome());
+                }
+            } finally {
+                for (Future<?> f : inFlight) f.cancel(true);
             }
-            h.row(c.outcome());
-            outcomes.add(c.outcome());
+            if (h.dismissed()) return;
+            out.finish(h);
         }
-        finishBatch(h, rows, outcomes, version, reports, text(inputs, "baselineJob"));
+        finishBatch(h, outcomes, version, reports, text(inputs, "baselineJob"));
     }
 
-    private void finishBatch(Jobs.Handle h, List<ProjectRow> rows, List<ProjectOutcome> outcomes, String version, boolean reports, String baseline) {
-        h.inline("summary", BatchTable.summary(outcomes, version));
-        h.result("table", "text/csv; charset=utf-8", BatchTable.csv(outcomes));
-        h.result("tableXlsx", XLSX, BatchTable.xlsx(outcomes));
+    /** One project on a lane: its site parsed and checked by the background runner, then its PDF report if asked for. */
+    private BatchCheck.Checked project(BatchCheck check, BatchInputReader.Pending pending, Path pdf) throws InterruptedException {
+        ProjectRow[] row = new ProjectRow[1];
+        BatchCheck.Checked c = background.run(() -> {
+            row[0] = pending.read();
+            return check.check(row[0]);
+        });
+        if (pdf != null && c.result() != null) {
+            byte[] bytes = background.run(() -> check.pdf(row[0], c.result()));
+            Jobs.writeAtomically(pdf, bytes);
+        }
+        return c;
+    }
+
+    /** The lane's result; its failure is the job's (an interruption stops the job, to resume after a restart). */
+    private static BatchCheck.Checked take(Future<BatchCheck.Checked> f) throws InterruptedException {
         try {
-            h.result("projects", "application/json", Jobs.MAPPER.writeValueAsBytes(outcomes));
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable t = e.getCause();
+            if (t instanceof InterruptedException) throw new InterruptedException("stopped");
+            if (t instanceof RuntimeException r) throw r;
+            if (t instanceof Error err) throw err;
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private void finishBatch(Jobs.Handle h, List<ProjectOutcome> outcomes, String version, boolean reports, String baseline) {
+        h.inline("summary", BatchTable.summary(outcomes, version));
+        try {
             if (reports) h.result("reports", "application/zip", zipReports(h.dir().resolve("reports"), outcomes));
             if (baseline != null) {
                 List<VersionDiff.Change> changes = VersionDiff.changes(jobs.rows(baseline), outcomes);
@@ -441,6 +506,7 @@ public final class ProcessService implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
+        lanes.shutdownNow();
     }
 
     static ObjectNode object() {
