@@ -120,6 +120,26 @@ public final class BatchInputReader {
             case "txt" -> Projects.of(List.of(() -> one(1, null, data)));
             default -> csv(TextDecoding.decode(data).text());
         };
+        return checked(projects);
+    }
+
+    /**
+     * {@link #open(byte[])} for a list that arrived as text (a JSON string): a CSV, GeoJSON or TXT is read from the
+     * text itself, not encoded to UTF-8 and decoded again (a 10,000-project CSV is 100 MB); anything else (a ZIP or
+     * GeoPackage sent as text) as its UTF-8 bytes.
+     */
+    public Projects open(String text) {
+        if (text == null || text.isEmpty()) throw new BatchInputException("项目清单为空 / the project list is empty");
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String head = body.substring(0, Math.min(body.length(), 4096)).strip();
+        if (text.startsWith("PK") || text.startsWith("SQLite format 3") || head.startsWith("{") || BoundaryPointTxtReader.looksLike(head)) {
+            return open(text.getBytes(StandardCharsets.UTF_8));
+        }
+        Projects projects = csv(body);
+        return checked(projects);
+    }
+
+    private static Projects checked(Projects projects) {
         if (projects.size() == 0) throw new BatchInputException("项目清单中没有项目 / the list holds no project");
         if (projects.size() > MAX_PROJECTS) {
             throw new BatchInputException("项目过多：" + projects.size() + "，上限 " + MAX_PROJECTS + " / too many projects: " + projects.size()

@@ -29,12 +29,13 @@ import java.util.List;
  * outcomes would give for the same rows.
  */
 final class BatchOutput implements AutoCloseable {
-    static final int XLSX_FLUSH_ROWS = 500;
+    static final int XLSX_FLUSH_ROWS = 64;
     static final String CSV_TYPE = "text/csv; charset=utf-8";
 
     private final Path results;
     private final FileOutputStream csvFile, xlsxFile, jsonFile;
     private final Writer csv;
+    private final OutputStream xlsx;
     private final Workbook workbook;
     private final Worksheet sheet;
     private final JsonGenerator json;
@@ -51,7 +52,8 @@ final class BatchOutput implements AutoCloseable {
         csv = new OutputStreamWriter(new BufferedOutputStream(csvFile, 1 << 16), StandardCharsets.UTF_8);
         csv.write(CsvWriter.BOM);
         CsvWriter.line(csv, BatchTable.HEADER);
-        workbook = new Workbook(new BufferedOutputStream(xlsxFile, 1 << 16), "EcoZone", "1.0");
+        xlsx = new BufferedOutputStream(xlsxFile, 1 << 16);
+        workbook = new Workbook(xlsx, "EcoZone", "1.0");
         sheet = workbook.newWorksheet(BatchTable.SHEET);
         BatchTable.xlsxHeader(sheet);
         OutputStream j = new BufferedOutputStream(jsonFile, 1 << 16);
@@ -90,7 +92,7 @@ final class BatchOutput implements AutoCloseable {
         try {
             csv.close();
             workbook.finish();
-            xlsxFile.close();
+            xlsx.close(); // the workbook finishes its ZIP but leaves the stream open: flush the buffer, close the file
             json.writeEndArray();
             json.close();
             finished = true;
@@ -111,7 +113,7 @@ final class BatchOutput implements AutoCloseable {
     @Override
     public void close() {
         if (finished) return;
-        for (AutoCloseable c : new AutoCloseable[] {csv, json, xlsxFile, jsonFile, csvFile}) {
+        for (AutoCloseable c : new AutoCloseable[] {csv, json, xlsx, xlsxFile, jsonFile, csvFile}) {
             try {
                 c.close();
             } catch (Exception ignored) {

@@ -1,5 +1,7 @@
 package cn.ecozone.process;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,7 +39,13 @@ import java.util.stream.Stream;
  * the reason: never silently lost. The folder is made when the first job arrives.
  */
 public final class Jobs implements AutoCloseable {
-    static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /**
+     * Reads and writes the jobs' own files. No cap on a string's length: a job's {@code inputs.json} holds the project
+     * list inline as one string, as long as the request-size limit let it be (Jackson's default refuses over 20 M).
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build())
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     /** Runs one job: the process behind it. */
     public interface Runner {

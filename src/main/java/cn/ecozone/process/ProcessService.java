@@ -304,7 +304,9 @@ public final class ProcessService implements AutoCloseable {
         BatchInputReader.Options o = new BatchInputReader.Options(text(inputs, "nameField"), text(inputs, "industryField"),
                 text(inputs, "wktField"), text(inputs, "crs"), text(inputs, "layer"));
         try {
-            return new BatchInputReader(o, settings.maxVertices()).open(bytes(inputs.get("projects"), "projects"));
+            BatchInputReader reader = new BatchInputReader(o, settings.maxVertices());
+            String text = text(inputs.get("projects"));
+            return text != null ? reader.open(text) : reader.open(bytes(inputs.get("projects"), "projects"));
         } catch (BatchInputException e) {
             throw new ProcessException(ProcessException.Kind.BAD_INPUT, e.getMessage());
         }
@@ -472,6 +474,16 @@ public final class ProcessService implements AutoCloseable {
         }
         if (v.isObject()) return v.toString().getBytes(StandardCharsets.UTF_8);
         throw new ProcessException(ProcessException.Kind.BAD_INPUT, "输入 " + name + " 应为文本或对象 / " + name + " must be text or an object");
+    }
+
+    /** A complex input that is plain text (a string, or a qualified value without base64), else null. */
+    private static String text(JsonNode v) {
+        if (v.isTextual()) return v.asText();
+        if (v.isObject() && !v.has("href") && v.path("value").isTextual() && !"base64".equalsIgnoreCase(v.path("encoding").asText())
+                && !"base64".equalsIgnoreCase(v.path("contentEncoding").asText())) {
+            return v.get("value").asText();
+        }
+        return null;
     }
 
     private static SiteInput readSite(JsonNode inputs, int maxVertices) {

@@ -55,7 +55,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("bench")
 class BatchBenchmark {
-    static final int PROJECTS = Integer.getInteger("batch.projects", 10_000), VERTICES = 500, WRK_SECONDS = 15, CHUNK = 1_500;
+    static final int PROJECTS = Integer.getInteger("batch.projects", 10_000), VERTICES = 500, WRK_SECONDS = 15;
+    /** Projects per job: by default the whole list as one job (one inline CSV string of ≈ 105 MB for 10,000). */
+    static final int CHUNK = Integer.getInteger("batch.chunk", PROJECTS);
     static final double[] RADII_KM = {0.3, 0.6, 1.0, 1.5, 2.0, 3.0, 5.0};
     static final ObjectMapper M = new ObjectMapper();
     @TempDir Path dir;
@@ -69,10 +71,10 @@ class BatchBenchmark {
             report.append(fmt("national load: %,d features, %,d vertices (PostGIS load %.0f s)%n", n.features, n.vertices, n.postgisLoadS));
             Random rnd = new Random(15);
             List<Polygon> projects = new ArrayList<>();
-            // the process API takes the list inline as one JSON string, which Jackson caps at 20,000,000 characters
-            // (StreamReadConstraints): 10,000 × 500 vertices (≈ 110 MB of CSV) is refused with 400, so the list goes
-            // as consecutive jobs of CHUNK projects (≈ 16 MB each), submitted together; they run one after another
+            // the process API takes the list inline as one JSON string, as long as the body limit allows (Jackson's
+            // default 20,000,000-character cap is raised to it); -Dbatch.chunk splits it into consecutive jobs
             List<StringBuilder> csvs = new ArrayList<>();
+            List<String> wkts = new ArrayList<>();
             long csvBytes = 0;
             for (int i = 0; i < PROJECTS; i++) {
                 double cx = 105.1 + rnd.nextDouble() * 14.8, cy = 30.1 + rnd.nextDouble() * 11.8;
@@ -80,10 +82,12 @@ class BatchBenchmark {
                 projects.add(p);
                 if (i % CHUNK == 0) csvs.add(new StringBuilder("name,wkt\n"));
                 StringBuilder csv = csvs.get(csvs.size() - 1);
-                csv.append("项目").append(i + 1).append(",\"POLYGON((");
+                StringBuilder wkt = new StringBuilder("POLYGON((");
                 Coordinate[] cs = p.getCoordinates();
-                for (int k = 0; k < cs.length; k++) csv.append(k == 0 ? "" : ",").append(fmt("%.6f %.6f", cs[k].x, cs[k].y));
-                csv.append("))\"\n");
+                for (int k = 0; k < cs.length; k++) wkt.append(k == 0 ? "" : ",").append(fmt("%.6f %.6f", cs[k].x, cs[k].y));
+                wkt.append("))");
+                wkts.add(wkt.toString());
+                csv.append("项目").append(i + 1).append(",\"").append(wkt).append("\"\n");
             }
             for (StringBuilder b : csvs) csvBytes += b.length();
             loadProjects(c, projects);
@@ -142,6 +146,24 @@ class BatchBenchmark {
                 report.append(fmt("interactive site check while the jobs run (wrk, 1 client, %d s): p50 %.3f ms, p99 %.3f ms, %.0f req/s "
                                 + "(jobs %s throughout; they advanced %,d → %,d projects meanwhile); load %s%n", WRK_SECONDS, busy.p50(), busy.p99(), busy.perSecond(),
                         ranThroughout ? "running" : "NOT running", p0, p1, ExternalLoad.loadavg()));
+                // how long /jobs/{id} shows every project processed before the job is successful (writing the tables)
+                String lastId = ids.get(ids.size() - 1);
+                JsonNode last = job(http, port, lastId);
+                while (last.get("processed").asInt() < last.get("total").asInt() || last.get("total").asInt() == 0) {
+                    if (last.get("status").asText().matches("successful|failed|dismissed")) break;
+                    Thread.sleep(20);
+                    last = job(http, port, lastId);
+                }
+                long allRows = System.nanoTime();
+                boolean sawLastRow = !last.get("status").asText().matches("successful|failed|dismissed");
+                while (!last.get("status").asText().matches("successful|failed|dismissed")) {
+                    Thread.sleep(20);
+                    last = job(http, port, lastId);
+                }
+                double finishLagS = (System.nanoTime() - allRows) / 1e9;
+                report.append(sawLastRow ? fmt("the last job showed %d/%d processed for %.2f s before it was %s (polled every 20 ms)%n",
+                        last.get("processed").asInt(), last.get("total").asInt(), finishLagS, last.get("status").asText())
+                        : fmt("the last job was already %s when polled after its last row%n", last.get("status").asText()));
                 JsonNode st = null;
                 Instant started = null, finished = null;
                 int failedRows = 0;
@@ -184,6 +206,21 @@ class BatchBenchmark {
                 assertEquals(0, errors);
                 report.append(fmt("EcoZone BatchCheck.check directly (one thread, in process, no HTTP/job files): %,d projects in %.1f s = **%.0f projects/s**; load %s%n",
                         PROJECTS, directS, PROJECTS / directS, ExternalLoad.loadavg()));
+                // reading the sites' WKT alone (one thread): JTS's WKTReader against io.WktReader, second round of each
+                double[] parse = new double[2];
+                for (int round = 0; round < 2; round++) {
+                    long t0 = System.nanoTime();
+                    long pts = 0;
+                    for (String w : wkts) pts += new org.locationtech.jts.io.WKTReader(Geometries.FACTORY).read(w).getNumPoints();
+                    parse[0] = (System.nanoTime() - t0) / 1e9;
+                    t0 = System.nanoTime();
+                    long pts2 = 0;
+                    for (String w : wkts) pts2 += new cn.ecozone.io.WktReader(Geometries.FACTORY).read(w).getNumPoints();
+                    parse[1] = (System.nanoTime() - t0) / 1e9;
+                    assertEquals(pts, pts2);
+                }
+                report.append(fmt("reading the %,d WKT texts (one thread): JTS WKTReader %.2f s (%.0f µs each), io.WktReader %.2f s (%.0f µs each) = %.1f× faster; load %s%n",
+                        PROJECTS, parse[0], parse[0] * 1e6 / PROJECTS, parse[1], parse[1] * 1e6 / PROJECTS, parse[0] / parse[1], ExternalLoad.loadavg()));
                 // PostGIS: one set-based join, short-cut and plain, each timed with every row fetched
                 double[] pg = new double[2];
                 long[] rows = new long[2];
