@@ -1,9 +1,6 @@
 package cn.ecozone.process;
 
 import cn.ecozone.io.CsvWriter;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -23,7 +20,7 @@ import java.util.List;
 
 /**
  * A batch job's table files written as its rows arrive, so finishing the job is cheap: the CSV (UTF-8 with BOM,
- * CRLF), the xlsx sheet (flushed every {@value #XLSX_FLUSH_ROWS} rows) and the projects JSON array go to {@code
+ * CRLF), the xlsx sheet (strings inline, no shared-string table to write at the end; flushed every {@value #XLSX_FLUSH_ROWS} rows) and the projects JSON array (each row's JSON as rows.jsonl stores it) go to {@code
  * <output>.part} files in the job's results folder; {@link #finish} closes them, forces them to disk and renames each
  * to its output name. The bytes are those {@link BatchTable#csv}, {@link BatchTable#xlsx} and a JSON array of the
  * outcomes would give for the same rows.
@@ -38,8 +35,7 @@ final class BatchOutput implements AutoCloseable {
     private final OutputStream xlsx;
     private final Workbook workbook;
     private final Worksheet sheet;
-    private final JsonGenerator json;
-    private final ObjectWriter rowWriter = Jobs.MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    private final OutputStream json;
     private int rows;
     private boolean finished;
 
@@ -56,9 +52,8 @@ final class BatchOutput implements AutoCloseable {
         workbook = new Workbook(xlsx, "EcoZone", "1.0");
         sheet = workbook.newWorksheet(BatchTable.SHEET);
         BatchTable.xlsxHeader(sheet);
-        OutputStream j = new BufferedOutputStream(jsonFile, 1 << 16);
-        json = Jobs.MAPPER.getFactory().createGenerator(j);
-        json.writeStartArray();
+        json = new BufferedOutputStream(jsonFile, 1 << 16);
+        json.write('[');
     }
 
     /** Starts the files (over any left by an interrupted run). */
@@ -74,14 +69,16 @@ final class BatchOutput implements AutoCloseable {
         return results.resolve(output + ".part");
     }
 
-    void add(ProjectOutcome o) {
+    /** Adds a row; {@code stored} is its JSON as {@link Jobs.Handle#row} stored it (null: serialised here). */
+    void add(ProjectOutcome o, byte[] stored) {
         List<String> cells = BatchTable.row(o);
         try {
             CsvWriter.line(csv, cells);
             rows++;
-            BatchTable.xlsxRow(sheet, rows, cells);
+            BatchTable.xlsxRow(sheet, rows, cells, true);
             if (rows % XLSX_FLUSH_ROWS == 0) sheet.flush();
-            rowWriter.writeValue(json, o);
+            if (rows > 1) json.write(',');
+            json.write(stored != null ? stored : Jobs.MAPPER.writeValueAsBytes(o));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,7 +90,7 @@ final class BatchOutput implements AutoCloseable {
             csv.close();
             workbook.finish();
             xlsx.close(); // the workbook finishes its ZIP but leaves the stream open: flush the buffer, close the file
-            json.writeEndArray();
+            json.write(']');
             json.close();
             finished = true;
             for (String o : List.of("table", "tableXlsx", "projects")) {

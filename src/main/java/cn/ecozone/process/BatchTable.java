@@ -70,7 +70,7 @@ public final class BatchTable {
             Workbook wb = new Workbook(out, "EcoZone", "1.0");
             Worksheet ws = wb.newWorksheet(SHEET);
             xlsxHeader(ws);
-            for (int r = 0; r < outcomes.size(); r++) xlsxRow(ws, r + 1, row(outcomes.get(r)));
+            for (int r = 0; r < outcomes.size(); r++) xlsxRow(ws, r + 1, row(outcomes.get(r)), false);
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -87,12 +87,16 @@ public final class BatchTable {
         }
     }
 
-    /** One table row in the sheet: the row number, areas and the distance as numbers. */
-    static void xlsxRow(Worksheet ws, int r, List<String> cells) {
+    /**
+     * One table row in the sheet: the row number, areas and the distance as numbers; text as shared strings, or inline
+     * (nothing kept for the end: a sheet written row by row).
+     */
+    static void xlsxRow(Worksheet ws, int r, List<String> cells, boolean inline) {
         for (int c = 0; c < cells.size(); c++) {
             String v = cells.get(c);
             if (v.isEmpty()) continue;
             if (c == 0 || c == 7 || c == 8 || c == 17) ws.value(r, c, Double.parseDouble(v));
+            else if (inline) ws.inlineString(r, c, v);
             else ws.value(r, c, v);
         }
     }

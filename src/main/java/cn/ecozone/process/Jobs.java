@@ -404,16 +404,20 @@ public final class Jobs implements AutoCloseable {
             return r;
         }
 
-        /** Appends a finished row and counts it; job.json is rewritten at most once a second. */
-        public void row(ProjectOutcome o) {
+        /**
+         * Appends a finished row and counts it; job.json is rewritten at most once a second. Returns the row's JSON (as
+         * stored, one line of rows.jsonl without its line break).
+         */
+        public byte[] row(ProjectOutcome o) {
+            byte[] line;
             try {
                 if (rows == null) rows = Files.newOutputStream(dir.resolve("rows.jsonl"), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                byte[] line = MAPPER.writeValueAsBytes(o);
+                line = MAPPER.writeValueAsBytes(o);
                 rows.write(line);
                 rows.write('\n');
                 rows.flush();
             } catch (IOException e) {
-                if (dismissed) return;
+                if (dismissed) return null;
                 throw new UncheckedIOException(e);
             }
             synchronized (state) {
@@ -423,6 +427,7 @@ public final class Jobs implements AutoCloseable {
                 state.message = "已处理 " + state.processed + "/" + state.total + " / processed";
             }
             if (System.nanoTime() - lastSave > 1_000_000_000L) saveNow();
+            return line;
         }
 
         public void result(String output, String mediaType, byte[] bytes) {

@@ -335,7 +335,7 @@ public final class ProcessService implements AutoCloseable {
             }
         }
         try (BatchOutput out = BatchOutput.open(h.dir().resolve("results"))) {
-            for (ProjectOutcome o : outcomes) out.add(o);
+            for (ProjectOutcome o : outcomes) out.add(o, null);
             // read and check at once: the job thread splits the list row by row and hands each project (its site parsed
             // and checked) to a lane; at most `window` projects are in flight, and they are stored in their order
             BatchInputReader.Cursor cursor = projects.cursor(outcomes.size());
@@ -352,8 +352,9 @@ public final class ProcessService implements AutoCloseable {
                     Future<BatchCheck.Checked> head = inFlight.poll();
                     if (head == null || h.dismissed()) break;
                     BatchCheck.Checked c = take(head);
-                    h.row(c.outcome());
-                    out.add(c.outcome());
+                    byte[] stored = h.row(c.outcome());
+                    if (h.dismissed()) break;
+                    out.add(c.outcome(), stored);
                     outcomes.add(c.outcome());
                 }
             } finally {

@@ -135,6 +135,7 @@ class BatchBenchmark {
                 double submitS = (System.nanoTime() - s0) / 1e9;
                 int p0 = processed(http, port, ids);
                 while (p0 < 200) {
+                    for (String id : ids) assertTrue(!job(http, port, id).get("status").asText().matches("failed|dismissed"), job(http, port, id).toString());
                     Thread.sleep(100);
                     p0 = processed(http, port, ids);
                 }

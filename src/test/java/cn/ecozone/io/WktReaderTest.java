@@ -202,6 +202,11 @@ class WktReaderTest {
         // a ring JTS cannot build is a ParseException (a 400), not an IllegalArgumentException (a 500)
         ParseException e = assertThrows(ParseException.class, () -> reader.read("POLYGON((0 0, 1 0, 1 1, 0 0.5))"));
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        // and so a site with such a ring is a planner's error (400), named as WKT, not a server error
+        SiteInputException site = assertThrows(SiteInputException.class, () -> new SiteInputReader().read(
+                "POLYGON((113.2 40.3, 113.21 40.3, 113.21 40.31, 113.2 40.305))".getBytes(StandardCharsets.UTF_8), null, null));
+        assertTrue(site.getMessage().startsWith("WKT 格式错误 / invalid WKT: "), site.getMessage());
+        assertEquals(cn.ecozone.error.EcoZoneException.Kind.BAD_INPUT, site.kind());
         assertNull(reader.fast("POLYGON EMPTY"));
         assertNotNull(reader.fast("POLYGON((0 0, 1 0, 1 1, 0 0))"));
     }
