@@ -60,6 +60,16 @@ public final class Jobs implements AutoCloseable {
     private final Map<String, Runner> runners;
     private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
     private final Map<String, Handle> handles = new ConcurrentHashMap<>();
+    static final long PROGRESS_SAVE_NANOS = 10_000_000_000L;
+
+    /**
+     * The inputs of the job submitted last, kept for its run so a large inline list is not read back from inputs.json
+     * (one job's inputs at most: bounded memory).
+     */
+    private record Submitted(String id, JsonNode inputs) {}
+
+    private volatile Submitted lastSubmitted;
+
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ecozone-jobs");
         t.setDaemon(true);
@@ -124,6 +134,7 @@ public final class Jobs implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         jobs.put(j.jobID, j);
+        lastSubmitted = new Submitted(j.jobID, inputs);
         queue(j.jobID);
         return j.copy();
     }
@@ -357,7 +368,13 @@ public final class Jobs implements AutoCloseable {
             return state.jobID;
         }
 
+        /** The job's inputs: as submitted when this is the last job submitted since the start, else read from inputs.json. */
         public JsonNode inputs() {
+            Submitted last = jobs.lastSubmitted;
+            if (last != null && last.id.equals(state.jobID)) {
+                jobs.lastSubmitted = null; // handed over once: a resumed or re-run job reads its file
+                return last.inputs;
+            }
             try {
                 return MAPPER.readTree(dir.resolve("inputs.json").toFile());
             } catch (IOException e) {
@@ -426,7 +443,9 @@ public final class Jobs implements AutoCloseable {
                 state.updated = Instant.now().toString();
                 state.message = "已处理 " + state.processed + "/" + state.total + " / processed";
             }
-            if (System.nanoTime() - lastSave > 1_000_000_000L) saveNow();
+            // progress on disk is only for the job list after a restart (a resumed job counts its rows.jsonl): every
+            // 10 s, so the job thread rarely waits for a forced write
+            if (System.nanoTime() - lastSave > PROGRESS_SAVE_NANOS) saveNow();
             return line;
         }
 

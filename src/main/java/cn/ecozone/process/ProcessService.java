@@ -337,10 +337,11 @@ public final class ProcessService implements AutoCloseable {
         try (BatchOutput out = BatchOutput.open(h.dir().resolve("results"))) {
             for (ProjectOutcome o : outcomes) out.add(o, null);
             // read and check at once: the job thread splits the list row by row and hands each project (its site parsed
-            // and checked) to a lane; at most `window` projects are in flight, and they are stored in their order
+            // and checked) to a lane; at most `window` projects are in flight (enough to keep the lanes busy while this
+            // thread waits for a forced write), and they are stored in their order
             BatchInputReader.Cursor cursor = projects.cursor(outcomes.size());
             ArrayDeque<Future<BatchCheck.Checked>> inFlight = new ArrayDeque<>();
-            int window = 4 * settings.lanes(), next = outcomes.size();
+            int window = 16 * settings.lanes(), next = outcomes.size();
             try {
                 while (true) {
                     while (inFlight.size() < window && !h.dismissed()) {
