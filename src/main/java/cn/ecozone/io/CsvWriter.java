@@ -24,7 +24,8 @@ public final class CsvWriter {
         w.flush();
     }
 
-    private static void line(Writer w, List<String> cells) throws IOException {
+    /** One CSV line (RFC 4180 quoting, CRLF), for tables written row by row after {@link #BOM} and a header line. */
+    public static void line(Writer w, List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) w.write(',');
             w.write(quote(cells.get(i)));

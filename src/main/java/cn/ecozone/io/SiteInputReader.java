@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKTReader;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -133,7 +132,7 @@ public final class SiteInputReader {
         SiteCrs crs = SiteCrs.parse(crsText);
         Geometry g;
         try {
-            g = new WKTReader(Geometries.FACTORY).read(text);
+            g = new WktReader(Geometries.FACTORY).read(text);
         } catch (ParseException e) {
             throw new SiteInputException("WKT 格式错误 / invalid WKT: " + e.getMessage());
         }

@@ -26,10 +26,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -91,28 +94,103 @@ public final class BatchInputReader {
         return "csv";
     }
 
+    /** Reads every project (each site parsed): {@link #open} and every {@link Pending#read()}. */
     public List<ProjectRow> read(byte[] data) {
+        Projects projects = open(data);
+        List<ProjectRow> rows = new ArrayList<>(projects.size());
+        Cursor c = projects.cursor(0);
+        for (Pending p; (p = c.next()) != null; ) rows.add(p.read());
+        return rows;
+    }
+
+    /**
+     * Opens a project list: its format, structure and size are checked now (a file that is no list at all throws
+     * {@link BatchInputException}); each project's site is parsed only when its {@link Pending#read()} is called, so a
+     * job can check projects while it reads them. A CSV is scanned once to count its rows and then read row by row
+     * from the text; no list of parsed sites is held.
+     */
+    public Projects open(byte[] data) {
         if (data == null || data.length == 0) throw new BatchInputException("项目清单为空 / the project list is empty");
-        List<ProjectRow> rows = switch (sniff(data)) {
-            case "zip-shapefile" -> shapefile(data);
+        Projects projects = switch (sniff(data)) {
+            case "zip-shapefile" -> Projects.of(shapefile(data));
             case "xlsx" -> xlsx(data);
-            case "zip-txt" -> txtZip(data);
-            case "geopackage" -> geoPackage(data);
-            case "geojson" -> geoJson(TextDecoding.decode(data).text().strip());
-            case "txt" -> List.of(one(1, null, data));
+            case "zip-txt" -> Projects.of(txtZip(data));
+            case "geopackage" -> Projects.of(geoPackage(data));
+            case "geojson" -> Projects.of(geoJson(TextDecoding.decode(data).text().strip()));
+            case "txt" -> Projects.of(List.of(() -> one(1, null, data)));
             default -> csv(TextDecoding.decode(data).text());
         };
-        if (rows.isEmpty()) throw new BatchInputException("项目清单中没有项目 / the list holds no project");
-        if (rows.size() > MAX_PROJECTS) {
-            throw new BatchInputException("项目过多：" + rows.size() + "，上限 " + MAX_PROJECTS + " / too many projects: " + rows.size()
+        return checked(projects);
+    }
+
+    /**
+     * {@link #open(byte[])} for a list that arrived as text (a JSON string): a CSV, GeoJSON or TXT is read from the
+     * text itself, not encoded to UTF-8 and decoded again (a 10,000-project CSV is 100 MB); anything else (a ZIP or
+     * GeoPackage sent as text) as its UTF-8 bytes.
+     */
+    public Projects open(String text) {
+        if (text == null || text.isEmpty()) throw new BatchInputException("项目清单为空 / the project list is empty");
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String head = body.substring(0, Math.min(body.length(), 4096)).strip();
+        if (text.startsWith("PK") || text.startsWith("SQLite format 3") || head.startsWith("{") || BoundaryPointTxtReader.looksLike(head)) {
+            return open(text.getBytes(StandardCharsets.UTF_8));
+        }
+        Projects projects = csv(body);
+        return checked(projects);
+    }
+
+    private static Projects checked(Projects projects) {
+        if (projects.size() == 0) throw new BatchInputException("项目清单中没有项目 / the list holds no project");
+        if (projects.size() > MAX_PROJECTS) {
+            throw new BatchInputException("项目过多：" + projects.size() + "，上限 " + MAX_PROJECTS + " / too many projects: " + projects.size()
                     + ", at most " + MAX_PROJECTS);
         }
-        return rows;
+        return projects;
+    }
+
+    /** One project, not yet parsed: {@link #read()} reads its site (the costly part) or gives the row's error. */
+    @FunctionalInterface
+    public interface Pending {
+        ProjectRow read();
+    }
+
+    /** The projects of a list from one index on, one at a time. */
+    @FunctionalInterface
+    public interface Cursor {
+        /** The next project, or null after the last. */
+        Pending next();
+    }
+
+    /** A project list: how many projects it holds, and a cursor over them from any index. */
+    public static final class Projects {
+        private final int size;
+        private final IntFunction<Cursor> cursors;
+
+        Projects(int size, IntFunction<Cursor> cursors) {
+            this.size = size;
+            this.cursors = cursors;
+        }
+
+        static Projects of(List<Pending> pending) {
+            return new Projects(pending.size(), from -> {
+                Iterator<Pending> it = pending.listIterator(Math.min(from, pending.size()));
+                return () -> it.hasNext() ? it.next() : null;
+            });
+        }
+
+        public int size() {
+            return size;
+        }
+
+        /** The projects from index {@code from} (0-based) on; the ones before are skipped unread. */
+        public Cursor cursor(int from) {
+            return cursors.apply(from);
+        }
     }
 
     // ---- GeoJSON (and shapefiles, read as GeoJSON)
 
-    private List<ProjectRow> geoJson(String text) {
+    private List<Pending> geoJson(String text) {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         JsonNode root;
         try {
@@ -123,12 +201,12 @@ public final class BatchInputReader {
         return features(root, options.crs());
     }
 
-    private List<ProjectRow> features(JsonNode root, String crs) {
+    private List<Pending> features(JsonNode root, String crs) {
         if (!"FeatureCollection".equals(root.path("type").asText())) {
             throw new BatchInputException("项目清单应为 GeoJSON FeatureCollection（每个要素一个项目）/ a GeoJSON project list must be a FeatureCollection, one feature per project");
         }
         JsonNode declaredCrs = root.path("crs");
-        List<ProjectRow> rows = new ArrayList<>();
+        List<Pending> rows = new ArrayList<>();
         int i = 0;
         for (JsonNode f : root.path("features")) {
             i++;
@@ -136,16 +214,21 @@ public final class BatchInputReader {
             String name = field(props, options.nameField(), NAME_FIELDS);
             if (name == null) name = f.hasNonNull("id") ? f.get("id").asText() : "项目 " + i;
             String industry = field(props, options.industryField(), INDUSTRY_FIELDS);
+            int row = i;
+            String n = name;
             if (f.path("geometry").isNull() || f.path("geometry").isMissingNode()) {
-                rows.add(ProjectRow.bad(i, null, name, "要素没有几何 / the feature has no geometry"));
+                rows.add(() -> ProjectRow.bad(row, null, n, "要素没有几何 / the feature has no geometry"));
                 continue;
             }
-            ObjectNode single = MAPPER.createObjectNode();
-            single.put("type", "Feature");
-            single.set("geometry", f.get("geometry"));
-            single.putObject("properties").put("name", name);
-            if (!declaredCrs.isMissingNode()) single.set("crs", declaredCrs);
-            rows.add(site(i, null, name, industry, single.toString().getBytes(StandardCharsets.UTF_8), crs));
+            JsonNode geometry = f.get("geometry");
+            rows.add(() -> {
+                ObjectNode single = MAPPER.createObjectNode();
+                single.put("type", "Feature");
+                single.set("geometry", geometry);
+                single.putObject("properties").put("name", n);
+                if (!declaredCrs.isMissingNode()) single.set("crs", declaredCrs);
+                return site(row, null, n, industry, single.toString().getBytes(StandardCharsets.UTF_8), crs);
+            });
         }
         return rows;
     }
@@ -188,39 +271,40 @@ public final class BatchInputReader {
 
     // ---- GeoPackage: one project per feature of one table; a bad row is numbered with its feature id (fid)
 
-    private List<ProjectRow> geoPackage(byte[] data) {
+    private List<Pending> geoPackage(byte[] data) {
         GeoPackageList gp = GeoPackageList.read(data, options.layer());
         String crs = "EPSG:" + gp.epsg;
-        List<ProjectRow> rows = new ArrayList<>();
-        WKBReader wkbReader = new WKBReader();
+        List<Pending> rows = new ArrayList<>();
         for (GeoPackageList.Feature f : gp.features) {
             int row = (int) f.fid();
             ObjectNode props = MAPPER.valueToTree(stringify(f.properties()));
             String name = field(props, options.nameField(), NAME_FIELDS);
             if (name == null) name = gp.table + " fid " + f.fid();
             String industry = field(props, options.industryField(), INDUSTRY_FIELDS);
-            if (f.wkb() == null) {
-                rows.add(ProjectRow.bad(row, gp.table, name, "要素没有几何（fid " + f.fid() + "）/ feature fid " + f.fid() + " has no geometry"));
-                continue;
-            }
-            String wkt;
-            try {
-                wkt = new WKTWriter().write(wkbReader.read(f.wkb()));
-            } catch (ParseException | RuntimeException e) {
-                rows.add(ProjectRow.bad(row, gp.table, name, "几何无法读取（fid " + f.fid() + "）/ unreadable geometry: " + e.getMessage()));
-                continue;
-            }
-            String upper = wkt.toUpperCase(Locale.ROOT);
-            if (!(upper.startsWith("POLYGON") || upper.startsWith("MULTIPOLYGON"))) {
-                rows.add(ProjectRow.bad(row, gp.table, name, "不是面（fid " + f.fid() + "，" + upper.replaceFirst("[ (].*", "") + "）/ feature fid "
-                        + f.fid() + " is not a polygon"));
-                continue;
-            }
-            ProjectRow r = site(row, gp.table, name, industry, wkt.getBytes(StandardCharsets.UTF_8), crs);
-            if (r.error() != null) r = ProjectRow.bad(row, gp.table, name, "fid " + f.fid() + "：" + r.error());
-            rows.add(r);
+            String n = name;
+            rows.add(() -> geoPackageRow(gp, f, row, n, industry, crs));
         }
         return rows;
+    }
+
+    private ProjectRow geoPackageRow(GeoPackageList gp, GeoPackageList.Feature f, int row, String name, String industry, String crs) {
+        if (f.wkb() == null) {
+            return ProjectRow.bad(row, gp.table, name, "要素没有几何（fid " + f.fid() + "）/ feature fid " + f.fid() + " has no geometry");
+        }
+        String wkt;
+        try {
+            wkt = new WKTWriter().write(new WKBReader().read(f.wkb()));
+        } catch (ParseException | RuntimeException e) {
+            return ProjectRow.bad(row, gp.table, name, "几何无法读取（fid " + f.fid() + "）/ unreadable geometry: " + e.getMessage());
+        }
+        String upper = wkt.toUpperCase(Locale.ROOT);
+        if (!(upper.startsWith("POLYGON") || upper.startsWith("MULTIPOLYGON"))) {
+            return ProjectRow.bad(row, gp.table, name, "不是面（fid " + f.fid() + "，" + upper.replaceFirst("[ (].*", "") + "）/ feature fid "
+                    + f.fid() + " is not a polygon");
+        }
+        ProjectRow r = site(row, gp.table, name, industry, wkt.getBytes(StandardCharsets.UTF_8), crs);
+        if (r.error() != null) r = ProjectRow.bad(row, gp.table, name, "fid " + f.fid() + "：" + r.error());
+        return r;
     }
 
     private static Map<String, String> stringify(Map<String, Object> props) {
@@ -235,16 +319,13 @@ public final class BatchInputReader {
 
     // ---- CSV with a WKT column
 
-    private List<ProjectRow> csv(String text) {
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-        List<List<String>> lines = parseCsv(text);
-        List<Integer> numbers = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) numbers.add(i + 1);
-        return table(lines, numbers);
+    private Projects csv(String text) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return table(() -> new CsvRecords(body));
     }
 
     /** The first sheet of an xlsx workbook, read as a CSV (row numbers as Excel shows them). */
-    private List<ProjectRow> xlsx(byte[] data) {
+    private Projects xlsx(byte[] data) {
         List<List<String>> lines = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(data));
@@ -258,40 +339,193 @@ public final class BatchInputReader {
         } catch (IOException | RuntimeException e) {
             throw new BatchInputException("xlsx 无法读取 / the xlsx workbook cannot be read: " + e.getMessage());
         }
-        return table(lines, numbers);
+        return table(() -> new ListRecords(lines, numbers));
     }
 
-    /** Rows of cells, the first the header; {@code numbers} are the rows' numbers in the file. */
-    private List<ProjectRow> table(List<List<String>> lines, List<Integer> numbers) {
-        if (lines.isEmpty()) throw new BatchInputException("表格为空 / the table is empty");
-        List<String> header = lines.get(0).stream().map(c -> c == null ? "" : c.strip()).toList();
+    /** The records of a table, the header first, one at a time. */
+    private abstract static class Records {
+        /** Moves to the next record (its cells kept only when asked); false after the last. */
+        abstract boolean advance(boolean keepCells);
+
+        abstract List<String> cells();
+
+        /** Whether every cell of the current record is blank (such rows are skipped). */
+        abstract boolean blank();
+
+        /** The current record's number in the file (a CSV's header is 1). */
+        abstract int number();
+    }
+
+    private static final class ListRecords extends Records {
+        private final List<List<String>> lines;
+        private final List<Integer> numbers;
+        private int i = -1;
+
+        ListRecords(List<List<String>> lines, List<Integer> numbers) {
+            this.lines = lines;
+            this.numbers = numbers;
+        }
+
+        @Override
+        boolean advance(boolean keepCells) {
+            return ++i < lines.size();
+        }
+
+        @Override
+        List<String> cells() {
+            return lines.get(i);
+        }
+
+        @Override
+        boolean blank() {
+            return lines.get(i).stream().allMatch(c -> c == null || c.isBlank());
+        }
+
+        @Override
+        int number() {
+            return numbers.get(i);
+        }
+    }
+
+    /**
+     * RFC 4180 records read from the text one at a time: commas, double quotes (doubled inside), CRLF or LF; quoted
+     * cells may hold commas and line breaks. Without {@code keepCells} a record is only scanned (to count rows).
+     */
+    static final class CsvRecords extends Records {
+        private final String text;
+        private final int n;
+        private int pos, index;
+        private final StringBuilder cell = new StringBuilder();
+        private List<String> cells;
+        private boolean nonBlank, keep;
+        private int cellLength, cellCount;
+
+        CsvRecords(String text) {
+            this.text = text;
+            this.n = text.length();
+        }
+
+        @Override
+        boolean advance(boolean keepCells) {
+            keep = keepCells;
+            cells = keepCells ? new ArrayList<>() : null;
+            cell.setLength(0);
+            nonBlank = false;
+            cellLength = 0;
+            cellCount = 0;
+            boolean quoted = false;
+            while (pos < n) {
+                char c = text.charAt(pos++);
+                if (quoted) {
+                    if (c == '"') {
+                        if (pos < n && text.charAt(pos) == '"') {
+                            append('"');
+                            pos++;
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    endCell();
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r' && pos < n && text.charAt(pos) == '\n') pos++;
+                    endCell();
+                    index++;
+                    return true;
+                } else {
+                    append(c);
+                }
+            }
+            // the last record, when the text does not end with a line break
+            if (cellLength > 0 || cellCount > 0) {
+                endCell();
+                index++;
+                return true;
+            }
+            return false;
+        }
+
+        private void append(char c) {
+            cellLength++;
+            if (keep) cell.append(c);
+            if (!nonBlank && !Character.isWhitespace(c)) nonBlank = true;
+        }
+
+        private void endCell() {
+            if (keep) cells.add(cell.toString());
+            cell.setLength(0);
+            cellLength = 0;
+            cellCount++;
+        }
+
+        @Override
+        List<String> cells() {
+            return cells;
+        }
+
+        @Override
+        boolean blank() {
+            return !nonBlank;
+        }
+
+        @Override
+        int number() {
+            return index;
+        }
+    }
+
+    /**
+     * A table's projects: the header is read and its columns found now, the rows counted (blank ones skipped); each
+     * row's cells are split when the cursor reaches it and its site parsed when it is read.
+     */
+    private Projects table(Supplier<Records> open) {
+        Records records = open.get();
+        if (!records.advance(true)) throw new BatchInputException("表格为空 / the table is empty");
+        List<String> header = records.cells().stream().map(c -> c == null ? "" : c.strip()).toList();
         int wkt = column(header, options.wktField(), WKT_FIELDS);
         if (wkt < 0) {
             throw new BatchInputException("CSV 中找不到 WKT 列（可用 wktField 指定；表头：" + header + "）/ no WKT column in the CSV (name it with wktField); header: " + header);
         }
         int name = column(header, options.nameField(), NAME_FIELDS);
         int industry = column(header, options.industryField(), INDUSTRY_FIELDS);
-        List<ProjectRow> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            List<String> cells = lines.get(i);
-            if (cells.stream().allMatch(c -> c == null || c.isBlank())) continue;
-            int line = numbers.get(i);
-            String n = cell(cells, name);
-            if (n == null) n = "第 " + line + " 行";
-            String geometry = cell(cells, wkt);
-            if (geometry == null) {
-                rows.add(ProjectRow.bad(line, null, n, "WKT 为空 / the WKT cell is empty"));
-                continue;
-            }
-            String upper = geometry.toUpperCase(Locale.ROOT);
-            if (!(upper.startsWith("POLYGON") || upper.startsWith("MULTIPOLYGON") || upper.startsWith("SRID="))) {
-                rows.add(ProjectRow.bad(line, null, n, "不是 WKT 面（POLYGON/MULTIPOLYGON）/ not a WKT polygon: "
-                        + (geometry.length() > 40 ? geometry.substring(0, 40) + "…" : geometry)));
-                continue;
-            }
-            rows.add(site(line, null, n, cell(cells, industry), geometry.getBytes(StandardCharsets.UTF_8), options.crs()));
+        int count = 0;
+        while (records.advance(false)) if (!records.blank()) count++;
+        return new Projects(count, from -> {
+            Records rs = open.get();
+            rs.advance(false); // the header
+            int[] skipped = {0};
+            return () -> {
+                while (rs.advance(skipped[0] >= from)) {
+                    if (rs.blank()) continue;
+                    if (skipped[0] < from) {
+                        skipped[0]++;
+                        continue;
+                    }
+                    List<String> cells = rs.cells();
+                    int line = rs.number();
+                    return () -> tableRow(cells, line, wkt, name, industry);
+                }
+                return null;
+            };
+        });
+    }
+
+    private ProjectRow tableRow(List<String> cells, int line, int wkt, int name, int industry) {
+        String n = cell(cells, name);
+        if (n == null) n = "第 " + line + " 行";
+        String geometry = cell(cells, wkt);
+        if (geometry == null) return ProjectRow.bad(line, null, n, "WKT 为空 / the WKT cell is empty");
+        // the keyword only: upper-casing the first characters is enough, and a site's WKT may be long
+        String upper = geometry.substring(0, Math.min(geometry.length(), 16)).toUpperCase(Locale.ROOT);
+        if (!(upper.startsWith("POLYGON") || upper.startsWith("MULTIPOLYGON") || upper.startsWith("SRID="))) {
+            return ProjectRow.bad(line, null, n, "不是 WKT 面（POLYGON/MULTIPOLYGON）/ not a WKT polygon: "
+                    + (geometry.length() > 40 ? geometry.substring(0, 40) + "…" : geometry));
         }
-        return rows;
+        return site(line, null, n, cell(cells, industry), geometry.getBytes(StandardCharsets.UTF_8), options.crs());
     }
 
     private static int column(List<String> header, String explicit, List<String> candidates) {
@@ -312,51 +546,18 @@ public final class BatchInputReader {
         return s.isEmpty() ? null : s;
     }
 
-    /** RFC 4180: commas, double quotes (doubled inside), CRLF or LF; quoted cells may hold commas and line breaks. */
+    /** Every record of a CSV text (RFC 4180, see {@link CsvRecords}). */
     static List<List<String>> parseCsv(String text) {
         List<List<String>> lines = new ArrayList<>();
-        List<String> cur = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cur.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-                cur.add(cell.toString());
-                cell.setLength(0);
-                lines.add(cur);
-                cur = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !cur.isEmpty()) {
-            cur.add(cell.toString());
-            lines.add(cur);
-        }
+        CsvRecords r = new CsvRecords(text);
+        while (r.advance(true)) lines.add(r.cells());
         return lines;
     }
 
     // ---- ZIPs
 
-    private List<ProjectRow> txtZip(byte[] data) {
-        List<ProjectRow> rows = new ArrayList<>();
+    private List<Pending> txtZip(byte[] data) {
+        List<Pending> rows = new ArrayList<>();
         int i = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(data), StandardCharsets.UTF_8)) {
             ZipEntry e;
@@ -371,19 +572,8 @@ public final class BatchInputReader {
                 i++;
                 String stem = baseName(file).replaceFirst("\\.[^.]*$", "");
                 byte[] bytes = (byte[]) en[1];
-                String text = TextDecoding.decode(bytes).text();
-                if (!BoundaryPointTxtReader.looksLike(text.strip())) {
-                    rows.add(ProjectRow.bad(i, file, stem, "不是国土界址点 TXT（缺少 [属性描述]/[地块坐标]）/ not a boundary-point TXT file"));
-                    continue;
-                }
-                ProjectRow r = site(i, file, null, null, bytes, null);
-                // a file without a 项目名称 is named after the file
-                if (r.site() != null && (r.site().name() == null || r.site().name().isBlank())) {
-                    r = new ProjectRow(r.row(), file, stem, null, r.site().withName(stem), null);
-                } else if (r.name() == null) {
-                    r = new ProjectRow(r.row(), file, stem, r.industry(), r.site(), r.error());
-                }
-                rows.add(r);
+                int row = i;
+                rows.add(() -> txtRow(row, file, stem, bytes));
             }
         } catch (IOException ex) {
             throw new BatchInputException("ZIP 无法读取 / the ZIP cannot be read: " + ex.getMessage());
@@ -391,7 +581,22 @@ public final class BatchInputReader {
         return rows;
     }
 
-    private List<ProjectRow> shapefile(byte[] data) {
+    private ProjectRow txtRow(int i, String file, String stem, byte[] bytes) {
+        String text = TextDecoding.decode(bytes).text();
+        if (!BoundaryPointTxtReader.looksLike(text.strip())) {
+            return ProjectRow.bad(i, file, stem, "不是国土界址点 TXT（缺少 [属性描述]/[地块坐标]）/ not a boundary-point TXT file");
+        }
+        ProjectRow r = site(i, file, null, null, bytes, null);
+        // a file without a 项目名称 is named after the file
+        if (r.site() != null && (r.site().name() == null || r.site().name().isBlank())) {
+            r = new ProjectRow(r.row(), file, stem, null, r.site().withName(stem), null);
+        } else if (r.name() == null) {
+            r = new ProjectRow(r.row(), file, stem, r.industry(), r.site(), r.error());
+        }
+        return r;
+    }
+
+    private List<Pending> shapefile(byte[] data) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("ecozone-batch-shp");

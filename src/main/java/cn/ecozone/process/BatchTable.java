@@ -68,25 +68,37 @@ public final class BatchTable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "EcoZone", "1.0");
-            Worksheet ws = wb.newWorksheet("研判结果");
-            for (int c = 0; c < HEADER.size(); c++) {
-                ws.value(0, c, HEADER.get(c));
-                ws.style(0, c).bold().set();
-            }
-            for (int r = 0; r < outcomes.size(); r++) {
-                List<String> cells = row(outcomes.get(r));
-                for (int c = 0; c < cells.size(); c++) {
-                    String v = cells.get(c);
-                    if (v.isEmpty()) continue;
-                    if (c == 0 || c == 7 || c == 8 || c == 17) ws.value(r + 1, c, Double.parseDouble(v));
-                    else ws.value(r + 1, c, v);
-                }
-            }
+            Worksheet ws = wb.newWorksheet(SHEET);
+            xlsxHeader(ws);
+            for (int r = 0; r < outcomes.size(); r++) xlsxRow(ws, r + 1, row(outcomes.get(r)), false);
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    static final String SHEET = "研判结果";
+
+    static void xlsxHeader(Worksheet ws) {
+        for (int c = 0; c < HEADER.size(); c++) {
+            ws.value(0, c, HEADER.get(c));
+            ws.style(0, c).bold().set();
+        }
+    }
+
+    /**
+     * One table row in the sheet: the row number, areas and the distance as numbers; text as shared strings, or inline
+     * (nothing kept for the end: a sheet written row by row).
+     */
+    static void xlsxRow(Worksheet ws, int r, List<String> cells, boolean inline) {
+        for (int c = 0; c < cells.size(); c++) {
+            String v = cells.get(c);
+            if (v.isEmpty()) continue;
+            if (c == 0 || c == 7 || c == 8 || c == 17) ws.value(r, c, Double.parseDouble(v));
+            else if (inline) ws.inlineString(r, c, v);
+            else ws.value(r, c, v);
+        }
     }
 
     /** Counts per verdict, per district (and verdict within it), and the bad rows with their reasons. */

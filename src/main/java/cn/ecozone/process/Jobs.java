@@ -1,5 +1,7 @@
 package cn.ecozone.process;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,7 +39,13 @@ import java.util.stream.Stream;
  * the reason: never silently lost. The folder is made when the first job arrives.
  */
 public final class Jobs implements AutoCloseable {
-    static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /**
+     * Reads and writes the jobs' own files. No cap on a string's length: a job's {@code inputs.json} holds the project
+     * list inline as one string, as long as the request-size limit let it be (Jackson's default refuses over 20 M).
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build())
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     /** Runs one job: the process behind it. */
     public interface Runner {
@@ -52,6 +60,16 @@ public final class Jobs implements AutoCloseable {
     private final Map<String, Runner> runners;
     private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
     private final Map<String, Handle> handles = new ConcurrentHashMap<>();
+    static final long PROGRESS_SAVE_NANOS = 10_000_000_000L;
+
+    /**
+     * The inputs of the job submitted last, kept for its run so a large inline list is not read back from inputs.json
+     * (one job's inputs at most: bounded memory).
+     */
+    private record Submitted(String id, JsonNode inputs) {}
+
+    private volatile Submitted lastSubmitted;
+
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ecozone-jobs");
         t.setDaemon(true);
@@ -116,6 +134,7 @@ public final class Jobs implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         jobs.put(j.jobID, j);
+        lastSubmitted = new Submitted(j.jobID, inputs);
         queue(j.jobID);
         return j.copy();
     }
@@ -198,7 +217,12 @@ public final class Jobs implements AutoCloseable {
                 j.finished = j.updated = Instant.now().toString();
                 j.notifyAll();
             }
-            h.saveNow();
+            try {
+                h.saveNow();
+            } catch (RuntimeException stopped) {
+                // a shutdown while the failure is saved (waiters were told first): the job resumes at the next start
+                if (!Thread.currentThread().isInterrupted()) throw stopped;
+            }
         } finally {
             h.closeRows();
         }
@@ -344,7 +368,13 @@ public final class Jobs implements AutoCloseable {
             return state.jobID;
         }
 
+        /** The job's inputs: as submitted when this is the last job submitted since the start, else read from inputs.json. */
         public JsonNode inputs() {
+            Submitted last = jobs.lastSubmitted;
+            if (last != null && last.id.equals(state.jobID)) {
+                jobs.lastSubmitted = null; // handed over once: a resumed or re-run job reads its file
+                return last.inputs;
+            }
             try {
                 return MAPPER.readTree(dir.resolve("inputs.json").toFile());
             } catch (IOException e) {
@@ -391,16 +421,20 @@ public final class Jobs implements AutoCloseable {
             return r;
         }
 
-        /** Appends a finished row and counts it; job.json is rewritten at most once a second. */
-        public void row(ProjectOutcome o) {
+        /**
+         * Appends a finished row and counts it; job.json is rewritten at most once a second. Returns the row's JSON (as
+         * stored, one line of rows.jsonl without its line break).
+         */
+        public byte[] row(ProjectOutcome o) {
+            byte[] line;
             try {
                 if (rows == null) rows = Files.newOutputStream(dir.resolve("rows.jsonl"), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                byte[] line = MAPPER.writeValueAsBytes(o);
+                line = MAPPER.writeValueAsBytes(o);
                 rows.write(line);
                 rows.write('\n');
                 rows.flush();
             } catch (IOException e) {
-                if (dismissed) return;
+                if (dismissed) return null;
                 throw new UncheckedIOException(e);
             }
             synchronized (state) {
@@ -409,11 +443,33 @@ public final class Jobs implements AutoCloseable {
                 state.updated = Instant.now().toString();
                 state.message = "已处理 " + state.processed + "/" + state.total + " / processed";
             }
-            if (System.nanoTime() - lastSave > 1_000_000_000L) saveNow();
+            // progress on disk is only for the job list after a restart (a resumed job counts its rows.jsonl): every
+            // 10 s, so the job thread rarely waits for a forced write
+            if (System.nanoTime() - lastSave > PROGRESS_SAVE_NANOS) saveNow();
+            return line;
         }
 
         public void result(String output, String mediaType, byte[] bytes) {
             writeAtomically(dir.resolve("results").resolve(output), bytes);
+            synchronized (state) {
+                state.outputs.put(output, mediaType);
+            }
+        }
+
+        /** A result written to a file of its own (see {@link BatchOutput}): renamed to the output's name. */
+        void resultFile(String output, String mediaType, Path written) {
+            Path target = dir.resolve("results").resolve(output);
+            try {
+                try {
+                    Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (NoSuchFileException dismissed) {
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             synchronized (state) {
                 state.outputs.put(output, mediaType);
             }

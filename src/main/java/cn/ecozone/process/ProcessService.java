@@ -18,12 +18,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -52,8 +57,19 @@ public final class ProcessService implements AutoCloseable {
     /**
      * @param maxVertices per site, as for a single check
      * @param maxCandidates zones a site's search box may meet
+     * @param lanes projects of a batch job in flight at once (each parsed and checked through {@link Background}, which
+     *              in the server admits a job's analysis only while no interactive one is in flight)
      */
-    public record Settings(int maxVertices, AnalysisCaps caps, long maxCandidates, long maxZoneVertices) {}
+    public record Settings(int maxVertices, AnalysisCaps caps, long maxCandidates, long maxZoneVertices, int lanes) {
+        /** One lane per processor, at most 4. */
+        public Settings(int maxVertices, AnalysisCaps caps, long maxCandidates, long maxZoneVertices) {
+            this(maxVertices, caps, maxCandidates, maxZoneVertices, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        }
+
+        public Settings {
+            if (lanes < 1) throw new IllegalArgumentException("lanes must be ≥ 1");
+        }
+    }
 
     /**
      * The other stored data versions the server can reach by name (PostGIS mode: the schemas {@code import --schema}
@@ -74,6 +90,8 @@ public final class ProcessService implements AutoCloseable {
     private final SiteChecker interactive;
     private final Background background;
     private final Jobs jobs;
+    /** The threads that hand a job's projects to {@link #background}, {@link Settings#lanes} of them. */
+    private final ExecutorService lanes;
 
     public ProcessService(Supplier<LayerSet> layers, Supplier<AccessList> accessList, Settings settings, SiteChecker interactive,
                           Background background, Path jobsDir) {
@@ -82,6 +100,11 @@ public final class ProcessService implements AutoCloseable {
         this.settings = settings;
         this.interactive = interactive;
         this.background = background;
+        this.lanes = Executors.newFixedThreadPool(settings.lanes(), r -> {
+            Thread t = new Thread(r, "ecozone-job-lane");
+            t.setDaemon(true);
+            return t;
+        });
         this.jobs = new Jobs(jobsDir, Map.of(BATCH_CHECK, this::runBatch, SITE_CHECK, this::runSiteCheck));
     }
 
@@ -225,8 +248,9 @@ public final class ProcessService implements AutoCloseable {
         summary(processId);
         JsonNode inputs = processId.equals(SITE_CHECK) ? inputs(request, SITE_INPUTS, "site") : inputs(request, BATCH_INPUTS, "projects");
         if (processId.equals(BATCH_CHECK)) {
-            // an unreadable list or an unknown default industry is refused now, not as a failed job
-            List<ProjectRow> rows = rows(inputs);
+            // an unreadable list or an unknown default industry is refused now, not as a failed job (the sites are
+            // parsed by the job, project by project: a bad site is its row's error, never the request's)
+            BatchInputReader.Projects projects = projects(inputs);
             batch(inputs, layers.get(), accessList.get());
             String baseline = text(inputs, "baselineJob");
             if (baseline != null) {
@@ -244,7 +268,7 @@ public final class ProcessService implements AutoCloseable {
                 StoredVersions.Data other = stored(against);
                 batch(inputs, other.layers(), other.list()); // the default industry must exist in that version's access list too
             }
-            if (rows.isEmpty()) throw new ProcessException(ProcessException.Kind.BAD_INPUT, "没有项目 / no project");
+            if (projects.size() == 0) throw new ProcessException(ProcessException.Kind.BAD_INPUT, "没有项目 / no project");
         } else {
             readSite(inputs, settings.maxVertices());
         }
@@ -253,7 +277,7 @@ public final class ProcessService implements AutoCloseable {
 
     /** How many projects a batch request holds (for refusing a large synchronous one). */
     public int projectCount(JsonNode request) {
-        return rows(inputs(request, BATCH_INPUTS, "projects")).size();
+        return projects(inputs(request, BATCH_INPUTS, "projects")).size();
     }
 
     /** The results document of a finished job: inline values and references to the stored files. */
@@ -311,11 +335,13 @@ public final class ProcessService implements AutoCloseable {
         }
     }
 
-    private List<ProjectRow> rows(JsonNode inputs) {
+    private BatchInputReader.Projects projects(JsonNode inputs) {
         BatchInputReader.Options o = new BatchInputReader.Options(text(inputs, "nameField"), text(inputs, "industryField"),
                 text(inputs, "wktField"), text(inputs, "crs"), text(inputs, "layer"));
         try {
-            return new BatchInputReader(o, settings.maxVertices()).read(bytes(inputs.get("projects"), "projects"));
+            BatchInputReader reader = new BatchInputReader(o, settings.maxVertices());
+            String text = text(inputs.get("projects"));
+            return text != null ? reader.open(text) : reader.open(bytes(inputs.get("projects"), "projects"));
         } catch (BatchInputException e) {
             throw new ProcessException(ProcessException.Kind.BAD_INPUT, e.getMessage());
         }
@@ -330,10 +356,10 @@ public final class ProcessService implements AutoCloseable {
             throw new ProcessException(ProcessException.Kind.JOB_FAILED, "服务重启期间数据已更新（" + h.dataVersion() + " → " + version
                     + "），任务不能在新数据上继续，请重新提交 / the data changed across the restart; resubmit the job");
         }
-        List<ProjectRow> rows = rows(inputs);
+        BatchInputReader.Projects projects = projects(inputs);
         BatchCheck check = batch(inputs, set, list);
         boolean reports = inputs.path("reports").asBoolean(false);
-        h.start(rows.size(), version);
+        h.start(projects.size(), version);
         List<ProjectOutcome> outcomes = new ArrayList<>(h.storedRows());
         Path reportDir = h.dir().resolve("reports");
         if (reports) {
@@ -343,20 +369,39 @@ public final class ProcessService implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        for (int i = outcomes.size(); i < rows.size(); i++) {
-            if (h.dismissed()) return;
-            ProjectRow row = rows.get(i);
-            BatchCheck.Checked c = background.run(() -> check.check(row));
-            if (reports && c.result() != null) {
-                byte[] pdf = background.run(() -> check.pdf(row, c.result()));
-                Jobs.writeAtomically(reportDir.resolve(String.format("%06d.pdf", i)), pdf);
+        try (BatchOutput out = BatchOutput.open(h.dir().resolve("results"))) {
+            for (ProjectOutcome o : outcomes) out.add(o, null);
+            // read and check at once: the job thread splits the list row by row and hands each project (its site parsed
+            // and checked) to a lane; at most `window` projects are in flight (enough to keep the lanes busy while this
+            // thread waits for a forced write), and they are stored in their order
+            BatchInputReader.Cursor cursor = projects.cursor(outcomes.size());
+            ArrayDeque<Future<BatchCheck.Checked>> inFlight = new ArrayDeque<>();
+            int window = 16 * settings.lanes(), next = outcomes.size();
+            try {
+                while (true) {
+                    while (inFlight.size() < window && !h.dismissed()) {
+                        BatchInputReader.Pending p = cursor.next();
+                        if (p == null) break;
+                        int index = next++;
+                        inFlight.add(lanes.submit(() -> project(check, p, reports ? reportDir.resolve(String.format("%06d.pdf", index)) : null)));
+                    }
+                    Future<BatchCheck.Checked> head = inFlight.poll();
+                    if (head == null || h.dismissed()) break;
+                    BatchCheck.Checked c = take(head);
+                    byte[] stored = h.row(c.outcome());
+                    if (h.dismissed()) break;
+                    out.add(c.outcome(), stored);
+                    outcomes.add(c.outcome());
+                }
+            } finally {
+                for (Future<?> f : inFlight) f.cancel(true);
             }
-            h.row(c.outcome());
-            outcomes.add(c.outcome());
+            if (h.dismissed()) return;
+            out.finish(h);
         }
-        finishBatch(h, rows, outcomes, version, reports, text(inputs, "baselineJob"));
+        finishBatch(h, outcomes, version, reports, text(inputs, "baselineJob"));
         String against = text(inputs, "againstVersion");
-        if (against != null) againstVersion(h, inputs, rows, outcomes, against);
+        if (against != null) againstVersion(h, inputs, projects, outcomes, against);
     }
 
     private StoredVersions.Data stored(String name) {
@@ -373,26 +418,51 @@ public final class ProcessService implements AutoCloseable {
      * pass, after the table; it runs in full again after a restart), and the projects that changed, before = the served
      * data, after = that version — the rows of {@code check --batch --against}.
      */
-    private void againstVersion(Jobs.Handle h, JsonNode inputs, List<ProjectRow> rows, List<ProjectOutcome> before, String name)
+    private void againstVersion(Jobs.Handle h, JsonNode inputs, BatchInputReader.Projects projects, List<ProjectOutcome> before, String name)
             throws InterruptedException {
         StoredVersions.Data other = stored(name);
         BatchCheck check = batch(inputs, other.layers(), other.list());
         List<ProjectOutcome> after = new ArrayList<>();
-        for (ProjectRow row : rows) {
+        BatchInputReader.Cursor cursor = projects.cursor(0);
+        for (BatchInputReader.Pending p = cursor.next(); p != null; p = cursor.next()) {
             if (h.dismissed()) return;
-            after.add(background.run(() -> check.check(row)).outcome());
+            after.add(background.run(() -> check.check(p.read())).outcome());
         }
         List<VersionDiff.Change> changes = VersionDiff.changes(before, after);
         h.inline("changes", changes);
         h.result("changesTable", "text/csv; charset=utf-8", VersionDiff.csv(changes));
     }
 
-    private void finishBatch(Jobs.Handle h, List<ProjectRow> rows, List<ProjectOutcome> outcomes, String version, boolean reports, String baseline) {
-        h.inline("summary", BatchTable.summary(outcomes, version));
-        h.result("table", "text/csv; charset=utf-8", BatchTable.csv(outcomes));
-        h.result("tableXlsx", XLSX, BatchTable.xlsx(outcomes));
+    /** One project on a lane: its site parsed and checked by the background runner, then its PDF report if asked for. */
+    private BatchCheck.Checked project(BatchCheck check, BatchInputReader.Pending pending, Path pdf) throws InterruptedException {
+        ProjectRow[] row = new ProjectRow[1];
+        BatchCheck.Checked c = background.run(() -> {
+            row[0] = pending.read();
+            return check.check(row[0]);
+        });
+        if (pdf != null && c.result() != null) {
+            byte[] bytes = background.run(() -> check.pdf(row[0], c.result()));
+            Jobs.writeAtomically(pdf, bytes);
+        }
+        return c;
+    }
+
+    /** The lane's result; its failure is the job's (an interruption stops the job, to resume after a restart). */
+    private static BatchCheck.Checked take(Future<BatchCheck.Checked> f) throws InterruptedException {
         try {
-            h.result("projects", "application/json", Jobs.MAPPER.writeValueAsBytes(outcomes));
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable t = e.getCause();
+            if (t instanceof InterruptedException) throw new InterruptedException("stopped");
+            if (t instanceof RuntimeException r) throw r;
+            if (t instanceof Error err) throw err;
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private void finishBatch(Jobs.Handle h, List<ProjectOutcome> outcomes, String version, boolean reports, String baseline) {
+        h.inline("summary", BatchTable.summary(outcomes, version));
+        try {
             if (reports) h.result("reports", "application/zip", zipReports(h.dir().resolve("reports"), outcomes));
             if (baseline != null) {
                 List<VersionDiff.Change> changes = VersionDiff.changes(jobs.rows(baseline), outcomes);
@@ -474,6 +544,16 @@ public final class ProcessService implements AutoCloseable {
         throw new ProcessException(ProcessException.Kind.BAD_INPUT, "输入 " + name + " 应为文本或对象 / " + name + " must be text or an object");
     }
 
+    /** A complex input that is plain text (a string, or a qualified value without base64), else null. */
+    private static String text(JsonNode v) {
+        if (v.isTextual()) return v.asText();
+        if (v.isObject() && !v.has("href") && v.path("value").isTextual() && !"base64".equalsIgnoreCase(v.path("encoding").asText())
+                && !"base64".equalsIgnoreCase(v.path("contentEncoding").asText())) {
+            return v.get("value").asText();
+        }
+        return null;
+    }
+
     private static SiteInput readSite(JsonNode inputs, int maxVertices) {
         try {
             return new SiteInputReader(maxVertices).read(bytes(inputs.get("site"), "site"), text(inputs, "crs"), text(inputs, "name"));
@@ -506,6 +586,7 @@ public final class ProcessService implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
+        lanes.shutdownNow();
     }
 
     static ObjectNode object() {

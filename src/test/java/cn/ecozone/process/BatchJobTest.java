@@ -121,12 +121,87 @@ class BatchJobTest {
             List<ProjectOutcome> rows = second.jobs().rows(id);
             assertEquals(n, rows.size(), "no row lost, none done twice");
             for (int i = 0; i < n; i++) assertEquals(i + 2, rows.get(i).row(), "rows in order (CSV line numbers)");
+            // the table streamed during both runs (the first run's rows replayed after the restart) is the whole table
+            assertEquals(new String(BatchTable.csv(rows), StandardCharsets.UTF_8),
+                    new String(Files.readAllBytes(second.resultFile(id, "table").file()), StandardCharsets.UTF_8));
             // independent oracle: the single check of each project
             List<ProjectRow> input = new BatchInputReader(null, 100_000).read(manyProjects(n));
             SiteCheck check = new SiteCheck(BatchFixture.LAYERS, BatchFixture.LIST);
             for (int i = 0; i < n; i++) {
                 SiteCheckResult r = check.run(input.get(i).site(), "光伏", 1000);
                 assertEquals(r.verdict().id(), rows.get(i).verdict(), input.get(i).name());
+            }
+        }
+    }
+
+    @Test
+    void projectsFinishingOutOfOrderAreStoredInOrderAndTheStreamedTablesEqualTheTablesOfTheStoredRows() throws Exception {
+        int n = 90;
+        byte[] list = manyProjects(n);
+        // a bad row in the middle: the job carries on and reports it with its line
+        String csv = new String(list, StandardCharsets.UTF_8).replaceFirst("\n项目46,\"POLYGON", "\n项目46,\"POLYGONZ");
+        java.util.Random random = new java.util.Random(3);
+        Background jittery = new Background() {
+            @Override
+            public <T> T run(Supplier<T> analysis) throws InterruptedException {
+                int ms;
+                synchronized (random) {
+                    ms = random.nextInt(6);
+                }
+                Thread.sleep(ms); // lanes finish out of order
+                return analysis.get();
+            }
+        };
+        Path jobs = tmp.resolve("jobs");
+        try (ProcessService s = new ProcessService(() -> BatchFixture.LAYERS, () -> BatchFixture.LIST,
+                new ProcessService.Settings(SiteInputReader.DEFAULT_MAX_VERTICES, AnalysisCaps.NONE, Long.MAX_VALUE, Long.MAX_VALUE, 3),
+                (layers, l, site, industry, nearbyM) -> new SiteCheck(layers, l).run(site, industry, nearbyM), jittery, jobs)) {
+            String id = s.submit(ProcessService.BATCH_CHECK, request(csv.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of())).jobID;
+            await(s, id);
+            JobState done = s.jobs().get(id).orElseThrow();
+            assertEquals("successful", done.status, done.message);
+            assertEquals(n, done.processed);
+            assertEquals(1, done.failedRows);
+            List<ProjectOutcome> rows = s.jobs().rows(id);
+            for (int i = 0; i < n; i++) assertEquals(i + 2, rows.get(i).row(), "in input order");
+            assertEquals("error", rows.get(45).verdict());
+            assertTrue(rows.get(45).error().contains("WKT"), rows.get(45).error());
+            List<ProjectRow> input = new BatchInputReader(null, 100_000).read(list);
+            SiteCheck check = new SiteCheck(BatchFixture.LAYERS, BatchFixture.LIST);
+            for (int i = 0; i < n; i++) {
+                if (i == 45) continue;
+                assertEquals(check.run(input.get(i).site(), "光伏", 1000).verdict().id(), rows.get(i).verdict(), input.get(i).name());
+            }
+            assertEquals(new String(BatchTable.csv(rows), StandardCharsets.UTF_8),
+                    new String(Files.readAllBytes(s.resultFile(id, "table").file()), StandardCharsets.UTF_8));
+            assertEquals(Jobs.MAPPER.readTree(Jobs.MAPPER.writeValueAsBytes(rows)), Jobs.MAPPER.readTree(s.resultFile(id, "projects").file().toFile()));
+            // the xlsx, read back: the header and every row's cells as BatchTable writes them
+            List<List<String>> sheet = new ArrayList<>();
+            try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(s.resultFile(id, "tableXlsx").file().toFile());
+                 java.util.stream.Stream<org.dhatim.fastexcel.reader.Row> rs = wb.getFirstSheet().openStream()) {
+                rs.forEach(r -> {
+                    List<String> cells = new ArrayList<>();
+                    for (int c = 0; c < r.getCellCount(); c++) cells.add(r.getCellText(c));
+                    sheet.add(cells);
+                });
+            }
+            assertEquals(n + 1, sheet.size());
+            assertEquals(BatchTable.HEADER, sheet.get(0));
+            for (int i = 0; i < n; i++) {
+                List<String> expected = BatchTable.row(rows.get(i));
+                List<String> got = sheet.get(i + 1);
+                for (int c = 0; c < expected.size(); c++) {
+                    String e = expected.get(c), g = c < got.size() && got.get(c) != null ? got.get(c) : "";
+                    if (c == 0 || c == 7 || c == 8 || c == 17) {
+                        if (!e.isEmpty()) assertEquals(Double.parseDouble(e), Double.parseDouble(g), 1e-9, "row " + i + " column " + c);
+                    } else {
+                        assertEquals(e, g, "row " + i + " column " + c);
+                    }
+                }
+            }
+            // nothing half-written is left beside the outputs
+            try (var files = Files.list(jobs.resolve(id).resolve("results"))) {
+                assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".part") || f.getFileName().toString().endsWith(".tmp")));
             }
         }
     }
