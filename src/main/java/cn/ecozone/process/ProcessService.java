@@ -424,8 +424,9 @@ public final class ProcessService implements AutoCloseable {
         BatchCheck check = batch(inputs, other.layers(), other.list());
         List<ProjectOutcome> after = new ArrayList<>();
         BatchInputReader.Cursor cursor = projects.cursor(0);
-        for (BatchInputReader.Pending p = cursor.next(); p != null; p = cursor.next()) {
+        for (BatchInputReader.Pending next = cursor.next(); next != null; next = cursor.next()) {
             if (h.dismissed()) return;
+            BatchInputReader.Pending p = next;
             after.add(background.run(() -> check.check(p.read())).outcome());
         }
         List<VersionDiff.Change> changes = VersionDiff.changes(before, after);
