@@ -53,7 +53,7 @@ class DocsLinksTest {
     @Test
     void theReadmeKeepsExactlyTheTwoSetUpCommandsAndStaysShort() throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        assertTrue(readme.contains("java -jar target/ecozone.jar serve"), "command one: serve the sample");
+        assertTrue(readme.contains("-jar target/ecozone.jar serve"), "command one: serve the sample");
         assertTrue(readme.contains("bash .ci/test"), "command two: every test");
         long lines = readme.lines().count();
         assertTrue(lines < 200, "README is for newcomers; details belong in docs/ (" + lines + " lines)");

@@ -52,7 +52,7 @@ public final class ServeCommand implements Command {
     public String help() {
         return """
                 用法 Usage: ecozone serve [--config FILE] [--port 8080] [--layers DIR] [--styles DIR] [--web DIR] [--db URL]
-                                          [--schema NAME] [--tokens FILE] [--print-config]
+                                          [--schema NAME] [--tokens FILE] [--print-config] [--smoke-test]
 
                 加载并校验图层，然后提供地图、OGC API – Features 与分析接口。图层有错误时拒绝启动并列出原因。
                 Loads and validates the layers, then serves the web map, OGC API – Features and the analyses.
@@ -75,6 +75,9 @@ public final class ServeCommand implements Command {
                                  also env ECOZONE_TOKENS (comma-separated) and ECOZONE_TOKENS_FILE
                   --print-config 打印生效配置（密钥隐藏）及每项来源后退出 / print the effective configuration (secrets masked)
                                  with the source of each value, then exit
+                  --smoke-test   启动后自检（健康、页面、要素、切片、点查、选址研判各一次，均须 2xx）然后退出，失败时退出码 1
+                                 start, make the first requests a visitor and a planner make (each must answer 2xx), stop;
+                                 exit 1 if one failed. The build runs it to make the start-up class archive (AppCDS)
                 """;
     }
 
@@ -116,7 +119,7 @@ public final class ServeCommand implements Command {
 
     @Override
     public int run(String[] words, PrintStream out, PrintStream err) throws InterruptedException {
-        Args args = new Args(words, Set.of("help", "print-config"));
+        Args args = new Args(words, Set.of("help", "print-config", "smoke-test"));
         Set<String> known = new HashSet<>(Setting.flags());
         known.add("config");
         args.allowOnly(known);
@@ -173,6 +176,12 @@ public final class ServeCommand implements Command {
                 new StoredSchemas(loadedLayers.layers().catalog(), db));
         out.printf("EcoZone 已启动 ready in %.1f s: http://localhost:%d/  (地图 map: http://localhost:%d/map/)%n",
                 (System.nanoTime() - t0) / 1e9, server.port(), server.port());
+        if (args.flag("smoke-test")) {
+            int failed = SmokeStart.run(server.port(), layers, out);
+            server.close();
+            out.flush();
+            return failed == 0 ? 0 : 1;
+        }
         // SIGTERM/SIGINT: stop accepting, let the requests in flight finish (ops.shutdown-timeout-ms), fsync, exit 0
         CountDownLatch stop = new CountDownLatch(1);
         if (!onSignals(stop::countDown, "TERM", "INT")) {

@@ -53,6 +53,26 @@ class ServeConfigTest {
     }
 
     @Test
+    void smokeTestAnswersAVisitorsAndAPlannersFirstRequestsThenStopsAndFailsWhenOneFails() throws Exception {
+        Path layers = Files.createDirectories(dir.resolve("smoke-layers"));
+        try (var files = Files.list(Path.of("layers"))) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".jsonl")).toList()) {
+                Files.copy(f, layers.resolve(f.getFileName()));
+            }
+        }
+        CliTest.Run ok = CliTest.run("serve", "--port", "0", "--layers", layers.toString(), "--smoke-test");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("POST /analysis/site-check → 200"), ok.out());
+        assertTrue(ok.out().contains("GET /map/ → 200"), ok.out());
+        assertTrue(ok.out().contains("smoke test passed"), ok.out());
+        // without the web map's folder the map page cannot answer: the smoke test says so and exits 1
+        CliTest.Run broken = CliTest.run("serve", "--port", "0", "--layers", layers.toString(), "--web", dir.resolve("no-web").toString(),
+                "--smoke-test");
+        assertEquals(1, broken.code(), broken.out() + broken.err());
+        assertTrue(broken.out().contains("smoke test failed"), broken.out());
+    }
+
+    @Test
     void printConfigThroughMainNeedsNoLayersFolder() {
         CliTest.Run r = CliTest.run("serve", "--layers", dir.resolve("missing").toString(), "--db",
                 "jdbc:postgresql://localhost/eco?user=eco&password=s3cret-pw", "--print-config");
