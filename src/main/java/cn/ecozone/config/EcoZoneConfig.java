@@ -86,7 +86,15 @@ public record EcoZoneConfig(Server server, Access access, Limits limits, Ops ops
      * @param pgDump the pg_dump binary, or null to look for it
      */
     public record Ops(boolean accessLog, Duration shutdownTimeout, int compactEdits, long compactBytes, String pgDump,
-                      boolean snapshots, boolean tileWarmUp, Path cjkFont) {}
+                      boolean snapshots, boolean tileWarmUp, Path cjkFont) {
+        public Ops withAccessLog(boolean on) {
+            return new Ops(on, shutdownTimeout, compactEdits, compactBytes, pgDump, snapshots, tileWarmUp, cjkFont);
+        }
+
+        public Ops withTileWarmUp(boolean on) {
+            return new Ops(accessLog, shutdownTimeout, compactEdits, compactBytes, pgDump, snapshots, on, cjkFont);
+        }
+    }
 
     private static final EcoZoneConfig DEFAULTS = ConfigLoader.defaults().config();
 

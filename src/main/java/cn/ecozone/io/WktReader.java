@@ -56,20 +56,21 @@ public final class WktReader {
     }
 
     private final class Scan {
-        private final String s;
+        /** The text as chars: a list from a CSV with Chinese names is a UTF-16 string, whose charAt checks its index each time. */
+        private final char[] s;
         private final int n;
         private int i;
         private final List<Coordinate> coords = new ArrayList<>();
 
         Scan(String s) {
-            this.s = s;
-            this.n = s.length();
+            this.s = s.toCharArray();
+            this.n = this.s.length;
         }
 
         Geometry geometry() {
             skip();
             int start = i;
-            while (i < n && word(s.charAt(i))) i++;
+            while (i < n && word(s[i])) i++;
             boolean multi;
             if (keyword(start, i, "polygon")) multi = false;
             else if (keyword(start, i, "multipolygon")) multi = true;
@@ -83,7 +84,7 @@ public final class WktReader {
                 polygons.add(p);
                 skip();
                 if (i >= n) return null;
-                char c = s.charAt(i++);
+                char c = s[i++];
                 if (c == ')') break;
                 if (c != ',') return null;
             }
@@ -101,7 +102,7 @@ public final class WktReader {
                 else holes.add(r);
                 skip();
                 if (i >= n) return null;
-                char c = s.charAt(i++);
+                char c = s[i++];
                 if (c == ')') break;
                 if (c != ',') return null;
             }
@@ -121,7 +122,7 @@ public final class WktReader {
                 coords.add(new Coordinate(x, y));
                 skip();
                 if (i >= n) return null;
-                char c = s.charAt(i++);
+                char c = s[i++];
                 if (c == ')') break;
                 if (c != ',') return null;
             }
@@ -132,7 +133,7 @@ public final class WktReader {
 
         private boolean open() {
             skip();
-            if (i < n && s.charAt(i) == '(') {
+            if (i < n && s[i] == '(') {
                 i++;
                 return true;
             }
@@ -141,18 +142,18 @@ public final class WktReader {
 
         /** JTS's whitespace: every character up to the space. */
         private void skip() {
-            while (i < n && s.charAt(i) <= ' ') i++;
+            while (i < n && s[i] <= ' ') i++;
         }
 
         /** A plain decimal number ending at whitespace, a comma or a closing parenthesis; NaN when it is not one. */
         private double number() {
             int start = i;
             boolean negative = false;
-            if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) negative = s.charAt(i++) == '-';
+            if (i < n && (s[i] == '-' || s[i] == '+')) negative = s[i++] == '-';
             long mantissa = 0;
             int significant = 0, digits = 0, scale = 0;
             while (i < n) {
-                char c = s.charAt(i);
+                char c = s[i];
                 if (c < '0' || c > '9') break;
                 digits++;
                 if (significant > 0 || c != '0') {
@@ -161,10 +162,10 @@ public final class WktReader {
                 }
                 i++;
             }
-            if (i < n && s.charAt(i) == '.') {
+            if (i < n && s[i] == '.') {
                 i++;
                 while (i < n) {
-                    char c = s.charAt(i);
+                    char c = s[i];
                     if (c < '0' || c > '9') break;
                     digits++;
                     scale++;
@@ -177,13 +178,13 @@ public final class WktReader {
             }
             if (digits == 0) return Double.NaN;
             int exponent = 0;
-            if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            if (i < n && (s[i] == 'e' || s[i] == 'E')) {
                 i++;
                 boolean negativeExponent = false;
-                if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) negativeExponent = s.charAt(i++) == '-';
+                if (i < n && (s[i] == '-' || s[i] == '+')) negativeExponent = s[i++] == '-';
                 int expDigits = 0;
                 while (i < n) {
-                    char c = s.charAt(i);
+                    char c = s[i];
                     if (c < '0' || c > '9') break;
                     if (exponent < 100_000) exponent = exponent * 10 + (c - '0');
                     expDigits++;
@@ -194,7 +195,7 @@ public final class WktReader {
             }
             // the number must end where JTS's word ends: at whitespace, a comma or a closing parenthesis
             if (i >= n) return Double.NaN;
-            char end = s.charAt(i);
+            char end = s[i];
             if (!(end <= ' ' || end == ',' || end == ')')) return Double.NaN;
             double v;
             int power = exponent - scale;
@@ -202,7 +203,7 @@ public final class WktReader {
                 v = power >= 0 ? (double) mantissa * POWERS[power] : (double) mantissa / POWERS[-power];
                 if (significant == 0) v = 0;
             } else {
-                v = Double.parseDouble(s.substring(start, i));
+                v = Double.parseDouble(new String(s, start, i - start));
                 return v; // parseDouble has applied the sign
             }
             return negative ? -v : v;
@@ -211,7 +212,7 @@ public final class WktReader {
         private boolean keyword(int from, int to, String lower) {
             if (to - from != lower.length()) return false;
             for (int k = 0; k < lower.length(); k++) {
-                char c = s.charAt(from + k);
+                char c = s[from + k];
                 if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
                 if (c != lower.charAt(k)) return false;
             }

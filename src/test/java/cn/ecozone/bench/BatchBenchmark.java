@@ -105,7 +105,10 @@ class BatchBenchmark {
             Files.write(bodies, sites, StandardCharsets.UTF_8);
             Path jobs = EcoZoneServer.jobsDir(n.layers);
             deleteTree(jobs); // a kept load must not resume an earlier run's job
-            ServerConfig config = new ServerConfig(0, Path.of("layers"), Path.of("styles"), Path.of("web"), 1L << 30, "embedded");
+            ServerConfig base = new ServerConfig(0, Path.of("layers"), Path.of("styles"), Path.of("web"), 1L << 30, "embedded");
+            // steady state: the map's tile warm-up (a minute after start, ≈ 35 s of CPU on this load) would run in the
+            // middle of the measurements and take a core from both the jobs and the interactive checks
+            ServerConfig config = base.withSettings(base.settings().withOps(base.settings().ops().withTileWarmUp(false)));
             try (EcoZoneServer server = EcoZoneServer.start(config, n.layers)) {
                 int port = server.port();
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -81,8 +81,7 @@ class HttpTailProbe {
                 EcoZoneConfig.Ops o = c.ops();
                 // warm: as the benchmark starts it (tile warm-up and access log on); base: no tile warm-up; nolog: neither
                 boolean log = !v.contains("nolog"), warm = v.contains("warm") || v.equals("default");
-                c = c.withOps(new EcoZoneConfig.Ops(log && o.accessLog(), o.shutdownTimeout(), o.compactEdits(), o.compactBytes(), o.pgDump(),
-                        o.snapshots(), warm && o.tileWarmUp(), o.cjkFont()));
+                c = c.withOps(o.withAccessLog(log && o.accessLog()).withTileWarmUp(warm && o.tileWarmUp()));
                 servers.put(v, EcoZoneServer.start(ServerConfig.defaults(0).withSettings(c), layers));
                 out.append(fmt("started %s on port %d%n", v, servers.get(v).port()));
             }

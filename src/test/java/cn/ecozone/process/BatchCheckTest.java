@@ -7,6 +7,7 @@ import cn.ecozone.analysis.AnalysisCaps;
 import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
 import cn.ecozone.io.SiteInputReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,15 @@ class BatchCheckTest {
     }
 
     /** Every good project equals its single check (verdict, hit zones, areas within tol), and the bad one is an error line. */
+    /** The shape as a client reads it (the outcome holds it as JSON text). */
+    static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static void assertLikeSingleChecks(List<ProjectOutcome> out, double areaTolerance, int badRow) {
         assertEquals(BatchFixture.GOOD.size() + 1, out.size());
         for (int i = 0; i < BatchFixture.GOOD.size(); i++) {
@@ -60,7 +70,7 @@ class BatchCheckTest {
             assertEquals("光伏", o.industry());
             // the project's own shape rides along (the map draws a row from any input format): it measures as the site did
             assertNotNull(o.siteGeometry(), s.name() + " has its shape");
-            double ha = EllipsoidalMeasure.area(new GeoJsonGeometryReader().read(o.siteGeometry())) / 10_000;
+            double ha = EllipsoidalMeasure.area(new GeoJsonGeometryReader().read(json(o.siteGeometry().toString()))) / 10_000;
             assertEquals(o.siteAreaHa(), ha, o.siteAreaHa() * 1e-9, s.name() + " shape's area");
         }
         ProjectOutcome bad = out.get(out.size() - 1);
