@@ -185,26 +185,44 @@ public final class TilesRoutes implements RouteModule {
                 .link(self + "?f=json", "JSON"));
     }
 
+    /** What differs between a collection's list of vector tilesets and its list of map (PNG) tilesets. */
+    private record TilesetList(String path, String dataType, String titleZh, String titleEn, String listTitle, String etag,
+                               String otherPath, String otherRel, String otherTitle, String pageTitle) {}
+
+    private static final TilesetList VECTOR_TILESETS = new TilesetList("/tiles", "vector", " ", "", "切片集列表 / tilesets",
+            "tiles-2", "/map/tiles", REL_TILESETS_MAP, "地图切片集 / map tilesets", " 切片 Tiles");
+    private static final TilesetList MAP_TILESETS = new TilesetList("/map/tiles", "map", " 地图切片 ", " map tiles",
+            "地图切片集列表 / map tilesets", "map-tiles-1", "/tiles", REL_TILESETS_VECTOR, "矢量切片集 / vector tilesets", " 地图切片 Map tiles");
+
     private void tilesets(Context ctx) {
+        tilesetList(ctx, VECTOR_TILESETS);
+    }
+
+    private void mapTilesets(Context ctx) {
+        tilesetList(ctx, MAP_TILESETS);
+    }
+
+    private void tilesetList(Context ctx, TilesetList kind) {
         OgcResponses.onlyParameters(ctx, Set.of("f"));
         FeatureSource s = layers.require(ctx.pathParam("collectionId"));
         String base = RequestUrls.base(ctx);
-        String self = base + "/collections/" + s.layer().id() + "/tiles";
+        String collection = base + "/collections/" + s.layer().id();
+        String self = collection + kind.path();
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("title", s.layer().title().zh() + " " + s.layer().title().en());
-        entry.put("dataType", "vector");
+        entry.put("title", s.layer().title().zh() + kind.titleZh() + s.layer().title().en() + kind.titleEn());
+        entry.put("dataType", kind.dataType());
         entry.put("crs", WebMercatorQuad.CRS);
         entry.put("tileMatrixSetURI", WebMercatorQuad.URI);
         entry.put("links", List.of(
                 new Link(self + "/" + WebMercatorQuad.ID, "self", MediaTypes.JSON, "切片集 / tileset metadata"),
                 new Link(base + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, MediaTypes.JSON, "切片方案 / tiling scheme")));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("links", List.of(new Link(self, "self", MediaTypes.JSON, "切片集列表 / tilesets"),
-                new Link(base + "/collections/" + s.layer().id(), REL_GEODATA, MediaTypes.JSON, s.layer().title().zh()),
-                new Link(base + "/collections/" + s.layer().id() + "/map/tiles", REL_TILESETS_MAP, MediaTypes.JSON, "地图切片集 / map tilesets")));
+        body.put("links", List.of(new Link(self, "self", MediaTypes.JSON, kind.listTitle()),
+                new Link(collection, REL_GEODATA, MediaTypes.JSON, s.layer().title().zh()),
+                new Link(collection + kind.otherPath(), kind.otherRel(), MediaTypes.JSON, kind.otherTitle())));
         body.put("tilesets", List.of(entry));
-        OgcResponses.answer(ctx, "tiles-2", MediaTypes.JSON, () -> body, () -> new HtmlPage(s.layer().title().zh() + " 切片 Tiles")
-                .heading(s.layer().title().zh() + " 切片 Tiles")
+        OgcResponses.answer(ctx, kind.etag(), MediaTypes.JSON, () -> body, () -> new HtmlPage(s.layer().title().zh() + kind.pageTitle())
+                .heading(s.layer().title().zh() + kind.pageTitle())
                 .link(self + "/" + WebMercatorQuad.ID + "?f=json", WebMercatorQuad.ID));
     }
 
@@ -308,28 +326,6 @@ public final class TilesRoutes implements RouteModule {
 
     // ---- map tiles (PNG) ---------------------------------------------------------------------------------------
 
-    private void mapTilesets(Context ctx) {
-        OgcResponses.onlyParameters(ctx, Set.of("f"));
-        FeatureSource s = layers.require(ctx.pathParam("collectionId"));
-        String base = RequestUrls.base(ctx);
-        String self = base + "/collections/" + s.layer().id() + "/map/tiles";
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("title", s.layer().title().zh() + " 地图切片 " + s.layer().title().en() + " map tiles");
-        entry.put("dataType", "map");
-        entry.put("crs", WebMercatorQuad.CRS);
-        entry.put("tileMatrixSetURI", WebMercatorQuad.URI);
-        entry.put("links", List.of(
-                new Link(self + "/" + WebMercatorQuad.ID, "self", MediaTypes.JSON, "切片集 / tileset metadata"),
-                new Link(base + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, MediaTypes.JSON, "切片方案 / tiling scheme")));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("links", List.of(new Link(self, "self", MediaTypes.JSON, "地图切片集列表 / map tilesets"),
-                new Link(base + "/collections/" + s.layer().id(), REL_GEODATA, MediaTypes.JSON, s.layer().title().zh()),
-                new Link(base + "/collections/" + s.layer().id() + "/tiles", REL_TILESETS_VECTOR, MediaTypes.JSON, "矢量切片集 / vector tilesets")));
-        body.put("tilesets", List.of(entry));
-        OgcResponses.answer(ctx, "map-tiles-1", MediaTypes.JSON, () -> body, () -> new HtmlPage(s.layer().title().zh() + " 地图切片 Map tiles")
-                .heading(s.layer().title().zh() + " 地图切片 Map tiles")
-                .link(self + "/" + WebMercatorQuad.ID + "?f=json", WebMercatorQuad.ID));
-    }
 
     private void mapTileset(Context ctx) {
         OgcResponses.onlyParameters(ctx, Set.of("f"));

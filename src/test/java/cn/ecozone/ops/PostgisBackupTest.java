@@ -44,15 +44,7 @@ class PostgisBackupTest {
         Backup.verify(backup);
 
         String fresh = cluster.createDatabase("restored");
-        Path pgRestore = Path.of("/usr/lib/postgresql").resolve(Files.list(Path.of("/usr/lib/postgresql")).map(p -> p.getFileName().toString())
-                .max(String::compareTo).orElseThrow()).resolve("bin/pg_restore");
-        ProcessBuilder pb = new ProcessBuilder(pgRestore.toString(), "--no-owner", "-d", fresh.substring(fresh.lastIndexOf('/') + 1, fresh.indexOf('?')),
-                backup.resolve("ecozone.dump").toString()).redirectErrorStream(true);
-        pb.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", String.valueOf(cluster.port()), "PGUSER", "postgres"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        pgRestore(cluster, backup, fresh);
         try (Connection a = DriverManager.getConnection(db); Connection b = DriverManager.getConnection(fresh)) {
             for (String q : List.of("SELECT count(*) FROM restoration", "SELECT count(*) FROM control_unit", "SELECT sum(revision) FROM ecozone_meta",
                     "SELECT string_agg(fid || ST_AsText(geom), ',' ORDER BY fid) FROM restoration")) {
@@ -76,15 +68,7 @@ class PostgisBackupTest {
         Backup.verify(backup);
 
         String fresh = cluster.createDatabase("restoredschema");
-        Path pgRestore = Path.of("/usr/lib/postgresql").resolve(Files.list(Path.of("/usr/lib/postgresql")).map(p -> p.getFileName().toString())
-                .max(String::compareTo).orElseThrow()).resolve("bin/pg_restore");
-        ProcessBuilder pb = new ProcessBuilder(pgRestore.toString(), "--no-owner", "-d", fresh.substring(fresh.lastIndexOf('/') + 1, fresh.indexOf('?')),
-                backup.resolve("ecozone.dump").toString()).redirectErrorStream(true);
-        pb.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", String.valueOf(cluster.port()), "PGUSER", "postgres"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        pgRestore(cluster, backup, fresh);
         try (Connection a = DriverManager.getConnection(db); Connection b = DriverManager.getConnection(fresh)) {
             for (String q : List.of("SELECT count(*) FROM zoning_2023.restoration", "SELECT count(*) FROM zoning_2023.control_unit",
                     "SELECT sum(revision) FROM zoning_2023.ecozone_meta",
@@ -94,6 +78,19 @@ class PostgisBackupTest {
             assertEquals("0", one(b, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'restoration'"),
                     "only the stored version's schema is in the dump");
         }
+    }
+
+    /** pg_restore of the backup's dump into the (empty) database at the JDBC URL fresh. */
+    private static void pgRestore(PostgisCluster cluster, Path backup, String fresh) throws Exception {
+        Path pgRestore = Path.of("/usr/lib/postgresql").resolve(Files.list(Path.of("/usr/lib/postgresql")).map(p -> p.getFileName().toString())
+                .max(String::compareTo).orElseThrow()).resolve("bin/pg_restore");
+        ProcessBuilder pb = new ProcessBuilder(pgRestore.toString(), "--no-owner", "-d", fresh.substring(fresh.lastIndexOf('/') + 1, fresh.indexOf('?')),
+                backup.resolve("ecozone.dump").toString()).redirectErrorStream(true);
+        pb.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", String.valueOf(cluster.port()), "PGUSER", "postgres"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
     }
 
     private static String one(Connection c, String sql) throws Exception {
