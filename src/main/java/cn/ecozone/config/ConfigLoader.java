@@ -124,8 +124,15 @@ public final class ConfigLoader {
         }
         Values v = new Values(raw, sources);
         String db = v.string(Setting.DB);
-        EcoZoneConfig.Server server = new EcoZoneConfig.Server(v.integer(Setting.PORT), v.path(Setting.LAYERS), v.path(Setting.STYLES),
-                v.path(Setting.WEB), db, db == null ? Mode.EMBEDDED : Mode.POSTGIS, v.number(Setting.MAX_BODY_BYTES), v.path(Setting.JOBS_DIR),
+        Path program = programDir();
+        Path styles = programAsset(v.path(Setting.STYLES), sources.get(Setting.STYLES), Path.of(""), program, "control_unit.json");
+        Path web = programAsset(v.path(Setting.WEB), sources.get(Setting.WEB), Path.of(""), program, "index.html");
+        if (!Files.isDirectory(web)) {
+            warnings.add("找不到地图网页目录 " + web.toAbsolutePath() + "，/map/ 将返回 404（用 --web 指定）/ web map folder not found: "
+                    + web.toAbsolutePath() + " — /map/ answers 404 (set it with --web)");
+        }
+        EcoZoneConfig.Server server = new EcoZoneConfig.Server(v.integer(Setting.PORT), v.path(Setting.LAYERS), styles,
+                web, db, db == null ? Mode.EMBEDDED : Mode.POSTGIS, v.number(Setting.MAX_BODY_BYTES), v.path(Setting.JOBS_DIR),
                 v.number(Setting.TILE_CACHE_BYTES), v.string(Setting.TIANDITU_KEY), v.string(Setting.SCHEMA));
         EcoZoneConfig.Access access = new EcoZoneConfig.Access(v.list(Setting.TOKENS), v.path(Setting.TOKENS_FILE),
                 new LinkedHashSet<>(v.list(Setting.CORS_READ)), new LinkedHashSet<>(v.list(Setting.CORS_WRITE)));
@@ -137,6 +144,35 @@ public final class ConfigLoader {
                 v.integer(Setting.COMPACT_EDITS), v.number(Setting.COMPACT_BYTES), v.string(Setting.PG_DUMP),
                 v.bool(Setting.SNAPSHOTS), v.bool(Setting.TILE_WARM_UP), v.path(Setting.CJK_FONT));
         return new Loaded(new EcoZoneConfig(server, access, limits, ops), Map.copyOf(sources), configFile, List.copyOf(warnings));
+    }
+
+    /**
+     * Where a program folder ({@code styles}, {@code web}) is when it was not configured: the default relative path
+     * if it exists under the working directory (the repository, as README's command runs it), else the same name
+     * beside the program ({@code ecozone.jar}'s folder, then its parent: {@code target/..} in a checkout,
+     * {@code /opt/ecozone} in an install), so that {@code java -jar /somewhere/ecozone.jar serve} started from
+     * another folder still serves the map. Only a folder holding {@code marker} (a file EcoZone ships in it) is taken
+     * there. A configured value is always taken as given.
+     */
+    static Path programAsset(Path configured, Source source, Path workingDir, Path programDir, String marker) {
+        if (configured == null || configured.isAbsolute() || (source != null && source.kind() != Source.Kind.DEFAULT)) return configured;
+        if (Files.isDirectory(workingDir.resolve(configured)) || programDir == null) return configured;
+        for (Path base : new Path[] {programDir, programDir.getParent()}) {
+            if (base != null && Files.isRegularFile(base.resolve(configured).resolve(marker))) return base.resolve(configured);
+        }
+        return configured;
+    }
+
+    /** The folder holding the running jar (or the classes folder, in a build), or null when unknown. */
+    static Path programDir() {
+        try {
+            var code = ConfigLoader.class.getProtectionDomain().getCodeSource();
+            if (code == null) return null;
+            Path p = Path.of(code.getLocation().toURI()).toAbsolutePath().normalize();
+            return p.getParent(); // target/ecozone.jar and target/classes alike: target
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private static final Pattern SECTION = Pattern.compile("\\[\\s*([a-z0-9-]+)\\s*]");

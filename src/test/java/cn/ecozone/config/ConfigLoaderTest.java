@@ -232,4 +232,38 @@ class ConfigLoaderTest {
         // one line per setting plus mode and two comment lines
         assertEquals(Setting.values().length + 3, printed.lines().count(), printed);
     }
+
+    @Test
+    void theMapAndStylesAreFoundBesideTheProgramWhenStartedFromAnotherFolder() throws IOException {
+        Path checkout = Files.createDirectories(dir.resolve("checkout"));
+        Path target = Files.createDirectories(checkout.resolve("target"));
+        Files.writeString(Files.createDirectories(checkout.resolve("web")).resolve("index.html"), "<html>");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        var dflt = ConfigLoader.Source.DEFAULT;
+        // started in the checkout: the relative default, as before
+        assertEquals(Path.of("web"), ConfigLoader.programAsset(Path.of("web"), dflt, checkout, target, "index.html"));
+        // started elsewhere: the folder beside the jar's folder (target/..)
+        assertEquals(checkout.resolve("web"), ConfigLoader.programAsset(Path.of("web"), dflt, elsewhere, target, "index.html"));
+        // an install keeps the folders beside the jar itself
+        Path opt = Files.createDirectories(dir.resolve("opt"));
+        Files.writeString(Files.createDirectories(opt.resolve("styles")).resolve("control_unit.json"), "{}");
+        assertEquals(opt.resolve("styles"), ConfigLoader.programAsset(Path.of("styles"), dflt, elsewhere, opt, "control_unit.json"));
+        // a folder of the same name that is not EcoZone's (e.g. another build's web/ in /tmp) is not taken
+        Files.createDirectories(opt.resolve("web"));
+        assertEquals(Path.of("web"), ConfigLoader.programAsset(Path.of("web"), dflt, elsewhere, opt, "index.html"));
+        // nowhere: the default stays (and serve warns), never a folder further up
+        Files.writeString(Files.createDirectories(dir.resolve("web")).resolve("index.html"), "<html>");
+        assertEquals(Path.of("web"), ConfigLoader.programAsset(Path.of("web"), dflt, elsewhere, opt.resolve("lib"), "index.html"));
+        // a configured value is taken as given, even when missing
+        var flag = new ConfigLoader.Source(ConfigLoader.Source.Kind.FLAG, "web");
+        assertEquals(Path.of("web"), ConfigLoader.programAsset(Path.of("web"), flag, elsewhere, target, "index.html"));
+    }
+
+    @Test
+    void aMissingWebFolderIsAWarningNamingTheFlag() {
+        var loaded = ConfigLoader.load(null, Map.of(), Map.of("web", dir.resolve("no-such-web").toString()));
+        assertTrue(loaded.warnings().stream().anyMatch(w -> w.contains("--web") && w.contains("no-such-web")), loaded.warnings().toString());
+        var fine = ConfigLoader.load(null, Map.of(), Map.of());
+        assertTrue(fine.warnings().isEmpty(), fine.warnings().toString());
+    }
 }
