@@ -48,6 +48,12 @@ public record ProjectOutcome(int row, String source, String name, String industr
 
     public record Nearest(String collection, String collectionTitle, String featureId, String name, double distanceM) {}
 
+    /** This row without its site's shape (what a job keeps in memory for its summary and reports). */
+    public ProjectOutcome withoutSiteGeometry() {
+        return siteGeometry == null ? this : new ProjectOutcome(row, source, name, industry, industryZh, verdict, verdictZh, district, siteAreaHa,
+                siteAreaMu, dimensions, hits, nearestProtected, warnings, error, dataVersion, null);
+    }
+
     public boolean failed() {
         return ERROR.equals(verdict);
     }
