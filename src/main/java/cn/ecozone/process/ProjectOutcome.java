@@ -108,6 +108,8 @@ public record ProjectOutcome(int row, String source, String name, String industr
      */
     private static JsonNode geometry(SiteInput site) {
         if (site == null || site.vertexCount() > MAX_SITE_GEOMETRY_VERTICES) return null;
+        String fast = SiteShapeJson.write(site.geometry());
+        if (fast != null) return Jobs.MAPPER.getNodeFactory().rawValueNode(new RawValue(fast));
         StringWriter text = new StringWriter();
         try (JsonGenerator g = Jobs.MAPPER.getFactory().createGenerator(text)) {
             GeoJsonGeometryWriter.write(g, site.geometry());
