@@ -43,7 +43,8 @@ public final class SiteInputReader {
         this(maxVertices, true);
     }
 
-    SiteInputReader(int maxVertices, boolean streaming) {
+    /** @param streaming false: GeoJSON always through the tree reader (as before the stream; for comparisons) */
+    public SiteInputReader(int maxVertices, boolean streaming) {
         this.maxVertices = maxVertices;
         this.streaming = streaming;
     }
