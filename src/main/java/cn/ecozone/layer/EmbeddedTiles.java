@@ -46,6 +46,16 @@ public final class EmbeddedTiles {
         return LowZoomCopies.bytes();
     }
 
+    /**
+     * Lets go of the low-zoom copy tiles of zoom z at this extent come from (a no-op when none serves them): the
+     * tile warm-up calls it once every tile of that zoom over the layer is kept in the tile cache. A tile of that grid
+     * asked for later builds it again.
+     */
+    public static void releaseLowZoomCopy(FeatureSource source, int z, int extent) {
+        int level = LowZoomCopies.level(z, extent);
+        if (level != Integer.MIN_VALUE) LowZoomCopies.release(source, level);
+    }
+
     /** The tile, or an empty array when no feature is in it. */
     public static byte[] encode(FeatureSource source, TileRequest r) {
         return encode(r, features(source, r));
