@@ -19,10 +19,12 @@ HEAP=$(jcmd $PID GC.heap_info | awk '/garbage-first heap|used/ {for(i=1;i<=NF;i+
 RSS=$(grep VmRSS /proc/$PID/status | awk '{print $2}')
 echo "health 200 after $(echo "$T1 - $T0" | bc) s; first site check answered after $(echo "$T2 - $T0" | bc) s; process CPU at that point ${CPU} s; heap after GC $HEAP; RSS $((RSS/1024)) MB"
 grep -o "ready in [0-9.]* s" ${TMPDIR:-/tmp}/serve-$PORT.log
-# AFTER=N: also the heap after GC and RSS N seconds after start (the tile warm-up starts 60 s after ready)
+# AFTER=N: also the heap after GC and RSS N seconds after start (the tile warm-up starts 60 s after ready); HISTO=file: the class histogram then
 if [ -n "$AFTER" ]; then
   sleep $(echo "$AFTER - ($(date +%s.%N) - $T0)" | bc | sed 's/^-.*/0/')
   jcmd $PID GC.run >/dev/null 2>&1; jcmd $PID GC.run >/dev/null 2>&1
+  # HISTO=file: the class histogram (live objects) at that point
+  [ -n "$HISTO" ] && jcmd $PID GC.class_histogram > "$HISTO" 2>&1
   HEAP=$(jcmd $PID GC.heap_info | awk '/garbage-first heap|used/ {for(i=1;i<=NF;i++) if($i=="used") {print $(i+1); exit}}')
   echo "at $(echo "$(date +%s.%N) - $T0" | bc | cut -c1-5) s: heap after GC $HEAP; RSS $(( $(grep VmRSS /proc/$PID/status | awk '{print $2}') / 1024 )) MB; process CPU $(awk '{print ($14+$15)/100}' /proc/$PID/stat) s; warm-up thread alive: $(grep -l tiles-warm-up /proc/$PID/task/*/comm 2>/dev/null | wc -l)"
 fi

@@ -51,6 +51,15 @@ final class AnalysisBudget implements AutoCloseable {
     private final AtomicInteger interactive = new AtomicInteger();
     /** A background analysis waits at most this long for interactive ones to finish, so a steady stream cannot starve a job. */
     static final long BACKGROUND_MAX_WAIT_NANOS = 50_000_000L;
+    /**
+     * While interactive analyses come and go (one in flight, or one ended less than this long ago) at most one
+     * background analysis runs at a time, so a core stays free for them; after a quiet spell the job uses every lane.
+     */
+    static final long BACKGROUND_QUIET_NANOS = 250_000_000L;
+    /** Background analyses running now. */
+    private final AtomicInteger background = new AtomicInteger();
+    /** When the last interactive analysis ended (System.nanoTime). */
+    private volatile long interactiveEnded = System.nanoTime() - BACKGROUND_QUIET_NANOS;
 
     /** Runs a quick analysis on the calling thread, any other on the pool within the budget. */
     <T> T run(boolean quick, Supplier<T> analysis) {
@@ -59,6 +68,7 @@ final class AnalysisBudget implements AutoCloseable {
         try {
             return analysis.get();
         } finally {
+            interactiveEnded = System.nanoTime();
             interactive.decrementAndGet();
         }
     }
@@ -68,6 +78,7 @@ final class AnalysisBudget implements AutoCloseable {
         try {
             return pooled(analysis);
         } finally {
+            interactiveEnded = System.nanoTime();
             interactive.decrementAndGet();
         }
     }
@@ -75,32 +86,42 @@ final class AnalysisBudget implements AutoCloseable {
     /**
      * Runs a job's analysis on the same pool at a lower priority: it starts only when no interactive analysis is in
      * flight (or after {@link #BACKGROUND_MAX_WAIT_NANOS} of waiting) and a worker is free, so it takes at most one
-     * worker and an interactive request never queues behind more than one background analysis. No time budget: a
-     * job's row is bounded by the caps. Interrupted (shutdown) → InterruptedException.
+     * worker and an interactive request never queues behind more than one background analysis per lane; while
+     * interactive analyses are recent ({@link #BACKGROUND_QUIET_NANOS}) only one background analysis runs at a time.
+     * No time budget: a job's row is bounded by the caps. Interrupted (shutdown) → InterruptedException.
      */
     <T> T background(Supplier<T> analysis) throws InterruptedException {
         long waitingSince = System.nanoTime();
         while (true) {
             if (Thread.interrupted()) throw new InterruptedException();
-            boolean yield = interactive.get() > 0 && System.nanoTime() - waitingSince < BACKGROUND_MAX_WAIT_NANOS;
-            if (yield || pool.getActiveCount() + pool.getQueue().size() >= workers) {
+            long now = System.nanoTime();
+            boolean busy = interactive.get() > 0;
+            boolean yield = busy && now - waitingSince < BACKGROUND_MAX_WAIT_NANOS;
+            int running = background.get();
+            int allowed = busy || now - interactiveEnded < BACKGROUND_QUIET_NANOS ? 1 : workers;
+            if (yield || running >= allowed || pool.getActiveCount() + pool.getQueue().size() >= workers
+                    || !background.compareAndSet(running, running + 1)) {
                 LockSupport.parkNanos(200_000);
                 continue;
             }
-            FutureTask<T> f = new FutureTask<>(analysis::get);
             try {
-                pool.execute(f);
-            } catch (RejectedExecutionException e) {
-                LockSupport.parkNanos(1_000_000);
-                continue;
-            }
-            try {
-                return f.get();
-            } catch (InterruptedException e) {
-                f.cancel(true);
-                throw e;
-            } catch (ExecutionException e) {
-                throw unwrap(e);
+                FutureTask<T> f = new FutureTask<>(analysis::get);
+                try {
+                    pool.execute(f);
+                } catch (RejectedExecutionException e) {
+                    LockSupport.parkNanos(1_000_000);
+                    continue;
+                }
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    f.cancel(true);
+                    throw e;
+                } catch (ExecutionException e) {
+                    throw unwrap(e);
+                }
+            } finally {
+                background.decrementAndGet();
             }
         }
     }

@@ -8,6 +8,7 @@ import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
 import cn.ecozone.analysis.SiteCost;
 import cn.ecozone.app.OutputFormat;
+import cn.ecozone.app.Rendered;
 import cn.ecozone.app.SiteCheckJson;
 import cn.ecozone.app.SiteCheckUseCase;
 import cn.ecozone.app.Upload;
@@ -117,7 +118,42 @@ public final class SiteCheckRoutes implements RouteModule {
                 ctx.queryParam("industry"), ctx.queryParam("nearbyM"), ctx.queryParam("lang"), ctx.queryParam("siteGeometry")));
         Upload upload = upload(ctx);
         SiteCheckUseCase.Outcome outcome = UseCaseResponses.call(() -> useCase.run(layers.current(), accessList.current(), upload, options));
-        UseCaseResponses.write(ctx, format, outcome);
+        if (format instanceof SiteCheckJson) {
+            Rendered r = UseCaseResponses.call(() -> {
+                try {
+                    return format.render(outcome, false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writeJson(ctx, r.bytes());
+        } else {
+            UseCaseResponses.write(ctx, format, outcome);
+        }
+    }
+
+    /**
+     * A JSON answer's bytes, as {@code ctx.contentType("application/json").result(bytes)} would send them — but, when
+     * the client takes no compression (no {@code Accept-Encoding}), written here straight into the servlet response
+     * with its length: Javalin's own path copies every result through a new 8 KB buffer and tests the content type for
+     * compressibility, which was half of the bytes the request threads allocated in the benchmark (JFR allocation
+     * samples: 51 %, docs/benchmarks/strongest-baseline.md) and ≈ 8 % of their CPU. With {@code Accept-Encoding}
+     * (browsers) Javalin writes it as before, compressing it. Nothing after the route changes a JSON answer's headers
+     * ({@code SecurityHeaders} adds its CSP to HTML only; {@code Operations} reads the bytes written from Jetty).
+     */
+    static void writeJson(Context ctx, byte[] body) {
+        ctx.contentType("application/json");
+        String encodings = ctx.header("Accept-Encoding");
+        if (encodings != null && !encodings.isBlank()) {
+            ctx.result(body);
+            return;
+        }
+        try {
+            ctx.res().setContentLength(body.length);
+            ctx.res().getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -194,7 +230,7 @@ public final class SiteCheckRoutes implements RouteModule {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.contentType("application/json").result(out.toByteArray());
+        writeJson(ctx, out.toByteArray());
     }
 
     private static double number(String value, double fallback, String name) {

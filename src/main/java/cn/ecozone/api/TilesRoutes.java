@@ -9,6 +9,7 @@ import cn.ecozone.api.ogc.OgcCrs;
 import cn.ecozone.api.ogc.RequestUrls;
 import cn.ecozone.layer.AttributeType;
 import cn.ecozone.layer.AttributeDef;
+import cn.ecozone.layer.EmbeddedTiles;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.LayerDef;
 import cn.ecozone.tiles.MapTilePainter;
@@ -117,19 +118,26 @@ public final class TilesRoutes implements RouteModule {
                     int x0 = WebMercatorQuad.column(e.getMinX(), z), x1 = WebMercatorQuad.column(e.getMaxX(), z);
                     int y0 = WebMercatorQuad.row(e.getMaxY(), z), y1 = WebMercatorQuad.row(e.getMinY(), z);
                     if ((long) (x1 - x0 + 1) * (y1 - y0 + 1) > WARM_UP_MAX_TILES) continue;
+                    boolean allKept = true;
                     for (int x = x0; x <= x1; x++) {
                         for (int y = y0; y <= y1; y++) {
-                            mapTile(s, new TileAddress(z, x, y), MAP_SCALE);
+                            allKept &= mapTileKept(s, new TileAddress(z, x, y), MAP_SCALE);
                             painted++;
                         }
                     }
+                    // the zoom's map tiles are held (kept: not evicted by other tiles), so the low-zoom copy they were
+                    // painted from is a second picture of the same thing: let it go (a tile of that grid asked later,
+                    // a vector tile or another scale, builds it again). At national scale the copies of zooms 0–7 were
+                    // the larger part of what the warm-up added to the heap.
+                    if (allKept) EmbeddedTiles.releaseLowZoomCopy(s, z, TileRequest.extentAt(z));
                 }
             }
             if (painted > 0) {
                 org.slf4j.LoggerFactory.getLogger(TilesRoutes.class).info("tile warm-up: {} map tiles in {} s", painted,
                         String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: a ServiceConfigurationError once ended the thread with nothing in the log but a stack trace
             org.slf4j.LoggerFactory.getLogger(TilesRoutes.class).warn("tile warm-up stopped: {}", e.toString());
         }
     }
@@ -413,6 +421,22 @@ public final class TilesRoutes implements RouteModule {
      * vector tile of the same address ({@link FeatureSource#tileFeatures}) with the layer's style.
      */
     byte[] mapTile(FeatureSource s, TileAddress address, int scale) {
+        return mapTile(s, address, scale, false);
+    }
+
+    /** The warm-up's {@link #mapTile}, kept in the cache apart from the tiles other requests make; true when it is kept. */
+    boolean mapTileKept(FeatureSource s, TileAddress address, int scale) {
+        mapTile(s, address, scale, true);
+        return cache.isKept(mapTileKey(s, address, scale));
+    }
+
+    private TileCache.Key mapTileKey(FeatureSource s, TileAddress address, int scale) {
+        LayerDef l = s.layer();
+        String key = s.version() + "|" + MAP_FORMAT + "|" + styleStamp(l) + "|" + scale;
+        return new TileCache.Key(l.id(), key, address.z(), address.x(), address.y(), properties(l));
+    }
+
+    private byte[] mapTile(FeatureSource s, TileAddress address, int scale, boolean keep) {
         LayerDef l = s.layer();
         List<String> props = properties(l);
         String stamp = styleStamp(l);
@@ -444,7 +468,7 @@ public final class TilesRoutes implements RouteModule {
             } finally {
                 painting.remove(k, mine);
             }
-        });
+        }, keep);
     }
 
     /** Map tiles being painted now, so that a second request for one waits for it. */

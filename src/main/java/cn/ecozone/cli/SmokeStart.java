@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * {@code serve --smoke-test}: once the server answers, the requests a first visitor and a planner make — health, the
- * landing page, the map page, the collections, a page of items, a vector tile, identify and a small site check in the
+ * landing page, the map page, the collections, a page of items, a vector tile, a map tile, identify and a small site check in the
  * middle of the layers — each must answer 2xx; then the server stops. A system administrator's check of a deployment,
  * and the training run the build uses to make the start-up class archive ({@code ecozone.jsa}, AppCDS): the classes
  * these requests load are the ones a real start loads.
@@ -44,6 +44,8 @@ final class SmokeStart {
             double x = all.centre().x, y = all.centre().y, d = 0.002;
             failed += get(client, out, base + "/collections/" + firstLayer + "/items?limit=10");
             failed += get(client, out, base + "/collections/" + firstLayer + "/tiles/WebMercatorQuad/0/0/0");
+            // a map tile (PNG) too: in the packaged jar ImageIO's registry failed, every map tile was a 500
+            failed += get(client, out, base + "/collections/" + firstLayer + "/map/tiles/WebMercatorQuad/0/0/0?scale=2");
             failed += get(client, out, String.format(Locale.ROOT, "%s/analysis/identify?lon=%.6f&lat=%.6f", base, x, y));
             String site = String.format(Locale.ROOT, "{\"type\":\"Polygon\",\"coordinates\":[[[%1$.6f,%2$.6f],[%3$.6f,%2$.6f],[%3$.6f,%4$.6f],[%1$.6f,%4$.6f],[%1$.6f,%2$.6f]]]}",
                     x - d, y - d, x + d, y + d);

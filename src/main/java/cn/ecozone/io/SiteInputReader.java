@@ -32,13 +32,21 @@ public final class SiteInputReader {
     public static final int DEFAULT_MAX_VERTICES = 100_000;
 
     private final int maxVertices;
+    /** Whether GeoJSON is read by {@link GeoJsonSiteStream} first (false: always through the tree; for the tests). */
+    private final boolean streaming;
 
     public SiteInputReader() {
         this(DEFAULT_MAX_VERTICES);
     }
 
     public SiteInputReader(int maxVertices) {
+        this(maxVertices, true);
+    }
+
+    /** @param streaming false: GeoJSON always through the tree reader (as before the stream; for comparisons) */
+    public SiteInputReader(int maxVertices, boolean streaming) {
         this.maxVertices = maxVertices;
+        this.streaming = streaming;
     }
 
     /**
@@ -68,7 +76,34 @@ public final class SiteInputReader {
                 + " / unrecognised site format: send a boundary-point TXT, GeoJSON or WKT polygon");
     }
 
+    /**
+     * GeoJSON: the common shapes straight from the parser's tokens ({@link GeoJsonSiteStream}: a Polygon or
+     * MultiPolygon, bare, as a Feature or as a FeatureCollection's features — no tree of a node per number); anything
+     * it does not take (other shapes, broken JSON, structural errors, over the vertex limit) is read through the tree
+     * as before, so what is accepted, and every refusal's message, stay those of {@link #geoJsonTree}.
+     */
     private SiteInput geoJson(String text, String crsParam, String name) {
+        GeoJsonSiteStream.Site streamed = streaming ? GeoJsonSiteStream.read(MAPPER.getFactory(), text, maxVertices) : null;
+        if (streamed == null) return geoJsonTree(text, crsParam, name);
+        String crsText = crsParam;
+        if ((crsText == null || crsText.isBlank()) && streamed.declaredCrs() != null) crsText = streamed.declaredCrs();
+        SiteCrs crs = SiteCrs.parse(crsText);
+        List<GeoJsonSiteStream.Part> parts = streamed.parts();
+        List<Geometry> geoms = new ArrayList<>(parts.size());
+        List<String> names = new ArrayList<>(parts.size());
+        List<Double> declaredHa = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            GeoJsonSiteStream.Part part = parts.get(i);
+            String label = part.label();
+            if (label == null) label = parts.size() == 1 ? null : "地块" + (i + 1);
+            geoms.add(part.geometry());
+            names.add(label);
+            declaredHa.add(part.declaredHa());
+        }
+        return assemble(name, streamed.rootName(), crs, geoms, names, declaredHa);
+    }
+
+    private SiteInput geoJsonTree(String text, String crsParam, String name) {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
@@ -111,8 +146,12 @@ public final class SiteInputReader {
             JsonNode area = props.path("declaredHa");
             declaredHa.add(area.isNumber() ? area.asDouble() : null);
         }
+        return assemble(name, firstText(root, "name"), crs, geoms, names, declaredHa);
+    }
+
+    private static SiteInput assemble(String name, String rootName, SiteCrs crs, List<Geometry> geoms, List<String> names, List<Double> declaredHa) {
         String siteName = name != null && !name.isBlank() ? name
-                : firstText(root, "name") != null ? firstText(root, "name")
+                : rootName != null ? rootName
                 : names.get(0) != null ? names.get(0) : "未命名地块";
         List<SiteParcel> parcels = new ArrayList<>();
         for (int i = 0; i < geoms.size(); i++) {

@@ -48,7 +48,7 @@ public final class LayerLoader {
      * has no errors) the snapshot rewritten. {@code Long.MAX_VALUE} never uses snapshots.
      */
     public static Result load(Path layersDir, long snapshotMinBytes) {
-        // open the EPSG database (≈ 1 s the first time) while the layers are read; feature types need CGCS2000
+        // build CGCS2000 (GeoTools' referencing and units classes: ≈ 1 s of class loading the first time) while the layers are read; feature types need it
         Thread epsg = new Thread(() -> Transforms.crs(4490), "epsg-warm-up");
         epsg.setDaemon(true);
         epsg.start();

@@ -153,6 +153,20 @@ final class LowZoomCopies {
         return m;
     }
 
+    /**
+     * Lets the source's copy of grid level z go (it is built again if a tile on that grid is asked for): once the
+     * tiles made from it are kept elsewhere (the tile warm-up's), holding it as well is a second copy of the same picture.
+     */
+    static void release(FeatureSource source, int z) {
+        if (z < MIN_LEVEL || z > MAX_ZOOM) return;
+        LowZoomCopies c = BY_SOURCE.get(source);
+        if (c != null && c.version.equals(source.version())) {
+            synchronized (c) {
+                c.byZoom.set(z - MIN_LEVEL, null);
+            }
+        }
+    }
+
     /** Forgets every copy (tests, memory measurements). */
     static void clear() {
         BY_SOURCE.clear();

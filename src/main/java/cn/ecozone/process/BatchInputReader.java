@@ -395,49 +395,70 @@ public final class BatchInputReader {
         private final String text;
         private final int n;
         private int pos, index;
+        /** A cell's text when it is not one range of the text (a doubled quote, or text after a closing quote). */
         private final StringBuilder cell = new StringBuilder();
         private List<String> cells;
-        private boolean nonBlank, keep;
-        private int cellLength, cellCount;
+        private boolean nonBlank, keep, building;
+        private int cellLength, cellCount, cellStart = -1, cellEnd;
 
         CsvRecords(String text) {
             this.text = text;
             this.n = text.length();
         }
 
+        /*
+         * Quoted text is skipped to the next quote with String.indexOf (vectorised) and a cell that is one range of the
+         * text (the usual case: a quoted WKT without doubled quotes, an unquoted name) is cut out with one substring,
+         * instead of copying every character through charAt into a builder (a 10,000-project CSV is 105 MB, a UTF-16
+         * string when it holds Chinese names; this was a quarter of a job thread's time).
+         */
         @Override
         boolean advance(boolean keepCells) {
             keep = keepCells;
             cells = keepCells ? new ArrayList<>() : null;
-            cell.setLength(0);
+            resetCell();
             nonBlank = false;
-            cellLength = 0;
             cellCount = 0;
             boolean quoted = false;
             while (pos < n) {
-                char c = text.charAt(pos++);
                 if (quoted) {
-                    if (c == '"') {
-                        if (pos < n && text.charAt(pos) == '"') {
-                            append('"');
-                            pos++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        append(c);
+                    int q = text.indexOf('"', pos);
+                    if (q < 0) {
+                        append(pos, n);
+                        pos = n;
+                        break;
                     }
-                } else if (c == '"') {
+                    append(pos, q);
+                    pos = q + 1;
+                    if (pos < n && text.charAt(pos) == '"') {
+                        append(q, q + 1); // a doubled quote is one quote
+                        pos++;
+                    } else {
+                        quoted = false;
+                    }
+                    continue;
+                }
+                char c = text.charAt(pos);
+                if (c == '"') {
                     quoted = true;
+                    pos++;
                 } else if (c == ',') {
                     endCell();
+                    pos++;
                 } else if (c == '\n' || c == '\r') {
+                    pos++;
                     if (c == '\r' && pos < n && text.charAt(pos) == '\n') pos++;
                     endCell();
                     index++;
                     return true;
                 } else {
-                    append(c);
+                    int start = pos++;
+                    while (pos < n) {
+                        char d = text.charAt(pos);
+                        if (d == ',' || d == '"' || d == '\n' || d == '\r') break;
+                        pos++;
+                    }
+                    append(start, pos);
                 }
             }
             // the last record, when the text does not end with a line break
@@ -449,17 +470,39 @@ public final class BatchInputReader {
             return false;
         }
 
-        private void append(char c) {
-            cellLength++;
-            if (keep) cell.append(c);
-            if (!nonBlank && !Character.isWhitespace(c)) nonBlank = true;
+        /** Adds text[a, b) to the current cell. */
+        private void append(int a, int b) {
+            if (a >= b) return;
+            cellLength += b - a;
+            for (int i = a; !nonBlank && i < b; i++) if (!Character.isWhitespace(text.charAt(i))) nonBlank = true;
+            if (!keep) return;
+            if (!building) {
+                if (cellStart < 0) {
+                    cellStart = a;
+                    cellEnd = b;
+                    return;
+                }
+                if (cellEnd == a) {
+                    cellEnd = b;
+                    return;
+                }
+                building = true;
+                cell.setLength(0);
+                cell.append(text, cellStart, cellEnd);
+            }
+            cell.append(text, a, b);
         }
 
         private void endCell() {
-            if (keep) cells.add(cell.toString());
-            cell.setLength(0);
-            cellLength = 0;
+            if (keep) cells.add(building ? cell.toString() : cellStart < 0 ? "" : text.substring(cellStart, cellEnd));
+            resetCell();
             cellCount++;
+        }
+
+        private void resetCell() {
+            building = false;
+            cellStart = -1;
+            cellLength = 0;
         }
 
         @Override

@@ -1,6 +1,8 @@
 package cn.ecozone.process;
 
 import cn.ecozone.io.CsvWriter;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -8,14 +10,14 @@ import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,7 +33,7 @@ final class BatchOutput implements AutoCloseable {
 
     private final Path results;
     private final FileOutputStream csvFile, xlsxFile, jsonFile;
-    private final Writer csv;
+    private final OutputStream csv;
     private final OutputStream xlsx;
     private final Workbook workbook;
     private final Worksheet sheet;
@@ -45,9 +47,8 @@ final class BatchOutput implements AutoCloseable {
         csvFile = new FileOutputStream(part("table").toFile());
         xlsxFile = new FileOutputStream(part("tableXlsx").toFile());
         jsonFile = new FileOutputStream(part("projects").toFile());
-        csv = new OutputStreamWriter(new BufferedOutputStream(csvFile, 1 << 16), StandardCharsets.UTF_8);
-        csv.write(CsvWriter.BOM);
-        CsvWriter.line(csv, BatchTable.HEADER);
+        csv = new BufferedOutputStream(csvFile, 1 << 16);
+        csv.write((CsvWriter.BOM + csvLine(BatchTable.HEADER)).getBytes(StandardCharsets.UTF_8));
         xlsx = new BufferedOutputStream(xlsxFile, 1 << 16);
         workbook = new Workbook(xlsx, "EcoZone", "1.0");
         sheet = workbook.newWorksheet(BatchTable.SHEET);
@@ -69,16 +70,66 @@ final class BatchOutput implements AutoCloseable {
         return results.resolve(output + ".part");
     }
 
-    /** Adds a row; {@code stored} is its JSON as {@link Jobs.Handle#row} stored it (null: serialised here). */
-    void add(ProjectOutcome o, byte[] stored) {
-        List<String> cells = BatchTable.row(o);
+    /**
+     * One project's row, made ready where the project was checked (a job's lane): its JSON (the line rows.jsonl stores
+     * and the projects output's element), its table cells and its CSV line (UTF-8). The job thread, which writes the
+     * rows in their order, then only copies bytes (and adds the cells to the xlsx sheet): before, serialising and
+     * formatting every row on that one thread limited a job to what it could do alone.
+     */
+    record Row(ProjectOutcome outcome, byte[] json, List<String> cells, byte[] csvLine) {
+        static Row of(ProjectOutcome o) {
+            List<String> cells = BatchTable.row(o);
+            try {
+                return new Row(o, BatchOutput.json(o), cells, BatchOutput.csvLine(cells).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static final byte[] NULL_SHAPE_END = ",\"siteGeometry\":null}".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * {@code MAPPER.writeValueAsBytes(o)}. A site's shape held as GeoJSON text (the last field) is put in as bytes after
+     * the other fields are serialised, instead of through Jackson's raw-value writer, which copied the ≈ 12 KB of text
+     * character by character (the largest part of making a row ready). The bytes are the same ({@code
+     * SiteShapeJsonTest}); anything else is serialised as it is.
+     */
+    static byte[] json(ProjectOutcome o) throws IOException {
+        if (o.siteGeometry() instanceof POJONode node && node.getPojo() instanceof RawValue raw && raw.rawValue() instanceof String shape) {
+            byte[] rest = Jobs.MAPPER.writeValueAsBytes(o.withoutSiteGeometry());
+            int keep = rest.length - NULL_SHAPE_END.length;
+            if (keep > 0 && Arrays.equals(rest, keep, rest.length, NULL_SHAPE_END, 0, NULL_SHAPE_END.length)) {
+                byte[] text = shape.getBytes(StandardCharsets.UTF_8);
+                int head = keep + NULL_SHAPE_END.length - 5; // up to and with "siteGeometry":
+                byte[] out = Arrays.copyOf(rest, head + text.length + 1);
+                System.arraycopy(text, 0, out, head, text.length);
+                out[out.length - 1] = '}';
+                return out;
+            }
+        }
+        return Jobs.MAPPER.writeValueAsBytes(o);
+    }
+
+    private static String csvLine(List<String> cells) {
+        StringWriter w = new StringWriter(256);
         try {
-            CsvWriter.line(csv, cells);
+            CsvWriter.line(w, cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** Adds a row (in the table's order). */
+    void add(Row r) {
+        try {
+            csv.write(r.csvLine());
             rows++;
-            BatchTable.xlsxRow(sheet, rows, cells, true);
+            BatchTable.xlsxRow(sheet, rows, r.cells(), true);
             if (rows % XLSX_FLUSH_ROWS == 0) sheet.flush();
             if (rows > 1) json.write(',');
-            json.write(stored != null ? stored : Jobs.MAPPER.writeValueAsBytes(o));
+            json.write(r.json());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -369,13 +369,18 @@ public final class ProcessService implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+        String baseline = text(inputs, "baselineJob"), against = text(inputs, "againstVersion");
+        // the summary and the reports need a row's table fields only; the changes (baselineJob, againstVersion) show the
+        // whole rows, the site's shape included, so only then are the shapes kept (10,000 shapes are ≈ 180 MB)
+        boolean keepShapes = baseline != null || against != null;
         try (BatchOutput out = BatchOutput.open(h.dir().resolve("results"))) {
-            for (ProjectOutcome o : outcomes) out.add(o, null);
-            // read and check at once: the job thread splits the list row by row and hands each project (its site parsed
-            // and checked) to a lane; at most `window` projects are in flight (enough to keep the lanes busy while this
-            // thread waits for a forced write), and they are stored in their order
+            for (ProjectOutcome o : outcomes) out.add(BatchOutput.Row.of(o)); // the rows stored before a restart, as stored
+            if (!keepShapes) outcomes.replaceAll(ProjectOutcome::withoutSiteGeometry);
+            // read and check at once: the job thread splits the list row by row and hands each project to a lane, which
+            // parses its site, checks it and makes its row ready (JSON, table cells, CSV line); at most `window` projects
+            // are in flight, and the job thread stores and writes them in their order
             BatchInputReader.Cursor cursor = projects.cursor(outcomes.size());
-            ArrayDeque<Future<BatchCheck.Checked>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Future<BatchOutput.Row>> inFlight = new ArrayDeque<>();
             int window = 16 * settings.lanes(), next = outcomes.size();
             try {
                 while (true) {
@@ -385,13 +390,13 @@ public final class ProcessService implements AutoCloseable {
                         int index = next++;
                         inFlight.add(lanes.submit(() -> project(check, p, reports ? reportDir.resolve(String.format("%06d.pdf", index)) : null)));
                     }
-                    Future<BatchCheck.Checked> head = inFlight.poll();
+                    Future<BatchOutput.Row> head = inFlight.poll();
                     if (head == null || h.dismissed()) break;
-                    BatchCheck.Checked c = take(head);
-                    byte[] stored = h.row(c.outcome());
+                    BatchOutput.Row r = take(head);
+                    h.row(r.outcome(), r.json());
                     if (h.dismissed()) break;
-                    out.add(c.outcome(), stored);
-                    outcomes.add(c.outcome());
+                    out.add(r);
+                    outcomes.add(keepShapes ? r.outcome() : r.outcome().withoutSiteGeometry());
                 }
             } finally {
                 for (Future<?> f : inFlight) f.cancel(true);
@@ -399,8 +404,7 @@ public final class ProcessService implements AutoCloseable {
             if (h.dismissed()) return;
             out.finish(h);
         }
-        finishBatch(h, outcomes, version, reports, text(inputs, "baselineJob"));
-        String against = text(inputs, "againstVersion");
+        finishBatch(h, outcomes, version, reports, baseline);
         if (against != null) againstVersion(h, inputs, projects, outcomes, against);
     }
 
@@ -434,22 +438,28 @@ public final class ProcessService implements AutoCloseable {
         h.result("changesTable", "text/csv; charset=utf-8", VersionDiff.csv(changes));
     }
 
-    /** One project on a lane: its site parsed and checked by the background runner, then its PDF report if asked for. */
-    private BatchCheck.Checked project(BatchCheck check, BatchInputReader.Pending pending, Path pdf) throws InterruptedException {
+    /**
+     * One project on a lane: its site parsed, checked and its row made ready by the background runner, then its PDF
+     * report if asked for.
+     */
+    private BatchOutput.Row project(BatchCheck check, BatchInputReader.Pending pending, Path pdf) throws InterruptedException {
         ProjectRow[] row = new ProjectRow[1];
-        BatchCheck.Checked c = background.run(() -> {
+        BatchCheck.Checked[] checked = new BatchCheck.Checked[1];
+        BatchOutput.Row r = background.run(() -> {
             row[0] = pending.read();
-            return check.check(row[0]);
+            checked[0] = check.check(row[0]);
+            return BatchOutput.Row.of(checked[0].outcome());
         });
-        if (pdf != null && c.result() != null) {
-            byte[] bytes = background.run(() -> check.pdf(row[0], c.result()));
+        SiteCheckResult result = checked[0].result();
+        if (pdf != null && result != null) {
+            byte[] bytes = background.run(() -> check.pdf(row[0], result));
             Jobs.writeAtomically(pdf, bytes);
         }
-        return c;
+        return r;
     }
 
     /** The lane's result; its failure is the job's (an interruption stops the job, to resume after a restart). */
-    private static BatchCheck.Checked take(Future<BatchCheck.Checked> f) throws InterruptedException {
+    private static BatchOutput.Row take(Future<BatchOutput.Row> f) throws InterruptedException {
         try {
             return f.get();
         } catch (ExecutionException e) {

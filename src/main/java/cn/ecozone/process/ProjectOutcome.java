@@ -48,6 +48,12 @@ public record ProjectOutcome(int row, String source, String name, String industr
 
     public record Nearest(String collection, String collectionTitle, String featureId, String name, double distanceM) {}
 
+    /** This row without its site's shape (what a job keeps in memory for its summary and reports). */
+    public ProjectOutcome withoutSiteGeometry() {
+        return siteGeometry == null ? this : new ProjectOutcome(row, source, name, industry, industryZh, verdict, verdictZh, district, siteAreaHa,
+                siteAreaMu, dimensions, hits, nearestProtected, warnings, error, dataVersion, null);
+    }
+
     public boolean failed() {
         return ERROR.equals(verdict);
     }
@@ -102,6 +108,8 @@ public record ProjectOutcome(int row, String source, String name, String industr
      */
     private static JsonNode geometry(SiteInput site) {
         if (site == null || site.vertexCount() > MAX_SITE_GEOMETRY_VERTICES) return null;
+        String fast = SiteShapeJson.write(site.geometry());
+        if (fast != null) return Jobs.MAPPER.getNodeFactory().rawValueNode(new RawValue(fast));
         StringWriter text = new StringWriter();
         try (JsonGenerator g = Jobs.MAPPER.getFactory().createGenerator(text)) {
             GeoJsonGeometryWriter.write(g, site.geometry());

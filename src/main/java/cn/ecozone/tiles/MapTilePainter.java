@@ -6,20 +6,12 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -118,26 +110,11 @@ public final class MapTilePainter {
         if (close) path.closePath();
     }
 
-    /** The image as PNG bytes (deflate level 4: a map tile is made on demand; higher levels cost more time than they save bytes). */
+    /**
+     * The image as PNG bytes ({@link PngEncoder}: with a palette when it has at most 256 colours, else RGBA; deflate
+     * level 4 — a map tile is made on demand, higher levels cost more time than they save bytes).
+     */
     public static byte[] png(BufferedImage img) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            w.setOutput(ios);
-            ImageWriteParam param = w.getDefaultWriteParam();
-            if (param.canWriteCompressed()) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(COMPRESSION_QUALITY);
-            }
-            w.write(null, new IIOImage(img, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            w.dispose();
-        }
-        return out.toByteArray();
+        return PngEncoder.encode(img);
     }
-
-    /** ImageIO's PNG writer maps quality q to deflate level ⌊9·(1 − q)⌋: 0.5 is level 4, its default, said explicitly. */
-    static final float COMPRESSION_QUALITY = 0.5f;
 }

@@ -14,6 +14,10 @@ import java.util.function.Supplier;
  * Size: the setting {@code server.tile-cache-bytes} (env {@code ECOZONE_TILE_CACHE_BYTES}), default 64 MiB; 0 turns the
  * cache off. Thread-safe; a tile being made is not locked, so two
  * clients asking for the same cold tile at once may both make it (same bytes).
+ * <p>
+ * Tiles made with {@code keep} (the warm-up's: the national and provincial views of the web map) are not evicted by
+ * other tiles, up to half the bound; they count in {@link #bytes()} like the others. A layer's kept tiles go when a
+ * tile of another version of the layer is kept (its next warm-up) or when {@link #forget} is called.
  */
 public final class TileCache {
     /** The default of {@code server.tile-cache-bytes} ({@code cn.ecozone.config.Setting} lists it from here). */
@@ -26,7 +30,9 @@ public final class TileCache {
 
     private final long maxBytes;
     private final LinkedHashMap<Key, byte[]> tiles = new LinkedHashMap<>(256, 0.75f, true);
-    private long bytes;
+    /** Tiles never evicted by others (at most half of {@link #maxBytes}). */
+    private final java.util.HashMap<Key, byte[]> kept = new java.util.HashMap<>();
+    private long bytes, keptBytes;
     private long hits, misses;
 
     public TileCache(long maxBytes) {
@@ -35,11 +41,22 @@ public final class TileCache {
 
     /** The cached tile for the key, or the tile made by {@code make} (then cached if it fits). */
     public byte[] get(Key key, Supplier<byte[]> make) {
+        return get(key, make, false);
+    }
+
+    /**
+     * As {@link #get(Key, Supplier)}; with {@code keep} a tile made (or found) here is held apart from the least recently
+     * used ones, so other tiles do not evict it — while the kept tiles stay within half of {@link #maxBytes()}
+     * (beyond that it is cached as any other). True when the tile is kept now.
+     */
+    public byte[] get(Key key, Supplier<byte[]> make, boolean keep) {
         if (maxBytes == 0) return make.get();
         synchronized (this) {
-            byte[] t = tiles.get(key);
+            byte[] t = kept.get(key);
+            if (t == null) t = tiles.get(key);
             if (t != null) {
                 hits++;
+                if (keep) keep(key, t);
                 return t;
             }
             misses++;
@@ -49,6 +66,7 @@ public final class TileCache {
         long cost = cost(t);
         if (cost > maxBytes) return t;
         synchronized (this) {
+            if (keep && keep(key, t)) return t;
             byte[] old = tiles.put(key, t);
             bytes += cost;
             if (old != null) bytes -= cost(old);
@@ -59,6 +77,60 @@ public final class TileCache {
             }
         }
         return t;
+    }
+
+    /** Moves the tile to the kept ones if they have room (dropping the layer's kept tiles of other versions first). */
+    private boolean keep(Key key, byte[] t) {
+        if (kept.containsKey(key)) return true;
+        Iterator<Map.Entry<Key, byte[]>> stale = kept.entrySet().iterator();
+        while (stale.hasNext()) {
+            Map.Entry<Key, byte[]> e = stale.next();
+            if (e.getKey().layer().equals(key.layer()) && !e.getKey().version().equals(key.version())) {
+                long c = cost(e.getValue());
+                keptBytes -= c;
+                bytes -= c;
+                stale.remove();
+            }
+        }
+        long cost = cost(t);
+        if (keptBytes + cost > maxBytes / 2) return false;
+        byte[] old = tiles.remove(key);
+        if (old != null) bytes -= cost(old);
+        kept.put(key, t);
+        keptBytes += cost;
+        bytes += cost;
+        Iterator<Map.Entry<Key, byte[]>> it = tiles.entrySet().iterator();
+        while (bytes > maxBytes && it.hasNext()) {
+            bytes -= cost(it.next().getValue());
+            it.remove();
+        }
+        return true;
+    }
+
+    /** Whether the tile is held apart from the least recently used ones. */
+    public synchronized boolean isKept(Key key) {
+        return kept.containsKey(key);
+    }
+
+    /** Drops every tile of the layer, kept or not (tests; a layer gone). */
+    public synchronized void forget(String layer) {
+        kept.entrySet().removeIf(e -> {
+            if (!e.getKey().layer().equals(layer)) return false;
+            long c = cost(e.getValue());
+            keptBytes -= c;
+            bytes -= c;
+            return true;
+        });
+        tiles.entrySet().removeIf(e -> {
+            if (!e.getKey().layer().equals(layer)) return false;
+            bytes -= cost(e.getValue());
+            return true;
+        });
+    }
+
+    /** Bytes of the kept tiles (with their overhead), part of {@link #bytes()}. */
+    public synchronized long keptBytes() {
+        return keptBytes;
     }
 
     private static long cost(byte[] t) {
@@ -75,7 +147,7 @@ public final class TileCache {
     }
 
     public synchronized int size() {
-        return tiles.size();
+        return tiles.size() + kept.size();
     }
 
     public synchronized long hits() {

@@ -74,6 +74,42 @@ class RequestCostProfile {
             bodies.add(SiteCheckBenchmark.geoJson(SiteCheckBenchmark.site(rnd, cx, cy)).getBytes(StandardCharsets.UTF_8));
         }
         SiteCheck check = new SiteCheck(layers, access);
+        // reading the site: the tree reader (before) and the streaming one (now), alternately, time and bytes allocated
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
+        int m = 4 * bodies.size();
+        double[] readTree = new double[m], readStream = new double[m], validity = new double[m];
+        long treeAlloc = 0, streamAlloc = 0;
+        SiteInputReader treeReader = new SiteInputReader(100_000, false), streamReader = new SiteInputReader(100_000, true);
+        for (int i = 0; i < m; i++) {
+            byte[] body = bodies.get(i % bodies.size());
+            boolean treeFirst = (i & 1) == 0;
+            for (int k = 0; k < 2; k++) {
+                boolean tree = treeFirst == (k == 0);
+                long a0 = threads.getThreadAllocatedBytes(self);
+                long a = System.nanoTime();
+                SiteInput in = (tree ? treeReader : streamReader).read(body, null, null);
+                long b = System.nanoTime();
+                long a1 = threads.getThreadAllocatedBytes(self);
+                if (tree) readTree[i] = (b - a) / 1e6; else readStream[i] = (b - a) / 1e6;
+                if (i >= m / 2) {
+                    if (tree) treeAlloc += a1 - a0; else streamAlloc += a1 - a0;
+                }
+                assertEquals(1, in.parcels().size());
+                if (!tree) {
+                    long c0 = System.nanoTime();
+                    cn.ecozone.geo.GeometryChecks.check(in.geometry());
+                    validity[i] = (System.nanoTime() - c0) / 1e6;
+                }
+            }
+        }
+        int half = m / 2;
+        out.append(row("read site, tree reader (readTree + GeoJsonGeometryReader, as before)", readTree, half));
+        out.append(row("read site, streaming reader (GeoJsonSiteStream)", readStream, half));
+        out.append(row("  of which (once more, alone): the validity check of the read site (GeometryChecks)", validity, half));
+        out.append(fmt("  allocated per read: tree %,d bytes, streaming %,d bytes (ThreadMXBean, second half)%n",
+                treeAlloc / (m - half), streamAlloc / (m - half)));
+
         int n = 2 * bodies.size();
         double[] read = new double[n], run = new double[n], jsonTree = new double[n], jsonDirect = new double[n], geomOnly = new double[n];
         long treeBytes = 0, geometryBytes = 0;

@@ -95,6 +95,39 @@ class TileCacheTest {
         assertEquals(0, off.size());
     }
 
+    @Test
+    void keptTilesAreNotEvictedByOthersStayWithinHalfTheBoundAndGoWithTheirVersion() {
+        long max = 20_000;
+        TileCache cache = new TileCache(max);
+        int cost = 1000 + TileCache.ENTRY_OVERHEAD;
+        // 8 kept tiles fit in half the bound (8 × 1,200 ≤ 10,000); the 9th is cached as any other
+        for (int i = 0; i < 9; i++) cache.get(key(10_000 + i), () -> new byte[1000], true);
+        for (int i = 0; i < 8; i++) assertTrue(cache.isKept(key(10_000 + i)), "kept " + i);
+        assertFalse(cache.isKept(key(10_008)), "beyond half the bound");
+        assertEquals(8L * cost, cache.keptBytes());
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 500; i++) {
+            byte[] t = new byte[random.nextInt(3000)];
+            cache.get(key(i), () -> t);
+            assertTrue(cache.bytes() <= max, "bytes " + cache.bytes());
+        }
+        for (int i = 0; i < 8; i++) cache.get(key(10_000 + i), () -> fail("a kept tile was evicted"));
+        assertEquals(8L * cost, cache.keptBytes());
+        // an LRU tile asked with keep moves over; one of a new version of the layer drops the old version's kept tiles
+        TileCache.Key v2 = new TileCache.Key("l", "v2", 10, 10_000, 0, List.of("code"));
+        cache.get(v2, () -> new byte[10], true);
+        assertTrue(cache.isKept(v2));
+        assertEquals(10 + TileCache.ENTRY_OVERHEAD, cache.keptBytes(), "v1's kept tiles gone");
+        int[] made = new int[1];
+        cache.get(key(10_000), () -> { made[0]++; return new byte[1000]; });
+        assertEquals(1, made[0], "v1's tile was dropped");
+        assertTrue(cache.bytes() <= max);
+        cache.forget("l");
+        assertEquals(0, cache.bytes());
+        assertEquals(0, cache.size());
+        assertEquals(0, cache.keptBytes());
+    }
+
     static TileCache.Key key(int i) {
         return new TileCache.Key("l", "v1", 10, i, 0, List.of("code"));
     }
