@@ -108,8 +108,8 @@ public final class LayerSnapshot {
     }
 
     /**
-     * As above, asking for the feature type only once the snapshot is decoded (its CRS comes from the EPSG database,
-     * whose first opening takes about a second: the loader opens it meanwhile on another thread).
+     * As above, asking for the feature type only once the snapshot is decoded (its CRS, built by {@code Transforms},
+     * first loads GeoTools' referencing classes: the loader does that meanwhile on another thread).
      */
     public static Optional<Stored> read(Path snapshot, String key, LayerDef def, java.util.function.Supplier<SimpleFeatureType> type) {
         if (!Files.isRegularFile(snapshot)) return Optional.empty();
