@@ -30,7 +30,7 @@ public enum Setting {
     JOBS_DIR("server.jobs-dir", "ECOZONE_JOBS_DIR", null, Kind.PATH, 0, 0, null, false,
             "批量任务目录（默认图层目录旁的 <layers>-jobs）/ batch jobs folder (default: <layers>-jobs beside the layers)"),
     TILE_CACHE_BYTES("server.tile-cache-bytes", "ECOZONE_TILE_CACHE_BYTES", null, Kind.LONG, 0, Long.MAX_VALUE, String.valueOf(TileCache.DEFAULT_MAX_BYTES), false,
-            "矢量瓦片缓存字节数（0 = 关闭）/ vector tile cache bytes (0 = off)"),
+            "瓦片缓存字节数（0 = 关闭；预热的瓦片常驻，至多一半）/ tile cache bytes (0 = off; the warm-up's tiles stay, up to half)"),
     TIANDITU_KEY("map.tianditu-key", "ECOZONE_TIANDITU_KEY", null, Kind.STRING, 0, 0, null, true, "天地图密钥 / Tianditu key"),
     TOKENS("access.tokens", "ECOZONE_TOKENS", null, Kind.LIST, 0, 0, "", true,
             "编辑令牌 令牌:角色:姓名，逗号分隔 / edit tokens token:role:name, comma-separated"),
