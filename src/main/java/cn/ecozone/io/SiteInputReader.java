@@ -57,6 +57,10 @@ public final class SiteInputReader {
         if (body == null || body.length == 0) {
             throw new SiteInputException("没有收到地块数据：请上传界址点 TXT、GeoJSON 或 WKT / the request body is empty; send a TXT, GeoJSON or WKT site");
         }
+        if (streaming) {
+            SiteInput ascii = asciiGeoJson(body, crs, name);
+            if (ascii != null) return ascii;
+        }
         TextDecoding.Decoded decoded = TextDecoding.decode(body);
         String text = decoded.text().strip();
         if (BoundaryPointTxtReader.looksLike(text)) {
@@ -87,6 +91,30 @@ public final class SiteInputReader {
                 : utf8 != null ? GeoJsonSiteStream.read(MAPPER.getFactory(), utf8, maxVertices)
                 : GeoJsonSiteStream.read(MAPPER.getFactory(), text, maxVertices);
         if (streamed == null) return geoJsonTree(text, crsParam, name);
+        return streamed(streamed, crsParam, name);
+    }
+
+    /**
+     * The common upload, a GeoJSON body in plain ASCII (names in Chinese make it UTF-8, then it goes the long way),
+     * read by the stream straight from the bytes, before any decoding: ASCII is valid UTF-8, so the text would be these
+     * very characters; it holds no 界址点 section marker (those are Chinese), so it is no TXT file; and it starts with
+     * {@code {} after whitespace, so it is GeoJSON. Null — and everything is done as before — when the body is not
+     * such a one or the stream does not take it.
+     */
+    private SiteInput asciiGeoJson(byte[] body, String crs, String name) {
+        int first = -1;
+        for (int i = 0; i < body.length; i++) {
+            byte b = body[i];
+            if (b < 0) return null; // not ASCII (a BOM too)
+            if (first < 0 && !Character.isWhitespace(b)) first = i;
+        }
+        if (first < 0 || body[first] != '{' || body.length < 4) return null;
+        for (int i = 0; i < 4; i++) if (body[i] == 0) return null; // Jackson would guess UTF-16/32
+        GeoJsonSiteStream.Site streamed = GeoJsonSiteStream.read(MAPPER.getFactory(), body, maxVertices);
+        return streamed == null ? null : streamed(streamed, crs, name);
+    }
+
+    private SiteInput streamed(GeoJsonSiteStream.Site streamed, String crsParam, String name) {
         String crsText = crsParam;
         if ((crsText == null || crsText.isBlank()) && streamed.declaredCrs() != null) crsText = streamed.declaredCrs();
         SiteCrs crs = SiteCrs.parse(crsText);
