@@ -68,8 +68,25 @@ final class GeoJsonSiteStream {
 
     /** The site in {@code text} (a JSON object), or null when the tree reader must decide. */
     static Site read(JsonFactory json, String text, int maxVertices) {
+        try {
+            return read(json, json.createParser(text), maxVertices);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The same from the UTF-8 bytes of such a text. */
+    static Site read(JsonFactory json, byte[] utf8, int maxVertices) {
+        try {
+            return read(json, json.createParser(utf8), maxVertices);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Site read(JsonFactory json, JsonParser parser, int maxVertices) {
         GeoJsonSiteStream s = new GeoJsonSiteStream(json, Geometries.FACTORY, maxVertices);
-        try (JsonParser p = json.createParser(text)) {
+        try (JsonParser p = parser) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             return s.root(p);
         } catch (IOException | RuntimeException e) { // GiveUp, broken JSON, anything unexpected: the tree decides

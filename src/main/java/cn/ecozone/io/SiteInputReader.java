@@ -57,6 +57,10 @@ public final class SiteInputReader {
         if (body == null || body.length == 0) {
             throw new SiteInputException("没有收到地块数据：请上传界址点 TXT、GeoJSON 或 WKT / the request body is empty; send a TXT, GeoJSON or WKT site");
         }
+        if (streaming) {
+            SiteInput ascii = asciiGeoJson(body, crs, name);
+            if (ascii != null) return ascii;
+        }
         TextDecoding.Decoded decoded = TextDecoding.decode(body);
         String text = decoded.text().strip();
         if (BoundaryPointTxtReader.looksLike(text)) {
@@ -69,7 +73,7 @@ public final class SiteInputReader {
             }
             return site;
         }
-        if (text.startsWith("{")) return geoJson(text, crs, name);
+        if (text.startsWith("{")) return geoJson(text, utf8Json(body, decoded), crs, name);
         String upper = text.toUpperCase(Locale.ROOT);
         if (WKT_START.matcher(upper).find() || EWKT_SRID.matcher(upper).find()) return wkt(text, crs, name);
         throw new SiteInputException("无法识别的地块格式：应为界址点 TXT（含 [属性描述]/[地块坐标]）、GeoJSON 或 WKT（POLYGON/MULTIPOLYGON）"
@@ -82,9 +86,35 @@ public final class SiteInputReader {
      * it does not take (other shapes, broken JSON, structural errors, over the vertex limit) is read through the tree
      * as before, so what is accepted, and every refusal's message, stay those of {@link #geoJsonTree}.
      */
-    private SiteInput geoJson(String text, String crsParam, String name) {
-        GeoJsonSiteStream.Site streamed = streaming ? GeoJsonSiteStream.read(MAPPER.getFactory(), text, maxVertices) : null;
+    private SiteInput geoJson(String text, byte[] utf8, String crsParam, String name) {
+        GeoJsonSiteStream.Site streamed = !streaming ? null
+                : utf8 != null ? GeoJsonSiteStream.read(MAPPER.getFactory(), utf8, maxVertices)
+                : GeoJsonSiteStream.read(MAPPER.getFactory(), text, maxVertices);
         if (streamed == null) return geoJsonTree(text, crsParam, name);
+        return streamed(streamed, crsParam, name);
+    }
+
+    /**
+     * The common upload, a GeoJSON body in plain ASCII (names in Chinese make it UTF-8, then it goes the long way),
+     * read by the stream straight from the bytes, before any decoding: ASCII is valid UTF-8, so the text would be these
+     * very characters; it holds no 界址点 section marker (those are Chinese), so it is no TXT file; and it starts with
+     * {@code {} after whitespace, so it is GeoJSON. Null — and everything is done as before — when the body is not
+     * such a one or the stream does not take it.
+     */
+    private SiteInput asciiGeoJson(byte[] body, String crs, String name) {
+        int first = -1;
+        for (int i = 0; i < body.length; i++) {
+            byte b = body[i];
+            if (b < 0) return null; // not ASCII (a BOM too)
+            if (first < 0 && !Character.isWhitespace(b)) first = i;
+        }
+        if (first < 0 || body[first] != '{' || body.length < 4) return null;
+        for (int i = 0; i < 4; i++) if (body[i] == 0) return null; // Jackson would guess UTF-16/32
+        GeoJsonSiteStream.Site streamed = GeoJsonSiteStream.read(MAPPER.getFactory(), body, maxVertices);
+        return streamed == null ? null : streamed(streamed, crs, name);
+    }
+
+    private SiteInput streamed(GeoJsonSiteStream.Site streamed, String crsParam, String name) {
         String crsText = crsParam;
         if ((crsText == null || crsText.isBlank()) && streamed.declaredCrs() != null) crsText = streamed.declaredCrs();
         SiteCrs crs = SiteCrs.parse(crsText);
@@ -101,6 +131,18 @@ public final class SiteInputReader {
             declaredHa.add(part.declaredHa());
         }
         return assemble(name, streamed.rootName(), crs, geoms, names, declaredHa);
+    }
+
+    /**
+     * The body itself for the streaming reader when it is the UTF-8 the text was decoded from, without a BOM and with
+     * no zero byte among its first four (by which Jackson would take it for UTF-16/32): the parser then reads the bytes
+     * (the same characters, so the same tokens) instead of copying the text into a char buffer. Else null.
+     */
+    private static byte[] utf8Json(byte[] body, TextDecoding.Decoded decoded) {
+        if (decoded.charset() != java.nio.charset.StandardCharsets.UTF_8 || body.length < 4) return null;
+        if ((body[0] & 0xff) == 0xEF) return null; // a BOM (valid UTF-8 cannot start with 0xEF otherwise before '{')
+        for (int i = 0; i < 4; i++) if (body[i] == 0) return null;
+        return body;
     }
 
     private SiteInput geoJsonTree(String text, String crsParam, String name) {
@@ -199,7 +241,9 @@ public final class SiteInputReader {
             }
             out = Transforms.apply(g, crs.epsg(), 4490);
         }
-        out = Geometries.FACTORY.createGeometry(out);
+        // a transformed geometry is rebuilt by the one factory; one read in lon/lat already was built by it (by the
+        // GeoJSON and WKT readers, for this call alone): copying it again made 500 more Coordinates for nothing
+        if (out != g || out.getFactory() != Geometries.FACTORY) out = Geometries.FACTORY.createGeometry(out);
         out.setSRID(4490);
         GeometryChecks.check(out).ifPresent(issue -> {
             Coordinate at = issue.location();

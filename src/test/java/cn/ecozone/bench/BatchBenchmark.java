@@ -206,6 +206,35 @@ class BatchBenchmark {
                 assertEquals(0, readErrors);
                 report.append(fmt("EcoZone read + check directly (one thread: each row split from the CSV, its WKT read and validated, then BatchCheck.check): "
                         + "%,d projects in %.1f s = **%.0f projects/s**; load %s%n", PROJECTS, readCheckS, PROJECTS / readCheckS, ExternalLoad.loadavg()));
+                // the same on as many threads as the job has lanes (one shared cursor): what the cores give right now, without
+                // the job's machinery (hand-offs, row JSON/CSV/xlsx, rows.jsonl) — the job's ceiling at this moment
+                int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+                long pc0 = System.nanoTime();
+                java.util.concurrent.atomic.AtomicInteger parallelErrors = new java.util.concurrent.atomic.AtomicInteger();
+                for (StringBuilder csv : csvs) {
+                    cn.ecozone.process.BatchInputReader.Cursor cursor = new cn.ecozone.process.BatchInputReader(null,
+                            cn.ecozone.io.SiteInputReader.DEFAULT_MAX_VERTICES).open(csv.toString()).cursor(0);
+                    List<Thread> ts = new ArrayList<>();
+                    for (int t = 0; t < threads; t++) {
+                        Thread th = new Thread(() -> {
+                            while (true) {
+                                cn.ecozone.process.BatchInputReader.Pending p;
+                                synchronized (cursor) {
+                                    p = cursor.next();
+                                }
+                                if (p == null) return;
+                                if (direct.check(p.read()).result() == null) parallelErrors.incrementAndGet();
+                            }
+                        });
+                        th.start();
+                        ts.add(th);
+                    }
+                    for (Thread th : ts) th.join();
+                }
+                double parallelS = (System.nanoTime() - pc0) / 1e9;
+                assertEquals(0, parallelErrors.get());
+                report.append(fmt("EcoZone read + check directly on %d threads (a shared cursor, no job): %,d projects in %.1f s = **%.0f projects/s**; load %s%n",
+                        threads, PROJECTS, parallelS, PROJECTS / parallelS, ExternalLoad.loadavg()));
                 // reading the sites' WKT alone (one thread): JTS's WKTReader against io.WktReader, second round of each
                 double[] parse = new double[2];
                 for (int round = 0; round < 2; round++) {

@@ -44,7 +44,16 @@ class GeoJsonSiteStreamTest {
             String tree = outcome(new SiteInputReader(max, false), body);
             String stream = outcome(new SiteInputReader(max, true), body);
             assertEquals(tree, stream, "body " + i + ": " + body);
-            if (GeoJsonSiteStream.read(MAPPER.getFactory(), body, max) != null) {
+            GeoJsonSiteStream.Site fromText = GeoJsonSiteStream.read(MAPPER.getFactory(), body, max);
+            GeoJsonSiteStream.Site fromBytes = GeoJsonSiteStream.read(MAPPER.getFactory(), body.getBytes(StandardCharsets.UTF_8), max);
+            assertEquals(fromText == null, fromBytes == null, "the text and its UTF-8 bytes are read alike: " + body);
+            if (fromText != null) {
+                for (int p = 0; p < fromText.parts().size(); p++) {
+                    assertEquals(describe(fromText.parts().get(p).geometry()), describe(fromBytes.parts().get(p).geometry()));
+                    assertEquals(fromText.parts().get(p).label(), fromBytes.parts().get(p).label());
+                }
+            }
+            if (fromText != null) {
                 streamed++;
                 // what the stream takes is then checked as a polygon (validity, China): a coarse %.3f ring may fail there
                 if (tree.startsWith("OK")) accepted++;
