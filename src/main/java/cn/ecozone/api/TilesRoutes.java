@@ -262,14 +262,7 @@ public final class TilesRoutes implements RouteModule {
                 + "(shared boundaries stay shared); polygons smaller than a tile unit are left out from zoom "
                 + (TileRequest.COARSE_MAX_ZOOM + 1) + " and kept as a one-unit speck below.");
         m.put("dataType", "vector");
-        m.put("crs", WebMercatorQuad.CRS);
-        m.put("tileMatrixSetURI", WebMercatorQuad.URI);
-        m.put("tileMatrixSetLimits", WebMercatorQuad.limits());
-        Envelope e = s.extent();
-        if (!e.isNull()) {
-            m.put("boundingBox", Map.of("lowerLeft", List.of(e.getMinX(), e.getMinY()), "upperRight", List.of(e.getMaxX(), e.getMaxY()),
-                    "crs", OgcCrs.CRS84_URI));
-        }
+        putGrid(m, s);
         Map<String, Object> link = new LinkedHashMap<>();
         link.put("href", self + "/{tileMatrix}/{tileRow}/{tileCol}");
         link.put("rel", "item");
@@ -348,6 +341,18 @@ public final class TilesRoutes implements RouteModule {
                         + "；256 × 256 像素，scale=2 为 512 × 512；无要素的切片为 204 / 256 × 256 pixels, scale=2 gives 512 × 512; a tile without features is 204 No Content)"));
     }
 
+    /** What a vector and a map tileset of a layer say alike: the tile matrix set, its limits and the layer's extent. */
+    private static void putGrid(Map<String, Object> m, FeatureSource s) {
+        m.put("crs", WebMercatorQuad.CRS);
+        m.put("tileMatrixSetURI", WebMercatorQuad.URI);
+        m.put("tileMatrixSetLimits", WebMercatorQuad.limits());
+        Envelope e = s.extent();
+        if (!e.isNull()) {
+            m.put("boundingBox", Map.of("lowerLeft", List.of(e.getMinX(), e.getMinY()), "upperRight", List.of(e.getMaxX(), e.getMaxY()),
+                    "crs", OgcCrs.CRS84_URI));
+        }
+    }
+
     private Map<String, Object> mapMetadata(FeatureSource s, String base, String self) {
         LayerDef l = s.layer();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -359,14 +364,7 @@ public final class TilesRoutes implements RouteModule {
                 + "is a one-cell speck, so every feature shows. 256 × 256 pixels; the extension parameter scale=2 gives 512 × 512 "
                 + "(what the web map draws at zoom z + 1). A tile without features is answered 204 No Content.");
         m.put("dataType", "map");
-        m.put("crs", WebMercatorQuad.CRS);
-        m.put("tileMatrixSetURI", WebMercatorQuad.URI);
-        m.put("tileMatrixSetLimits", WebMercatorQuad.limits());
-        Envelope e = s.extent();
-        if (!e.isNull()) {
-            m.put("boundingBox", Map.of("lowerLeft", List.of(e.getMinX(), e.getMinY()), "upperRight", List.of(e.getMaxX(), e.getMaxY()),
-                    "crs", OgcCrs.CRS84_URI));
-        }
+        putGrid(m, s);
         m.put("style", Map.of("id", l.id(), "title", "styles/" + l.id() + ".json",
                 "links", List.of(new Link(base + "/styles/" + l.id() + ".json", "describedby", MediaTypes.JSON, "样式 / style"))));
         Map<String, Object> link = new LinkedHashMap<>();
