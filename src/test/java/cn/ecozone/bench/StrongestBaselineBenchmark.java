@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Before timing, EcoZone's answers are compared with PostGIS's (hit sets and areas, nearby sets, identify rows).
  * PostgreSQL sessions run without parallel workers and JIT ({@link ExternalLoad#PG_SESSION}), the faster setting for
  * these millisecond queries. One command, ≈ 10 min on a quiet machine: {@code mvn -B -ntp -Pbench -DbuildDir=/tmp/bench test -Dtest=StrongestBaselineBenchmark}
- * ({@code -Dbaseline.seconds=6 -Dbaseline.rounds=3} are the defaults). The report goes to stdout and
+ * ({@code -Dbaseline.seconds=6 -Dbaseline.rounds=3} are the defaults; {@code -Dbaseline.only=site} or {@code identify,health} measures a part). The report goes to stdout and
  * {@code $TMPDIR/strongest-baseline.txt}.
  */
 @Tag("bench")
@@ -67,6 +67,8 @@ class StrongestBaselineBenchmark {
     static final int SECONDS = Integer.getInteger("baseline.seconds", 6), ROUNDS = Integer.getInteger("baseline.rounds", 3);
     static final ObjectMapper M = new ObjectMapper();
     static final String FLOOR = "floor_select_1";
+    /** {@code -Dbaseline.only=site,identify,health}: the parts measured (all by default; a subset for a quick A/B). */
+    static final java.util.Set<String> ONLY = java.util.Set.of(System.getProperty("baseline.only", "site,identify,health").split(","));
     @TempDir Path dir;
     private Path healthFile;
 
@@ -273,20 +275,24 @@ class StrongestBaselineBenchmark {
                 steps.add(new Object[] {"EcoZone", "site"});
                 for (String s : siteSide) steps.add(new Object[] {"PostGIS", s});
                 if (round % 2 == 1) java.util.Collections.reverse(steps);
-                for (Object[] st : steps) samples.add(run(log, round, st[0].toString(), st[1].toString(), cl, port, pgPort, db, bodies, paths, scripts));
+                if (ONLY.contains("site")) for (Object[] st : steps) samples.add(run(log, round, st[0].toString(), st[1].toString(), cl, port, pgPort, db, bodies, paths, scripts));
                 List<Object[]> id = new ArrayList<>(List.of(new Object[] {"EcoZone", "identify"}, new Object[] {"PostGIS", "identify"}));
                 if (round % 2 == 1) java.util.Collections.reverse(id);
-                for (Object[] st : id) samples.add(run(log, round, st[0].toString(), st[1].toString(), cl, port, pgPort, db, bodies, paths, scripts));
+                if (ONLY.contains("identify")) for (Object[] st : id) samples.add(run(log, round, st[0].toString(), st[1].toString(), cl, port, pgPort, db, bodies, paths, scripts));
                 // the transport floors: GET /health against a prepared SELECT 1
                 List<Object[]> floor = new ArrayList<>(List.of(new Object[] {"EcoZone", "health"}, new Object[] {"PostGIS", FLOOR}));
                 if (round % 2 == 1) java.util.Collections.reverse(floor);
-                for (Object[] st : floor) samples.add(run(log, round, st[0].toString(), st[1].toString(), cl, port, pgPort, db, bodies, paths, scripts));
+                if (ONLY.contains("health")) for (Object[] st : floor) samples.add(run(log, round, st[0].toString(), st[1].toString(), cl, port, pgPort, db, bodies, paths, scripts));
             }
             // the in-JVM raw-socket client, 1 client, 1000 requests of each
-            samples.add(new Sample("EcoZone raw", "site", 1, raw(port, true, sites, points)));
-            samples.add(new Sample("EcoZone raw", "identify", 1, raw(port, false, sites, points)));
-            log.append(fmt("  round %d raw socket: site %s | identify %s; load %s%n", round + 1, str(samples.get(samples.size() - 2).run()),
-                    str(samples.get(samples.size() - 1).run()), ExternalLoad.loadavg()));
+            if (ONLY.contains("site")) {
+                        samples.add(new Sample("EcoZone raw", "site", 1, raw(port, true, sites, points)));
+                        log.append(fmt("  round %d raw socket: site %s; load %s%n", round + 1, str(samples.get(samples.size() - 1).run()), ExternalLoad.loadavg()));
+            }
+            if (ONLY.contains("identify")) {
+                samples.add(new Sample("EcoZone raw", "identify", 1, raw(port, false, sites, points)));
+                log.append(fmt("  round %d raw socket: identify %s; load %s%n", round + 1, str(samples.get(samples.size() - 1).run()), ExternalLoad.loadavg()));
+            }
         }
         StringBuilder out = new StringBuilder();
         out.append(fmt("%nmedian over %d rounds of %d s runs (ms; throughput in requests/s). p50 and p99 are each request's latency as measured "
@@ -295,6 +301,7 @@ class StrongestBaselineBenchmark {
         out.append(fmt("| what | clients | EcoZone (wrk) p50 / p99 / p99co / req/s | PostGIS (pgbench) p50 / p99 / p99co / req/s "
                 + "| PostGIS ÷ EcoZone p50 / p99 / p99co / EcoZone÷PostGIS throughput |%n|---|---|---|---|---|%n"));
         for (int clients = 1; clients <= 2; clients++) {
+            if (ONLY.contains("site")) {
             double[] ez = stats(samples, "EcoZone", "site", clients);
             double[] plain = stats(samples, "PostGIS", "site_plain", clients), cut = stats(samples, "PostGIS", "site_shortcut", clients);
             double[] best = best(plain, cut);
@@ -304,14 +311,17 @@ class StrongestBaselineBenchmark {
             double[] ng = stats(samples, "PostGIS", "nearby_geography_index", clients), nb = stats(samples, "PostGIS", "nearby_geometry_prefilter", clients);
             out.append(row("site check incl. nearby 1000 m, PostGIS geography-index ST_DWithin", clients, ez, ng));
             out.append(row("site check incl. nearby 1000 m, PostGIS geometry box pre-filter", clients, ez, nb));
-            out.append(row("identify (same attributes)", clients, stats(samples, "EcoZone", "identify", clients), stats(samples, "PostGIS", "identify", clients)));
-            out.append(row("transport floor: GET /health vs prepared SELECT 1", clients, stats(samples, "EcoZone", "health", clients), stats(samples, "PostGIS", FLOOR, clients)));
+            }
+            if (ONLY.contains("identify")) out.append(row("identify (same attributes)", clients, stats(samples, "EcoZone", "identify", clients), stats(samples, "PostGIS", "identify", clients)));
+            if (ONLY.contains("health")) out.append(row("transport floor: GET /health vs prepared SELECT 1", clients, stats(samples, "EcoZone", "health", clients), stats(samples, "PostGIS", FLOOR, clients)));
         }
-        double[] rawSite = stats(samples, "EcoZone raw", "site", 1), rawId = stats(samples, "EcoZone raw", "identify", 1);
-        double[] plain1 = stats(samples, "PostGIS", "site_plain", 1), cut1 = stats(samples, "PostGIS", "site_shortcut", 1);
-        double[] best1 = best(plain1, cut1);
-        out.append(row("site check, raw-socket client (in the JVM) vs best PostGIS", 1, rawSite, best1));
-        out.append(row("identify, raw-socket client (in the JVM)", 1, rawId, stats(samples, "PostGIS", "identify", 1)));
+        if (ONLY.contains("site")) {
+            double[] best1 = best(stats(samples, "PostGIS", "site_plain", 1), stats(samples, "PostGIS", "site_shortcut", 1));
+            out.append(row("site check, raw-socket client (in the JVM) vs best PostGIS", 1, stats(samples, "EcoZone raw", "site", 1), best1));
+        }
+        if (ONLY.contains("identify")) {
+            out.append(row("identify, raw-socket client (in the JVM)", 1, stats(samples, "EcoZone raw", "identify", 1), stats(samples, "PostGIS", "identify", 1)));
+        }
         return out + log.toString();
     }
 
