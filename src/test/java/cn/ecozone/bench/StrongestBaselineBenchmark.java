@@ -286,8 +286,8 @@ class StrongestBaselineBenchmark {
             }
             // the in-JVM raw-socket client, 1 client, 1000 requests of each
             if (ONLY.contains("site")) {
-                        samples.add(new Sample("EcoZone raw", "site", 1, raw(port, true, sites, points)));
-                        log.append(fmt("  round %d raw socket: site %s; load %s%n", round + 1, str(samples.get(samples.size() - 1).run()), ExternalLoad.loadavg()));
+                samples.add(new Sample("EcoZone raw", "site", 1, raw(port, true, sites, points)));
+                log.append(fmt("  round %d raw socket: site %s; load %s%n", round + 1, str(samples.get(samples.size() - 1).run()), ExternalLoad.loadavg()));
             }
             if (ONLY.contains("identify")) {
                 samples.add(new Sample("EcoZone raw", "identify", 1, raw(port, false, sites, points)));
@@ -301,15 +301,15 @@ class StrongestBaselineBenchmark {
         out.append(fmt("| what | clients | EcoZone (wrk) p50 / p99 / p99co / req/s | PostGIS (pgbench) p50 / p99 / p99co / req/s "
                 + "| PostGIS ÷ EcoZone p50 / p99 / p99co / EcoZone÷PostGIS throughput |%n|---|---|---|---|---|%n"));
         for (int clients = 1; clients <= 2; clients++) {
-            if (ONLY.contains("site")) {
-            double[] ez = stats(samples, "EcoZone", "site", clients);
-            double[] plain = stats(samples, "PostGIS", "site_plain", clients), cut = stats(samples, "PostGIS", "site_shortcut", clients);
-            double[] best = best(plain, cut);
-            out.append(row("site check, PostGIS plain", clients, ez, plain));
-            out.append(row("site check, PostGIS containment short-cut", clients, ez, cut));
-            out.append(row("**site check, best PostGIS** (each figure the better of the two)", clients, ez, best));
-            double[] ng = stats(samples, "PostGIS", "nearby_geography_index", clients), nb = stats(samples, "PostGIS", "nearby_geometry_prefilter", clients);
-            out.append(row("site check incl. nearby 1000 m, PostGIS geography-index ST_DWithin", clients, ez, ng));
+                if (ONLY.contains("site")) {
+                double[] ez = stats(samples, "EcoZone", "site", clients);
+                double[] plain = stats(samples, "PostGIS", "site_plain", clients), cut = stats(samples, "PostGIS", "site_shortcut", clients);
+                double[] best = best(plain, cut);
+                out.append(row("site check, PostGIS plain", clients, ez, plain));
+                out.append(row("site check, PostGIS containment short-cut", clients, ez, cut));
+                out.append(row("**site check, best PostGIS** (each figure the better of the two)", clients, ez, best));
+                double[] ng = stats(samples, "PostGIS", "nearby_geography_index", clients), nb = stats(samples, "PostGIS", "nearby_geometry_prefilter", clients);
+                out.append(row("site check incl. nearby 1000 m, PostGIS geography-index ST_DWithin", clients, ez, ng));
             out.append(row("site check incl. nearby 1000 m, PostGIS geometry box pre-filter", clients, ez, nb));
             }
             if (ONLY.contains("identify")) out.append(row("identify (same attributes)", clients, stats(samples, "EcoZone", "identify", clients), stats(samples, "PostGIS", "identify", clients)));
