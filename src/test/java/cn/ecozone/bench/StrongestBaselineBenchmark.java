@@ -300,7 +300,7 @@ class StrongestBaselineBenchmark {
                 + "(wrk 4.1 adds synthetic samples for every stall), with pgbench's log corrected the same way:%n", ROUNDS, SECONDS));
         out.append(fmt("| what | clients | EcoZone (wrk) p50 / p99 / p99co / req/s | PostGIS (pgbench) p50 / p99 / p99co / req/s "
                 + "| PostGIS ÷ EcoZone p50 / p99 / p99co / EcoZone÷PostGIS throughput |%n|---|---|---|---|---|%n"));
-        for (int clients = 1; clients <= 2; clients++) {
+    for (int clients = 1; clients <= 2; clients++) {
                 if (ONLY.contains("site")) {
                 double[] ez = stats(samples, "EcoZone", "site", clients);
                 double[] plain = stats(samples, "PostGIS", "site_plain", clients), cut = stats(samples, "PostGIS", "site_shortcut", clients);
@@ -310,7 +310,7 @@ class StrongestBaselineBenchmark {
                 out.append(row("**site check, best PostGIS** (each figure the better of the two)", clients, ez, best));
                 double[] ng = stats(samples, "PostGIS", "nearby_geography_index", clients), nb = stats(samples, "PostGIS", "nearby_geometry_prefilter", clients);
                 out.append(row("site check incl. nearby 1000 m, PostGIS geography-index ST_DWithin", clients, ez, ng));
-            out.append(row("site check incl. nearby 1000 m, PostGIS geometry box pre-filter", clients, ez, nb));
+                out.append(row("site check incl. nearby 1000 m, PostGIS geometry box pre-filter", clients, ez, nb));
             }
             if (ONLY.contains("identify")) out.append(row("identify (same attributes)", clients, stats(samples, "EcoZone", "identify", clients), stats(samples, "PostGIS", "identify", clients)));
             if (ONLY.contains("health")) out.append(row("transport floor: GET /health vs prepared SELECT 1", clients, stats(samples, "EcoZone", "health", clients), stats(samples, "PostGIS", FLOOR, clients)));
