@@ -300,8 +300,8 @@ class StrongestBaselineBenchmark {
                 + "(wrk 4.1 adds synthetic samples for every stall), with pgbench's log corrected the same way:%n", ROUNDS, SECONDS));
         out.append(fmt("| what | clients | EcoZone (wrk) p50 / p99 / p99co / req/s | PostGIS (pgbench) p50 / p99 / p99co / req/s "
                 + "| PostGIS ÷ EcoZone p50 / p99 / p99co / EcoZone÷PostGIS throughput |%n|---|---|---|---|---|%n"));
-    for (int clients = 1; clients <= 2; clients++) {
-                if (ONLY.contains("site")) {
+        for (int clients = 1; clients <= 2; clients++) {
+            if (ONLY.contains("site")) {
                 double[] ez = stats(samples, "EcoZone", "site", clients);
                 double[] plain = stats(samples, "PostGIS", "site_plain", clients), cut = stats(samples, "PostGIS", "site_shortcut", clients);
                 double[] best = best(plain, cut);
