@@ -4,11 +4,14 @@ import cn.ecozone.text.LocalizedText;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The access list (准入清单): industries, the unit table and every requirement, with look-ups by unit and for zone rules.
@@ -24,13 +27,20 @@ public final class AccessList {
     private final Map<String, Unit> unitsByCode = new LinkedHashMap<>();
     private final Map<String, List<Requirement>> byScope = new LinkedHashMap<>();
     private final List<Requirement> zoneRules = new ArrayList<>();
+    /** county name → every scope (and unit code) some unit of a county of that name lies within: {@link #countyWithin}. */
+    private final Map<String, Set<String>> scopesByCounty = new HashMap<>();
 
     public AccessList(LocalizedText title, List<Industry> industries, List<Unit> units, List<Requirement> requirements) {
         this.title = title;
         this.industries = List.copyOf(industries);
         this.units = List.copyOf(units);
         this.requirements = List.copyOf(requirements);
-        for (Unit u : units) unitsByCode.putIfAbsent(u.code(), u);
+        for (Unit u : units) {
+            unitsByCode.putIfAbsent(u.code(), u);
+            Set<String> in = scopesByCounty.computeIfAbsent(u.county(), k -> new HashSet<>());
+            in.add(u.code());
+            in.addAll(u.scopes());
+        }
         for (Requirement r : requirements) {
             if (r.zone() != null) zoneRules.add(r);
             else byScope.computeIfAbsent(r.scope(), k -> new ArrayList<>()).add(r);
@@ -47,6 +57,15 @@ public final class AccessList {
 
     /** Rules that attach to zones of other layers (red line, water-source levels), from law or a plan. */
     public List<Requirement> zoneRules() { return zoneRules; }
+
+    /**
+     * Whether some unit of a county of this name lies {@link Unit#within within} the scope — what a zone rule below
+     * 国家 asks of a zone's {@code district}. One lookup: a national list has 44,604 units, scanned once here.
+     */
+    public boolean countyWithin(String county, String scope) {
+        Set<String> in = scopesByCounty.get(county);
+        return in != null && in.contains(scope);
+    }
 
     public Optional<Unit> unit(String code) {
         return Optional.ofNullable(code == null ? null : unitsByCode.get(code));

@@ -10,6 +10,7 @@ import cn.ecozone.accesslist.Scope;
 import cn.ecozone.accesslist.Unit;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -49,13 +50,7 @@ public final class Admission {
             if (unitCollections.contains(h.collection())) {
                 Unit u = list.unit(unitCode(h)).orElse(null);
                 if (u == null) {
-                    if (!list.units().isEmpty() || !list.requirements().isEmpty()) {
-                        warnings.add("管控单元 " + unitCode(h) + "（" + h.name() + "）不在准入清单的单元表中，其准入要求无法列出 / control unit "
-                                + unitCode(h) + " is not in the access list's unit table; its requirements cannot be listed");
-                        notices.add(new Notice("unit.not-in-access-list", "环境管控单元 " + unitCode(h) + "（" + h.name()
-                                + "）不在准入清单的单元表中，无法列出它的准入要求。", "Control unit " + unitCode(h) + " (“" + h.name()
-                                + "”) is not in the access list's table of units, so its requirements cannot be listed."));
-                    }
+                    if (!list.units().isEmpty() || !list.requirements().isEmpty()) notListed(h, warnings, notices);
                     continue;
                 }
                 for (Requirement r : list.forUnit(u)) candidates.putIfAbsent(r.id(), new Applied(r, h));
@@ -73,6 +68,24 @@ public final class Admission {
         sorted.sort(Comparator.comparing(Applied::requirement, AccessList.STRONGEST_FIRST));
         List<SiteCheckResult.AppliedClause> clauses = sorted.stream().map(Admission::clause).toList();
 
+        List<SiteCheckResult.DimensionConclusion> dimensions = dimensions(applied, covered);
+
+        List<SiteCheckResult.IndustryVerdict> industryVerdicts = industryId == null && covered
+                ? industryVerdicts(list, candidates.values(), warnings, notices) : List.of();
+        return new Outcome(verdict, clauses, dimensions, industryVerdicts, List.copyOf(warnings), List.copyOf(notices));
+    }
+
+    /** The warning and notice for a hit control unit the list's unit table lacks. */
+    private static void notListed(SiteCheckResult.Hit h, List<String> warnings, List<Notice> notices) {
+        warnings.add("管控单元 " + unitCode(h) + "（" + h.name() + "）不在准入清单的单元表中，其准入要求无法列出 / control unit "
+                + unitCode(h) + " is not in the access list's unit table; its requirements cannot be listed");
+        notices.add(new Notice("unit.not-in-access-list", "环境管控单元 " + unitCode(h) + "（" + h.name()
+                + "）不在准入清单的单元表中，无法列出它的准入要求。", "Control unit " + unitCode(h) + " (“" + h.name()
+                + "”) is not in the access list's table of units, so its requirements cannot be listed."));
+    }
+
+    /** The conclusion in each of the four dimensions (in table order): the strongest effect among its requirements. */
+    private static List<SiteCheckResult.DimensionConclusion> dimensions(List<Applied> applied, boolean covered) {
         List<SiteCheckResult.DimensionConclusion> dimensions = new ArrayList<>();
         for (Dimension d : Dimension.values()) {
             List<Requirement> in = applied.stream().map(Applied::requirement).filter(r -> r.dimension() == d).toList();
@@ -81,37 +94,43 @@ public final class Admission {
             dimensions.add(new SiteCheckResult.DimensionConclusion(d.id(), d.zh(), d.en(), v, v.zh(), in.size(),
                     in.stream().filter(r -> r.effect() == strongest).map(Requirement::id).toList()));
         }
+        return List.copyOf(dimensions);
+    }
 
+    /**
+     * Without an industry: each industry's verdict from every candidate requirement (which industries are banned where),
+     * and the warning and notice that say so. Apart from {@link #judge} so that the JIT compiles the two paths apart.
+     */
+    private static List<SiteCheckResult.IndustryVerdict> industryVerdicts(AccessList list, Collection<Applied> candidates,
+                                                                          List<String> warnings, List<Notice> notices) {
         List<SiteCheckResult.IndustryVerdict> industryVerdicts = new ArrayList<>();
-        if (industryId == null && covered) {
-            for (Industry ind : list.industries()) {
-                Set<Effect> e = EnumSet.noneOf(Effect.class);
-                List<String> bannedBy = new ArrayList<>();
-                Set<String> where = new LinkedHashSet<>();
-                for (Applied a : candidates.values()) {
-                    if (!a.requirement().appliesToIndustry(ind.id())) continue;
-                    e.add(a.requirement().effect());
-                    if (a.requirement().effect() == Effect.PROHIBITED) {
-                        bannedBy.add(a.requirement().id());
-                        where.add(a.via().collectionTitle() + " " + a.via().name());
-                    }
+        for (Industry ind : list.industries()) {
+            Set<Effect> e = EnumSet.noneOf(Effect.class);
+            List<String> bannedBy = new ArrayList<>();
+            Set<String> where = new LinkedHashSet<>();
+            for (Applied a : candidates) {
+                if (!a.requirement().appliesToIndustry(ind.id())) continue;
+                e.add(a.requirement().effect());
+                if (a.requirement().effect() == Effect.PROHIBITED) {
+                    bannedBy.add(a.requirement().id());
+                    where.add(a.via().collectionTitle() + " " + a.via().name());
                 }
-                Verdict v = Verdict.of(e);
-                industryVerdicts.add(new SiteCheckResult.IndustryVerdict(ind.id(), ind.zh(), ind.en(), v, v.zh(), List.copyOf(bannedBy), List.copyOf(where)));
             }
-            List<String> banned = industryVerdicts.stream().filter(v -> !v.bannedBy().isEmpty()).map(SiteCheckResult.IndustryVerdict::industryZh).toList();
-            warnings.add("未指定行业：结论只计适用于所有项目的要求" + (banned.isEmpty() ? "；没有行业在此被禁止" : "；以下行业在此禁止准入：" + String.join("、", banned))
-                    + "。请选择行业得到针对本项目的结论 / no industry given: the verdict counts requirements for every project; "
-                    + (banned.isEmpty() ? "no industry is banned here" : banned.size() + " industries are banned here (the result lists each industry's verdict)"));
-            List<String> bannedEn = industryVerdicts.stream().filter(v -> !v.bannedBy().isEmpty())
-                    .map(v -> v.industryEn() == null || v.industryEn().isBlank() ? "“" + v.industryZh() + "”" : v.industryEn()).toList();
-            notices.add(new Notice("industry.not-chosen", "未选择行业，结论只计适用于所有项目的要求"
-                    + (banned.isEmpty() ? "；没有行业在此禁止准入。" : "；以下行业在此禁止准入：" + String.join("、", banned) + "。")
-                    + "选择项目所属行业，可得到针对本项目的结论。", "No industry was chosen, so the verdict counts only the requirements for every project"
-                    + (bannedEn.isEmpty() ? "; no industry is prohibited here." : "; prohibited here: " + String.join(", ", bannedEn) + ".")
-                    + " Choose the project's industry for a verdict on this project."));
+            Verdict v = Verdict.of(e);
+            industryVerdicts.add(new SiteCheckResult.IndustryVerdict(ind.id(), ind.zh(), ind.en(), v, v.zh(), List.copyOf(bannedBy), List.copyOf(where)));
         }
-        return new Outcome(verdict, clauses, List.copyOf(dimensions), List.copyOf(industryVerdicts), List.copyOf(warnings), List.copyOf(notices));
+        List<String> banned = industryVerdicts.stream().filter(v -> !v.bannedBy().isEmpty()).map(SiteCheckResult.IndustryVerdict::industryZh).toList();
+        warnings.add("未指定行业：结论只计适用于所有项目的要求" + (banned.isEmpty() ? "；没有行业在此被禁止" : "；以下行业在此禁止准入：" + String.join("、", banned))
+                + "。请选择行业得到针对本项目的结论 / no industry given: the verdict counts requirements for every project; "
+                + (banned.isEmpty() ? "no industry is banned here" : banned.size() + " industries are banned here (the result lists each industry's verdict)"));
+        List<String> bannedEn = industryVerdicts.stream().filter(v -> !v.bannedBy().isEmpty())
+                .map(v -> v.industryEn() == null || v.industryEn().isBlank() ? "“" + v.industryZh() + "”" : v.industryEn()).toList();
+        notices.add(new Notice("industry.not-chosen", "未选择行业，结论只计适用于所有项目的要求"
+                + (banned.isEmpty() ? "；没有行业在此禁止准入。" : "；以下行业在此禁止准入：" + String.join("、", banned) + "。")
+                + "选择项目所属行业，可得到针对本项目的结论。", "No industry was chosen, so the verdict counts only the requirements for every project"
+                + (bannedEn.isEmpty() ? "; no industry is prohibited here." : "; prohibited here: " + String.join(", ", bannedEn) + ".")
+                + " Choose the project's industry for a verdict on this project."));
+        return List.copyOf(industryVerdicts);
     }
 
     /** The unit code of a control-unit hit: its {@code code} attribute, else the feature id. */
@@ -127,7 +146,7 @@ public final class Admission {
         if (district == null) return true;
         String county = String.valueOf(district);
         if (r.level() == Level.COUNTY) return Scope.place(r.scope()).equals(county);
-        return list.units().stream().anyMatch(u -> u.county().equals(county) && u.within(r.scope()));
+        return list.countyWithin(county, r.scope());
     }
 
     private static SiteCheckResult.AppliedClause clause(Applied a) {
