@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * edges, packed and plain coordinates — at random points, at every vertex, on edges, in holes and outside; and the
  * zones {@link Identify#at} lists on a generated load against the list the former code made.
  */
-class IdentifyTest {
+public class IdentifyTest {
     @TempDir Path dir;
 
     /** The former test: {@code Edges.load(g, point).locate(point) != EXTERIOR}. */
@@ -128,7 +128,7 @@ class IdentifyTest {
     }
 
     /** The list as the former {@code Identify.at} made it: every polygon layer in order, each candidate tested by {@link Edges}. */
-    static List<Identify.ZoneAtPoint> formerAt(LayerSet layers, double lon, double lat) {
+    public static List<Identify.ZoneAtPoint> formerAt(LayerSet layers, double lon, double lat) {
         Coordinate p = new Coordinate(lon, lat);
         Envelope e = new Envelope(p);
         Edges edges = new Edges();
