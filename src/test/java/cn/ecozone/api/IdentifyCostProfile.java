@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * extent: each piece of the route in a loop over the points, the former and the present forms taking turns
  * (median of the rounds, ns and bytes allocated per call), then whole requests over a raw keep-alive socket in the
  * same JVM ({@code /health} and identify, p50). For finding what to speed up, not a comparison with PostGIS.
- * Run: {@code mvn -B -ntp -Pbench -DbuildDir=… test -Dtest=IdentifyCostProfile -Dbaseline.load=DIR}.
+ * Run: {@code mvn -B -ntp -Pbench -DbuildDir=… test -Dtest=IdentifyCostProfile -Dbaseline.load=DIR} ({@code -Didentify.pieces=false}:
+ * only the HTTP part).
  */
 @Tag("bench")
 class IdentifyCostProfile {
@@ -80,7 +81,7 @@ class IdentifyCostProfile {
             assertArrayEquals(former(set, lon[i], lat[i]), blocks.answer(lon[i], lat[i]));
         }
         out.append(String.format(Locale.ROOT, "%,d points, %,d zones found (%.2f a point); answers equal (former vs present)%n", POINTS, found, found / (double) POINTS));
-        try (AnalysisBudget budget = new AnalysisBudget(limits)) {
+        if (Boolean.parseBoolean(System.getProperty("identify.pieces", "true"))) try (AnalysisBudget budget = new AnalysisBudget(limits)) {
             Map<String, Piece> pieces = new LinkedHashMap<>();
             pieces.put("parse lon, lat (Double.parseDouble ×2, inChina)", i -> {
                 double a = Double.parseDouble(lonText[i].trim()), b = Double.parseDouble(latText[i].trim());
