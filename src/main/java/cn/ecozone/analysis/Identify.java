@@ -56,14 +56,29 @@ public final class Identify {
      * {@code polygonLayers}: the set's polygon layers in catalog order.
      */
     public static void forEach(List<FeatureSource> polygonLayers, double lon, double lat, Hit each) {
-        Coordinate p = new Coordinate(lon, lat);
-        Envelope e = new Envelope(lon, lon, lat, lat);
-        Coordinate from = new Coordinate(), to = new Coordinate();
+        At at = new At(lon, lat);
         for (int i = 0, n = polygonLayers.size(); i < n; i++) {
             FeatureSource s = polygonLayers.get(i);
-            for (IndexedFeature c : s.candidates(e)) {
-                if (covers(c.geometry(), p, e, from, to)) each.zone(s, c);
+            for (IndexedFeature c : s.candidates(at.envelope)) {
+                if (at.in(c.geometry())) each.zone(s, c);
             }
+        }
+    }
+
+    /** A point zones are tested against, with its scratch coordinates: one per request, not shared between threads. */
+    public static final class At {
+        final Coordinate p;
+        final Envelope envelope;
+        private final Coordinate from = new Coordinate(), to = new Coordinate();
+
+        public At(double lon, double lat) {
+            this.p = new Coordinate(lon, lat);
+            this.envelope = new Envelope(lon, lon, lat, lat);
+        }
+
+        /** Whether the zone holds the point, its boundary included. */
+        public boolean in(Geometry zone) {
+            return covers(zone, p, envelope, from, to);
         }
     }
 

@@ -7,6 +7,7 @@ import cn.ecozone.layer.Footprint;
 import cn.ecozone.layer.IndexedFeature;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.layer.MemoryFeatureSource;
+import cn.ecozone.layer.PointGrid;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.locationtech.jts.geom.Envelope;
@@ -22,15 +23,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code GET /analysis/identify?lon=&lat=}: the zones of every polygon layer at a point, with their attributes — the
  * public map's click. The answer is {@code {"lon":…,"lat":…,"zones":[…]}}, each zone as Jackson writes {@link
- * Identify.ZoneAtPoint}; a zone's part is encoded once per layer set and kept ({@link Blocks}), since it depends only
- * on the zone and its layer, so a click copies bytes instead of building a map of attributes and serializing it.
- * A point where many zones overlap (more than the quick limits) is identified on the analysis pool, within its budget.
+ * Identify.ZoneAtPoint}. Per layer version ({@link Layer}): the point's candidates come from a grid ({@link PointGrid},
+ * the same zones in the same order as the layer's tree, without walking it twice), and a zone's part of the answer is
+ * encoded once and kept, since it depends only on the zone and its layer — a click tests a few rings and copies bytes
+ * instead of building a map of attributes and serializing it. A point where many zones overlap (more than the quick
+ * limits) is identified on the analysis pool, within its budget. Measured: docs/benchmarks/identify.md.
  */
 public final class IdentifyRoutes implements RouteModule {
     private static final Set<String> PARAMETERS = Set.of("lon", "lat", "f");
     /**
-     * The encoded zones kept per layer set: at most this many bytes (then the store starts again), ≈ 16 MB — a
-     * national load's 144,604 zones take ≈ 20 MB, so a map clicked all over the country keeps most of them.
+     * The encoded zones kept, over all polygon layers (each its share): at most this many bytes, then a layer's store
+     * starts again — ≈ 16 MB, where a national load's 144,604 zones take ≈ 25 MB with their map entries, so a map
+     * clicked all over the country keeps most of them.
      */
     static final long MAX_CACHED_BYTES = 16L << 20;
 
@@ -63,93 +67,114 @@ public final class IdentifyRoutes implements RouteModule {
         Blocks b = blocks(layers.current());
         // a point meets few zones: identified on the request thread (counted as interactive work, which background
         // jobs yield to); one where many overlap on the pool, within the budget
-        byte[] body = budget.run(quick(b.polygons, lon, lat), () -> b.answer(lon, lat));
+        byte[] body = budget.run(b.quick(lon, lat, limits.quickMaxCandidates(), limits.quickMaxZoneVertices()), () -> b.answer(lon, lat));
         SiteCheckRoutes.writeJson(ctx, body);
     }
 
-    /** Whether the zones whose boxes hold the point are few and small enough for the request thread. */
-    private boolean quick(List<FeatureSource> polygons, double lon, double lat) {
-        Footprint f = Footprint.NONE;
-        Envelope at = new Envelope(lon, lon, lat, lat);
-        for (int i = 0, n = polygons.size(); i < n; i++) {
-            f = f.plus(polygons.get(i).footprint(at, limits.quickMaxCandidates() - f.candidates(), limits.quickMaxZoneVertices() - f.vertices()));
-            if (!f.complete()) return false;
-        }
-        return true;
-    }
-
-    /** The blocks of this layer set: the ones kept while the set is current, new ones when it has changed. */
+    /**
+     * The blocks of this layer set: the ones kept while the set is current, new ones when it has changed — each layer
+     * whose source is the same object as before (an edit replaces one layer) keeping its grid and encodings.
+     */
     Blocks blocks(LayerSet set) {
         Blocks b = blocks;
-        if (b == null || b.set != set) blocks = b = new Blocks(set, MAX_CACHED_BYTES);
+        if (b == null || b.set != set) blocks = b = new Blocks(set, MAX_CACHED_BYTES, b);
         return b;
     }
 
     /**
-     * One layer set's polygon layers and its zones' encoded parts: {@code {"collection":…,"collectionTitle":…,
-     * "featureId":…,"name":…,"properties":{…}}} as {@link Json#MAPPER} writes the {@link Identify.ZoneAtPoint}, keyed by
-     * the zone's index entry (an in-memory layer's entries live as long as the layer; a PostGIS layer makes new ones
-     * per query, so its zones are encoded each time and not kept).
+     * One layer set's polygon layers ({@link Layer}: the point grid and the zones' encoded parts of each) and the
+     * answer built from them.
      */
     static final class Blocks {
         final LayerSet set;
-        final List<FeatureSource> polygons;
-        private final ConcurrentHashMap<IndexedFeature, byte[]> encoded = new ConcurrentHashMap<>();
-        private final AtomicLong bytes = new AtomicLong();
-        private final long maxBytes;
+        final List<Layer> polygons;
 
-        Blocks(LayerSet set, long maxBytes) {
+        /** @param previous the blocks of the set before (or null): its layers whose source has not changed are kept */
+        Blocks(LayerSet set, long maxBytes, Blocks previous) {
             this.set = set;
-            this.maxBytes = maxBytes;
-            List<FeatureSource> p = new ArrayList<>();
-            for (FeatureSource s : set.inOrder()) if (s.layer().isPolygon()) p.add(s);
+            List<Layer> p = new ArrayList<>();
+            List<FeatureSource> sources = new ArrayList<>();
+            for (FeatureSource s : set.inOrder()) if (s.layer().isPolygon()) sources.add(s);
+            for (FeatureSource s : sources) {
+                Layer kept = null;
+                if (previous != null) for (Layer l : previous.polygons) if (l.source == s) kept = l;
+                p.add(kept != null ? kept : new Layer(s, maxBytes / Math.max(1, sources.size())));
+            }
             this.polygons = List.copyOf(p);
         }
 
-        /** The whole answer at the point, as the route writes it. */
+        Blocks(LayerSet set, long maxBytes) {
+            this(set, maxBytes, null);
+        }
+
+        /**
+         * Whether the zones whose boxes hold the point are few and small enough for the request thread: the count
+         * {@link FeatureSource#footprint} makes (the same candidates and vertices, stopping past the same limits).
+         */
+        boolean quick(double lon, double lat, long maxCandidates, long maxVertices) {
+            Footprint f = Footprint.NONE;
+            Envelope at = null;
+            for (Layer l : polygons) {
+                long mc = maxCandidates - f.candidates(), mv = maxVertices - f.vertices();
+                PointGrid g = l.grid();
+                if (g != null) {
+                    long[] nv = new long[2];
+                    boolean[] passed = {false};
+                    g.candidates(lon, lat, c -> {
+                        nv[0]++;
+                        nv[1] += c.vertices();
+                        return !(passed[0] = nv[0] > mc || nv[1] > mv);
+                    });
+                    f = f.plus(new Footprint(nv[0], nv[1], !passed[0]));
+                } else {
+                    if (at == null) at = new Envelope(lon, lon, lat, lat);
+                    f = f.plus(l.source.footprint(at, mc, mv));
+                }
+                if (!f.complete()) return false;
+            }
+            return true;
+        }
+
+        /** The whole answer at the point, as the route writes it: {@code {"lon":…,"lat":…,"zones":[…]}}. */
         byte[] answer(double lon, double lat) {
-            Found found = new Found();
-            Identify.forEach(polygons, lon, lat, found);
+            Found found = new Found(new Identify.At(lon, lat));
+            for (Layer l : polygons) {
+                found.layer = l;
+                PointGrid g = l.grid();
+                if (g != null) {
+                    g.candidates(lon, lat, found);
+                } else {
+                    for (IndexedFeature c : l.source.candidates(new Envelope(lon, lon, lat, lat))) found.visit(c);
+                }
+            }
             return join(lon, lat, found.zones, found.n);
         }
 
         /** The encoded zones found at a point, in order. */
-        private final class Found implements Identify.Hit {
+        private static final class Found implements PointGrid.Visitor {
+            final Identify.At at;
+            Layer layer;
             byte[][] zones = new byte[4][];
             int n;
 
+            Found(Identify.At at) {
+                this.at = at;
+            }
+
             @Override
-            public void zone(FeatureSource layer, IndexedFeature zone) {
+            public boolean visit(IndexedFeature zone) {
+                if (!at.in(zone.geometry())) return true;
                 if (n == zones.length) zones = Arrays.copyOf(zones, 2 * n);
-                zones[n++] = block(layer, zone);
+                zones[n++] = layer.block(zone);
+                return true;
             }
         }
 
-        byte[] block(FeatureSource s, IndexedFeature c) {
-            byte[] b = encoded.get(c);
-            if (b != null) return b;
-            b = encode(s, c);
-            if (s instanceof MemoryFeatureSource) {
-                if (bytes.addAndGet(b.length + 64) > maxBytes) {
-                    encoded.clear();
-                    bytes.set(0);
-                }
-                encoded.put(c, b);
-            }
-            return b;
-        }
-
-        /** Zones kept now (for tests). */
+        /** Zones kept now, over all layers (for tests). */
         int kept() {
-            return encoded.size();
-        }
-
-        static byte[] encode(FeatureSource s, IndexedFeature c) {
-            try {
-                return Json.MAPPER.writeValueAsBytes(Identify.zone(s, c));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            int k = 0;
+            for (Layer l : polygons) k += l.encoded.size();
+            return k;
         }
 
         /** {"lon":…,"lat":…,"zones":[…]}: the numbers as Jackson writes a double (Double.toString). */
@@ -168,6 +193,64 @@ public final class IdentifyRoutes implements RouteModule {
             out[at++] = ']';
             out[at] = '}';
             return out;
+        }
+    }
+
+    /**
+     * One polygon layer's point grid (made by the first request that needs it, ≈ 0.1 s on the national load; none for
+     * a PostGIS layer) and its zones' encoded parts: {@code {"collection":…,"collectionTitle":…,"featureId":…,
+     * "name":…,"properties":{…}}} as {@link Json#MAPPER} writes the {@link Identify.ZoneAtPoint}, keyed by the zone's
+     * index entry (an in-memory layer's entries live as long as the layer; a PostGIS layer makes new ones per query,
+     * so its zones are encoded each time and not kept). At most {@code maxBytes} are kept (counting 64 bytes of map
+     * entry a zone); past that the store starts again.
+     */
+    static final class Layer {
+        final FeatureSource source;
+        private final long maxBytes;
+        private final boolean keep;
+        private final ConcurrentHashMap<IndexedFeature, byte[]> encoded = new ConcurrentHashMap<>();
+        private final AtomicLong bytes = new AtomicLong();
+        private volatile PointGrid grid;
+        private volatile boolean gridMade;
+
+        Layer(FeatureSource source, long maxBytes) {
+            this.source = source;
+            this.maxBytes = maxBytes;
+            this.keep = source instanceof MemoryFeatureSource;
+        }
+
+        PointGrid grid() {
+            if (!gridMade) {
+                synchronized (this) {
+                    if (!gridMade) {
+                        grid = PointGrid.of(source);
+                        gridMade = true;
+                    }
+                }
+            }
+            return grid;
+        }
+
+        byte[] block(IndexedFeature c) {
+            byte[] b = encoded.get(c);
+            if (b != null) return b;
+            b = encode(source, c);
+            if (keep) {
+                if (bytes.addAndGet(b.length + 64) > maxBytes) {
+                    encoded.clear();
+                    bytes.set(b.length + 64);
+                }
+                encoded.put(c, b);
+            }
+            return b;
+        }
+
+        static byte[] encode(FeatureSource s, IndexedFeature c) {
+            try {
+                return Json.MAPPER.writeValueAsBytes(Identify.zone(s, c));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

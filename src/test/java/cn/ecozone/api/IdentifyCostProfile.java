@@ -73,6 +73,12 @@ class IdentifyCostProfile {
         }
         Limits limits = Limits.DEFAULTS;
         IdentifyRoutes.Blocks blocks = new IdentifyRoutes.Blocks(set, IdentifyRoutes.MAX_CACHED_BYTES);
+        for (FeatureSource s : polygons(set)) {
+            long t0 = System.nanoTime();
+            cn.ecozone.layer.PointGrid g = cn.ecozone.layer.PointGrid.of(s);
+            out.append(String.format(Locale.ROOT, "point grid of %s (%,d zones): made in %.0f ms, %,d entries%n", s.layer().id(), s.count(),
+                    (System.nanoTime() - t0) / 1e6, g == null ? 0 : g.entries()));
+        }
         List<List<Identify.ZoneAtPoint>> zones = new ArrayList<>();
         int found = 0;
         for (int i = 0; i < POINTS; i++) {
@@ -88,24 +94,33 @@ class IdentifyCostProfile {
                 return Cgcs2000.inChina(a, b) ? a + b : 0;
             });
             pieces.put("former: set.inOrder() + polygon filter (twice a request)", i -> polygons(set).size());
-            pieces.put("footprint pre-pass (index walk, both layers)", i -> quick(set, blocks.polygons, limits, lon[i], lat[i]));
+            List<FeatureSource> polys = polygons(set);
+            pieces.put("former footprint pre-pass (index walk, both layers)", i -> quick(set, polys, limits, lon[i], lat[i]));
+            pieces.put("present footprint pre-pass (point grid)", i -> blocks.quick(lon[i], lat[i], limits.quickMaxCandidates(), limits.quickMaxZoneVertices()));
             pieces.put("budget.run(quick) around a no-op (inline)", i -> budget.run(true, () -> i));
             pieces.put("former Identify.at (Edges per candidate + attribute maps)", i -> IdentifyTest.formerAt(set, lon[i], lat[i]).size());
             pieces.put("present Identify.at (ray crossings + attribute maps)", i -> Identify.at(set, lon[i], lat[i]).size());
-            pieces.put("present locate only (Identify.forEach, no-op hit)", i -> {
+            pieces.put("present ray crossings, tree candidates (Identify.forEach, no-op hit)", i -> {
                 int[] n = {0};
-                Identify.forEach(blocks.polygons, lon[i], lat[i], (s, c) -> n[0]++);
+                Identify.forEach(polys, lon[i], lat[i], (s, c) -> n[0]++);
                 return n[0];
             });
-            pieces.put("index query only (candidates, both layers)", i -> {
+            pieces.put("former index query only (candidates, both layers)", i -> {
                 Envelope e = new Envelope(lon[i], lon[i], lat[i], lat[i]);
                 int n = 0;
-                for (FeatureSource s : blocks.polygons) n += s.candidates(e).size();
+                for (FeatureSource s : polys) n += s.candidates(e).size();
                 return n;
+            });
+            pieces.put("present index query only (point grid, both layers)", i -> {
+                int[] n = {0};
+                for (IdentifyRoutes.Layer l : blocks.polygons) l.grid().candidates(lon[i], lat[i], c -> ++n[0] > 0);
+                return n[0];
             });
             pieces.put("former JSON (Jackson: lon, lat, list of records)", i -> json(lon[i], lat[i], zones.get(i)).length);
             pieces.put("former body (former at + Jackson)", i -> former(set, lon[i], lat[i]).length);
-            pieces.put("present body (locate + kept encodings joined)", i -> blocks.answer(lon[i], lat[i]).length);
+            pieces.put("present body (grid, ray crossings, kept encodings joined)", i -> blocks.answer(lon[i], lat[i]).length);
+            pieces.put("present route work (footprint + budget.run + body)", i -> budget.run(blocks.quick(lon[i], lat[i], limits.quickMaxCandidates(),
+                    limits.quickMaxZoneVertices()), () -> blocks.answer(lon[i], lat[i])).length);
             Map<String, List<double[]>> measured = new LinkedHashMap<>();
             com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long self = Thread.currentThread().getId();

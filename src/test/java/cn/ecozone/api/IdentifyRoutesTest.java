@@ -184,6 +184,20 @@ class IdentifyRoutesTest {
     }
 
     @Test
+    void aLayerNotInMemoryAnswersTheSameFromItsOwnQueries() throws Exception {
+        // wrapped sources are not MemoryFeatureSources: no grid (the footprint and candidates of the source itself), nothing kept
+        LayerSet wrapped = cn.ecozone.testsupport.RecordingFeatureSource.wrap(layers);
+        IdentifyRoutes.Blocks blocks = new IdentifyRoutes.Blocks(wrapped, IdentifyRoutes.MAX_CACHED_BYTES);
+        for (int k = 0; k < points.size(); k += 3) {
+            double[] p = points.get(k);
+            assertArrayEquals(former(layers, p[0], p[1]), blocks.answer(p[0], p[1]));
+            assertEquals(new IdentifyRoutes.Blocks(layers, IdentifyRoutes.MAX_CACHED_BYTES).quick(p[0], p[1], 2, 300),
+                    blocks.quick(p[0], p[1], 2, 300), "the same footprint from the grid and from the source");
+        }
+        assertEquals(0, blocks.kept());
+    }
+
+    @Test
     void aSmallStoreStartsAgainAndAnswersTheSame() throws Exception {
         IdentifyRoutes.Blocks blocks = new IdentifyRoutes.Blocks(layers, 2_000);
         int most = 0;
