@@ -67,7 +67,8 @@ public final class IdentifyRoutes implements RouteModule {
         Blocks b = blocks(layers.current());
         // a point meets few zones: identified on the request thread (counted as interactive work, which background
         // jobs yield to); one where many overlap on the pool, within the budget
-        byte[] body = budget.run(b.quick(lon, lat, limits.quickMaxCandidates(), limits.quickMaxZoneVertices()), () -> b.answer(lon, lat));
+        Blocks.Probe probe = b.probe(lon, lat, limits.quickMaxCandidates(), limits.quickMaxZoneVertices());
+        byte[] body = budget.run(probe.quick, () -> b.answer(lon, lat, probe.quick ? probe : null));
         SiteCheckRoutes.writeJson(ctx, body);
     }
 
@@ -112,42 +113,91 @@ public final class IdentifyRoutes implements RouteModule {
          * {@link FeatureSource#footprint} makes (the same candidates and vertices, stopping past the same limits).
          */
         boolean quick(double lon, double lat, long maxCandidates, long maxVertices) {
-            Footprint f = Footprint.NONE;
+            return probe(lon, lat, maxCandidates, maxVertices).quick;
+        }
+
+        /**
+         * The footprint of the point ({@link #quick}) and, from the layers with a grid, the candidates it counted — kept
+         * for {@link #answer(double, double, Probe)}, so a quick point walks each grid once.
+         */
+        Probe probe(double lon, double lat, long maxCandidates, long maxVertices) {
+            Probe p = new Probe(polygons.size());
             Envelope at = null;
-            for (Layer l : polygons) {
-                long mc = maxCandidates - f.candidates(), mv = maxVertices - f.vertices();
+            for (int i = 0; i < polygons.size(); i++) {
+                Layer l = polygons.get(i);
+                long mc = maxCandidates - p.candidates, mv = maxVertices - p.vertices;
                 PointGrid g = l.grid();
                 if (g != null) {
-                    long[] nv = new long[2];
-                    boolean[] passed = {false};
-                    g.candidates(lon, lat, c -> {
-                        nv[0]++;
-                        nv[1] += c.vertices();
-                        return !(passed[0] = nv[0] > mc || nv[1] > mv);
-                    });
-                    f = f.plus(new Footprint(nv[0], nv[1], !passed[0]));
+                    p.limit(mc, mv);
+                    g.candidates(lon, lat, p);
+                    if (p.passed) return p;
                 } else {
                     if (at == null) at = new Envelope(lon, lon, lat, lat);
-                    f = f.plus(l.source.footprint(at, mc, mv));
+                    Footprint f = l.source.footprint(at, mc, mv);
+                    p.candidates += f.candidates();
+                    p.vertices += f.vertices();
+                    if (!f.complete()) return p;
                 }
-                if (!f.complete()) return false;
+                p.end[i] = p.size;
             }
-            return true;
+            p.quick = true;
+            return p;
         }
 
         /** The whole answer at the point, as the route writes it: {@code {"lon":…,"lat":…,"zones":[…]}}. */
         byte[] answer(double lon, double lat) {
+            return answer(lon, lat, null);
+        }
+
+        /** … from the candidates a quick probe kept (the grids' layers), or walking the grids again when null. */
+        byte[] answer(double lon, double lat, Probe probe) {
             Found found = new Found(new Identify.At(lon, lat));
-            for (Layer l : polygons) {
+            for (int i = 0; i < polygons.size(); i++) {
+                Layer l = polygons.get(i);
                 found.layer = l;
                 PointGrid g = l.grid();
-                if (g != null) {
+                if (g != null && probe != null) {
+                    for (int k = i == 0 ? 0 : probe.end[i - 1]; k < probe.end[i]; k++) found.visit(probe.items[k]);
+                } else if (g != null) {
                     g.candidates(lon, lat, found);
                 } else {
                     for (IndexedFeature c : l.source.candidates(new Envelope(lon, lon, lat, lat))) found.visit(c);
                 }
             }
             return join(lon, lat, found.zones, found.n);
+        }
+
+        /** A point's footprint over the layers so far, and the grids' candidates in order ({@code end[i]}: after layer i). */
+        static final class Probe implements PointGrid.Visitor {
+            final int[] end;
+            IndexedFeature[] items = new IndexedFeature[8];
+            int size;
+            long candidates, vertices;
+            private long maxCandidates, maxVertices;
+            boolean passed, quick;
+
+            Probe(int layers) {
+                end = new int[layers];
+            }
+
+            /** The limits of this layer's count: what the layers before left of the whole. */
+            void limit(long maxCandidates, long maxVertices) {
+                this.maxCandidates = candidates + maxCandidates;
+                this.maxVertices = vertices + maxVertices;
+            }
+
+            @Override
+            public boolean visit(IndexedFeature c) {
+                candidates++;
+                vertices += c.vertices();
+                if (candidates > maxCandidates || vertices > maxVertices) {
+                    passed = true;
+                    return false;
+                }
+                if (size == items.length) items = Arrays.copyOf(items, 2 * size);
+                items[size++] = c;
+                return true;
+            }
         }
 
         /** The encoded zones found at a point, in order. */

@@ -119,8 +119,10 @@ class IdentifyCostProfile {
             pieces.put("former JSON (Jackson: lon, lat, list of records)", i -> json(lon[i], lat[i], zones.get(i)).length);
             pieces.put("former body (former at + Jackson)", i -> former(set, lon[i], lat[i]).length);
             pieces.put("present body (grid, ray crossings, kept encodings joined)", i -> blocks.answer(lon[i], lat[i]).length);
-            pieces.put("present route work (footprint + budget.run + body)", i -> budget.run(blocks.quick(lon[i], lat[i], limits.quickMaxCandidates(),
-                    limits.quickMaxZoneVertices()), () -> blocks.answer(lon[i], lat[i])).length);
+            pieces.put("present route work (probe: footprint + candidates, budget.run, body)", i -> {
+                IdentifyRoutes.Blocks.Probe probe = blocks.probe(lon[i], lat[i], limits.quickMaxCandidates(), limits.quickMaxZoneVertices());
+                return budget.run(probe.quick, () -> blocks.answer(lon[i], lat[i], probe.quick ? probe : null)).length;
+            });
             Map<String, List<double[]>> measured = new LinkedHashMap<>();
             com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long self = Thread.currentThread().getId();

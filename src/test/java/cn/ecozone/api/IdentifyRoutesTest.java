@@ -159,10 +159,15 @@ class IdentifyRoutesTest {
     void theAnswerIsTheFormerBytesAtEveryGeneratedPoint() throws Exception {
         IdentifyRoutes.Blocks blocks = new IdentifyRoutes.Blocks(layers, IdentifyRoutes.MAX_CACHED_BYTES);
         int zones = 0, empty = 0, several = 0, inHoleOnly = 0;
+        int probed = 0;
         for (int pass = 0; pass < 2; pass++) { // first encoding the zones, then from the kept encodings
             for (double[] p : points) {
                 byte[] before = former(layers, p[0], p[1]);
                 assertArrayEquals(before, blocks.answer(p[0], p[1]), () -> "at " + p[0] + " " + p[1] + ": " + new String(before, StandardCharsets.UTF_8));
+                // as the route does it: the candidates the footprint's walk kept, when the point is quick
+                IdentifyRoutes.Blocks.Probe probe = blocks.probe(p[0], p[1], Limits.DEFAULTS.quickMaxCandidates(), Limits.DEFAULTS.quickMaxZoneVertices());
+                assertArrayEquals(before, blocks.answer(p[0], p[1], probe.quick ? probe : null), () -> "probed at " + p[0] + " " + p[1]);
+                if (probe.quick) probed++;
                 if (pass == 1) continue;
                 int n = Identify.at(layers, p[0], p[1]).size();
                 zones += n;
@@ -181,6 +186,7 @@ class IdentifyRoutesTest {
         assertTrue(empty > 300 && several > 1000 && zones > points.size(), empty + " outside, " + several + " with several zones, " + zones + " zones");
         assertEquals(20, inHoleOnly, "points in holes are not in the donuts");
         assertTrue(blocks.kept() > 100, "encodings kept: " + blocks.kept());
+        assertTrue(probed > points.size(), "answers from the probe's candidates: " + probed);
     }
 
     @Test
