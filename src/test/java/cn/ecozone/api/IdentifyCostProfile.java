@@ -129,18 +129,19 @@ class IdentifyCostProfile {
             for (int round = 0; round < ROUNDS; round++) {
                 for (var e : pieces.entrySet()) {
                     long sink = 0;
-                    long b0 = threads.getThreadAllocatedBytes(self), t0 = System.nanoTime();
+                    long b0 = threads.getThreadAllocatedBytes(self), c0 = threads.getCurrentThreadCpuTime(), t0 = System.nanoTime();
                     for (int i = 0; i < POINTS; i++) sink += e.getValue().run(i).hashCode();
-                    long t1 = System.nanoTime(), b1 = threads.getThreadAllocatedBytes(self);
+                    long t1 = System.nanoTime(), c1 = threads.getCurrentThreadCpuTime(), b1 = threads.getThreadAllocatedBytes(self);
                     if (sink == 42) out.append(' ');
-                    measured.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {(t1 - t0) / (double) POINTS, (b1 - b0) / (double) POINTS});
+                    measured.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new double[] {(t1 - t0) / (double) POINTS, (b1 - b0) / (double) POINTS,
+                            (c1 - c0) / (double) POINTS});
                 }
             }
             out.append(String.format(Locale.ROOT, "%nin process, %d rounds × %,d points, median of the rounds after the first third (load average %s):%n", ROUNDS, POINTS, loadavg()));
-            out.append("| piece | ns per call | bytes allocated per call |\n|---|---|---|\n");
+            out.append("| piece | ns per call (wall) | CPU ns per call | bytes allocated per call |\n|---|---|---|---|\n");
             for (var e : measured.entrySet()) {
                 List<double[]> v = e.getValue().subList(ROUNDS / 3, ROUNDS);
-                out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f |%n", e.getKey(), median(v, 0), median(v, 1)));
+                out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f |%n", e.getKey(), median(v, 0), median(v, 2), median(v, 1)));
             }
         }
         // whole requests through HTTP, in this JVM (raw keep-alive socket, one client): /health and identify taking turns
