@@ -113,6 +113,7 @@ public final class EcoZoneServer implements AutoCloseable {
         m.add(new ItemEditRoutes(config, layers));
         SiteCheckRoutes siteChecks = new SiteCheckRoutes(layers, accessList, config.limits(), budget);
         m.add(siteChecks);
+        m.add(new IdentifyRoutes(layers, config.limits(), budget));
         m.add(new SiteExportRoutes(config.limits()));
         Limits l = config.limits();
         ProcessService processes = new ProcessService(layers::current, accessList::current,

@@ -3,7 +3,6 @@ package cn.ecozone.api;
 import cn.ecozone.accesslist.AccessList;
 import cn.ecozone.analysis.AnalysisCaps;
 import cn.ecozone.analysis.AnalysisLimitExceeded;
-import cn.ecozone.analysis.Identify;
 import cn.ecozone.analysis.SiteCheck;
 import cn.ecozone.analysis.SiteCheckResult;
 import cn.ecozone.analysis.SiteCost;
@@ -13,21 +12,15 @@ import cn.ecozone.app.SiteCheckJson;
 import cn.ecozone.app.SiteCheckUseCase;
 import cn.ecozone.app.Upload;
 import cn.ecozone.error.EcoZoneException;
-import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.io.SiteInput;
-import cn.ecozone.layer.Footprint;
 import cn.ecozone.layer.LayerSet;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
-import org.locationtech.jts.geom.Envelope;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -107,7 +100,6 @@ public final class SiteCheckRoutes implements RouteModule {
     @Override
     public void register(Javalin app) {
         app.post("/analysis/site-check", this::siteCheck);
-        app.get("/analysis/identify", this::identify);
     }
 
     /** Parse the request → the site-check use case → the format asked for → write. */
@@ -196,51 +188,5 @@ public final class SiteCheckRoutes implements RouteModule {
             }
         }
         return new Upload(ctx.bodyAsBytes(), null, type);
-    }
-
-    private void identify(Context ctx) {
-        OgcResponses.onlyParameters(ctx, Set.of("lon", "lat", "f"));
-        double lon = number(ctx.queryParam("lon"), Double.NaN, "lon");
-        double lat = number(ctx.queryParam("lat"), Double.NaN, "lat");
-        if (Double.isNaN(lon) || Double.isNaN(lat)) throw ApiProblem.badRequest("需要参数 lon 和 lat（经度、纬度，CGCS2000）/ lon and lat are required");
-        if (!Cgcs2000.inChina(lon, lat)) {
-            throw ApiProblem.badRequest(Cgcs2000.looksSwapped(lon, lat)
-                    ? "经纬度疑似写反：lon 应为经度（73–136），lat 为纬度（3–54）/ lon and lat look swapped"
-                    : "坐标不在中国范围内 / the point is outside China: lon " + lon + ", lat " + lat);
-        }
-        LayerSet set = layers.current();
-        // a point meets few zones; one where many overlap is identified on the pool, within the budget
-        Footprint f = Footprint.NONE;
-        Envelope at = new Envelope(lon, lon, lat, lat);
-        for (var s : set.inOrder()) {
-            if (!s.layer().isPolygon()) continue;
-            f = f.plus(s.footprint(at, limits.quickMaxCandidates() - f.candidates(), limits.quickMaxZoneVertices() - f.vertices()));
-            if (!f.complete()) break;
-        }
-        List<Identify.ZoneAtPoint> zones = budget.run(f.complete(), () -> Identify.at(set, lon, lat));
-        // {"lon", "lat", "zones"} written straight to bytes: no map, no intermediate String
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + 256 * zones.size());
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("lon", lon);
-            g.writeNumberField("lat", lat);
-            g.writeFieldName("zones");
-            Json.MAPPER.writeValue(g, zones);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        writeJson(ctx, out.toByteArray());
-    }
-
-    private static double number(String value, double fallback, String name) {
-        if (value == null || value.isBlank()) return fallback;
-        try {
-            double v = Double.parseDouble(value.trim());
-            if (Double.isFinite(v)) return v;
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiProblem.badRequest("参数 " + name + " 应为数字 / " + name + " must be a number, got " + value);
     }
 }

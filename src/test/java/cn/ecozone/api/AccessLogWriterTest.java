@@ -44,4 +44,31 @@ class AccessLogWriterTest {
         assertEquals("127.0.0.1", j.get("client").asText());
         assertEquals(9, j.size());
     }
+
+    @Test
+    void theLineIsTheOneJacksonWroteForAnyText() {
+        java.util.Random rnd = new java.util.Random(11);
+        String alphabet = "/?&=%.-_aZ09\"\\\u007f\u0080é中文路径🌲\u2028";
+        int escaped = 0;
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder path = new StringBuilder("/");
+            for (int i = rnd.nextInt(60); i > 0; i--) {
+                int pick = rnd.nextInt(10);
+                path.append(pick == 0 ? (char) rnd.nextInt(0x20) : alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String p = path.toString();
+            if (p.chars().anyMatch(c -> c < 0x20 || c == '"' || c == '\\')) escaped++;
+            long nanos = switch (k % 4) {
+                case 0 -> rnd.nextInt(1000);
+                case 1 -> rnd.nextInt(10_000_000);
+                case 2 -> (long) (rnd.nextDouble() * 1e12);
+                default -> Math.abs(rnd.nextLong());
+            };
+            AccessLogWriter.Line l = new AccessLogWriter.Line(Instant.ofEpochMilli(rnd.nextLong() >>> 22).plusNanos(rnd.nextInt(1_000_000)),
+                    k % 9 == 0 ? null : Long.toHexString(rnd.nextLong()), k % 5 == 0 ? "PA\"TCH" : "GET", k % 7 == 0 ? "unmatched" : p,
+                    p, 100 + rnd.nextInt(500), nanos, k % 3 == 0 ? -1 : rnd.nextLong() & Long.MAX_VALUE, k % 11 == 0 ? null : "10.0.0." + k % 256);
+            assertEquals(AccessLogWriter.jsonByJackson(l), AccessLogWriter.json(l));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(escaped > 5000, "paths with characters to escape: " + escaped);
+    }
 }
