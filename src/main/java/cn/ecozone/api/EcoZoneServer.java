@@ -102,18 +102,20 @@ public final class EcoZoneServer implements AutoCloseable {
         List<RouteModule> m = new ArrayList<>();
         m.add(new ProblemResponses());
         m.add(new SecurityHeaders(config.cors()));
+        // Javalin tries a request's path against the routes of its method in the order they were added (a regular
+        // expression each): the ones asked most — health probes, the map's clicks and tiles, site checks — come first
         m.add(new HealthRoutes(layers, config.mode()));
-        m.add(new CollectionsRoutes(layers));
-        m.add(new OgcApiRoutes(layers, config.limits(), accessList));
-        m.add(new TilesRoutes(config, layers));
-        m.add(new WebMapRoutes(config, layers, accessList));
         // one pool and time budget for every analysis route: a flood of any of them cannot take more than its workers
         AnalysisBudget budget = new AnalysisBudget(config.limits());
-        m.add(new MeasureRoutes(layers, budget));
-        m.add(new ItemEditRoutes(config, layers));
+        m.add(new IdentifyRoutes(layers, config.limits(), budget));
         SiteCheckRoutes siteChecks = new SiteCheckRoutes(layers, accessList, config.limits(), budget);
         m.add(siteChecks);
-        m.add(new IdentifyRoutes(layers, config.limits(), budget));
+        m.add(new TilesRoutes(config, layers));
+        m.add(new CollectionsRoutes(layers));
+        m.add(new OgcApiRoutes(layers, config.limits(), accessList));
+        m.add(new WebMapRoutes(config, layers, accessList));
+        m.add(new MeasureRoutes(layers, budget));
+        m.add(new ItemEditRoutes(config, layers));
         m.add(new SiteExportRoutes(config.limits()));
         Limits l = config.limits();
         ProcessService processes = new ProcessService(layers::current, accessList::current,
