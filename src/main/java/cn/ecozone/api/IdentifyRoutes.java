@@ -33,10 +33,11 @@ public final class IdentifyRoutes implements RouteModule {
     private static final Set<String> PARAMETERS = Set.of("lon", "lat", "f");
     /**
      * The encoded zones kept, over all polygon layers (each its share): at most this many bytes, then a layer's store
-     * starts again — ≈ 16 MB, where a national load's 144,604 zones take ≈ 25 MB with their map entries, so a map
-     * clicked all over the country keeps most of them.
+     * starts again — 8 MB, where a national load's 144,604 zones take ≈ 25 MB with their map entries: a third of
+     * them, the ones a map clicked over a region asks again; bounded so that the national heap stays within the
+     * start-up target (docs/benchmarks/national-map.md: 284 MiB after the tile warm-up, target 316 MB).
      */
-    static final long MAX_CACHED_BYTES = 16L << 20;
+    static final long MAX_CACHED_BYTES = 8L << 20;
 
     private final LiveLayers layers;
     private final Limits limits;
