@@ -114,17 +114,20 @@ final class SiteShapeJson {
         return false;
     }
 
-    /** {@code m / 10^k} with its fraction's trailing zeros dropped (one digit at least). */
+    /**
+     * {@code m / 10^k} with its fraction's trailing zeros dropped (one digit at least). Both parts fit an int (the whole
+     * part is below 10^7, the fraction below 10^9), whose divisions by ten are cheaper than a long's.
+     */
     private static void decimal(Text b, boolean negative, long m, int k) {
         if (negative) b.put('-');
-        b.digits(m / LPOW10[k]).put('.');
-        long fraction = m % LPOW10[k];
+        long p = LPOW10[k];
+        int whole = (int) (m / p), fraction = (int) (m - whole * p);
         int digits = k;
         while (digits > 1 && fraction % 10 == 0) {
             fraction /= 10;
             digits--;
         }
-        b.padded(fraction, digits);
+        b.padded(whole, 1).put('.').padded(fraction, digits);
     }
 
     /** ASCII text in a byte array (a String of it is one copy, Latin-1). */
@@ -153,15 +156,10 @@ final class SiteShapeJson {
             return this;
         }
 
-        /** A non-negative number in decimal digits. */
-        Text digits(long n) {
-            return padded(n, 1);
-        }
-
-        /** A non-negative number in decimal digits, with leading zeros to at least {@code width} digits. */
-        Text padded(long n, int width) {
+        /** A non-negative int in decimal digits, with leading zeros to at least {@code width} digits. */
+        Text padded(int n, int width) {
             int d = 1;
-            for (long p = 10; d < 19 && p <= n; p *= 10) d++;
+            for (int p = 10; d < 10 && p <= n; p *= 10) d++;
             int w = Math.max(d, width);
             room(w);
             for (int i = length + w - 1; i >= length; i--) {
