@@ -126,6 +126,7 @@ class BatchBenchmark {
                 long s0 = System.nanoTime();
                 List<String> ids = submit(http, port, csvs);
                 double submitS = (System.nanoTime() - s0) / 1e9;
+                Cpu jobCpu0 = Cpu.now();
                 // how long /jobs/{id} shows every project processed before the job is successful (writing the tables)
                 String lastId = ids.get(ids.size() - 1);
                 JsonNode last = job(http, port, lastId);
@@ -142,6 +143,7 @@ class BatchBenchmark {
                 }
                 double finishLagS = (System.nanoTime() - allRows) / 1e9;
                 double[] run = awaitAll(http, port, ids, PROJECTS);
+                Cpu jobCpu = Cpu.now().minus(jobCpu0);
                 double jobS = run[0];
                 JsonNode results = M.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jobs/" + ids.get(0) + "/results")).build(),
                         HttpResponse.BodyHandlers.ofString()).body());
@@ -152,8 +154,19 @@ class BatchBenchmark {
                 report.append(sawLastRow ? fmt("the last job showed %d/%d processed for %.2f s before it was %s (polled every 20 ms)%n",
                         last.get("processed").asInt(), last.get("total").asInt(), finishLagS, last.get("status").asText())
                         : fmt("the last job was already %s when polled after its last row%n", last.get("status").asText()));
-                // 2. interactive latency: the same list twice more (so a job runs throughout the wrk run), wrk while they run
+                report.append(fmt("  CPU during the job: %s%n", jobCpu.per(PROJECTS, jobS)));
+                // 1b. the same list again as one job alone: the job path's code is compiled by now (the first job also pays
+                // for the JIT compiling the reader, the row and the tables, which the direct measures below do not)
+                List<String> warmIds = submit(http, port, csvs);
+                Cpu warmCpu0 = Cpu.now();
+                double[] warm = awaitAll(http, port, warmIds, PROJECTS);
+                Cpu warmCpu = Cpu.now().minus(warmCpu0);
+                report.append(fmt("the same list again as one job alone (warm): %,d projects in %.1f s = **%.0f projects/s**; load %s%n  CPU: %s%n",
+                        PROJECTS, warm[0], PROJECTS / warm[0], ExternalLoad.loadavg(), warmCpu.per(PROJECTS, warm[0])));
+                // 2. interactive latency: the same list three times more (so a job runs throughout the wrk run: the jobs got faster,
+                // and two of them ended before wrk did), wrk while they run
                 List<String> ids2 = submit(http, port, csvs);
+                ids2.addAll(submit(http, port, csvs));
                 ids2.addAll(submit(http, port, csvs));
                 int p0 = processed(http, port, ids2);
                 while (p0 < 200) {
@@ -170,9 +183,10 @@ class BatchBenchmark {
                                 + "(jobs %s throughout; they advanced %,d → %,d projects meanwhile = %.0f projects/s under the interactive load); load %s%n",
                         WRK_SECONDS, busy.p50(), busy.p99(), busy.perSecond(), ranThroughout ? "running" : "NOT running", p0, p1, (p1 - p0) / wrkS,
                         ExternalLoad.loadavg()));
-                double[] run2 = awaitAll(http, port, ids2, 2 * PROJECTS);
-                report.append(fmt("the next jobs: %,d projects in %.1f s = %.0f projects/s (%d s of it under the interactive load)%n", 2 * PROJECTS, run2[0],
-                        2 * PROJECTS / run2[0], WRK_SECONDS));
+                int next = ids2.size() / csvs.size() * PROJECTS;
+                double[] run2 = awaitAll(http, port, ids2, next);
+                report.append(fmt("the next jobs: %,d projects in %.1f s = %.0f projects/s (%d s of it under the interactive load)%n", next, run2[0],
+                        next / run2[0], WRK_SECONDS));
                 ExternalLoad.Run idle2 = ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, 1, WRK_SECONDS);
                 report.append(fmt("interactive site check idle again: p50 %.3f ms, p99 %.3f ms, %.0f req/s; load %s%n", idle2.p50(), idle2.p99(), idle2.perSecond(),
                         ExternalLoad.loadavg()));
@@ -210,6 +224,7 @@ class BatchBenchmark {
                 // the job's machinery (hand-offs, row JSON/CSV/xlsx, rows.jsonl) — the job's ceiling at this moment
                 int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
                 long pc0 = System.nanoTime();
+                Cpu parallelCpu0 = Cpu.now();
                 java.util.concurrent.atomic.AtomicInteger parallelErrors = new java.util.concurrent.atomic.AtomicInteger();
                 for (StringBuilder csv : csvs) {
                     cn.ecozone.process.BatchInputReader.Cursor cursor = new cn.ecozone.process.BatchInputReader(null,
@@ -232,9 +247,10 @@ class BatchBenchmark {
                     for (Thread th : ts) th.join();
                 }
                 double parallelS = (System.nanoTime() - pc0) / 1e9;
+                Cpu parallelCpu = Cpu.now().minus(parallelCpu0);
                 assertEquals(0, parallelErrors.get());
-                report.append(fmt("EcoZone read + check directly on %d threads (a shared cursor, no job): %,d projects in %.1f s = **%.0f projects/s**; load %s%n",
-                        threads, PROJECTS, parallelS, PROJECTS / parallelS, ExternalLoad.loadavg()));
+                report.append(fmt("EcoZone read + check directly on %d threads (a shared cursor, no job): %,d projects in %.1f s = **%.0f projects/s**; load %s%n  CPU: %s%n",
+                        threads, PROJECTS, parallelS, PROJECTS / parallelS, ExternalLoad.loadavg(), parallelCpu.per(PROJECTS, parallelS)));
                 // reading the sites' WKT alone (one thread): JTS's WKTReader against io.WktReader, second round of each
                 double[] parse = new double[2];
                 for (int round = 0; round < 2; round++) {
@@ -287,6 +303,42 @@ class BatchBenchmark {
         report.append(fmt("load average at end: %s%n", ExternalLoad.loadavg()));
         System.out.println("\n===== BatchBenchmark =====\n" + report);
         Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "batch-benchmark.txt"), report.toString());
+    }
+
+    /**
+     * CPU time so far: the whole process, the job's lanes, the job thread, the collectors' pause time and the JIT
+     * compilers' time (from the JVM's own counters: less sensitive to what else runs on the machine than a rate).
+     */
+    record Cpu(long processNs, long lanesNs, long jobNs, long gcMs, long gcCount, long jitMs) {
+        static Cpu now() {
+            java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+            long lanes = 0, job = 0;
+            for (Thread th : Thread.getAllStackTraces().keySet()) {
+                long ns = t.getThreadCpuTime(th.getId());
+                if (ns < 0) continue;
+                if (th.getName().startsWith("ecozone-job-lane")) lanes += ns;
+                else if (th.getName().equals("ecozone-jobs")) job += ns;
+            }
+            long gcMs = 0, gcCount = 0;
+            for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                gcMs += Math.max(0, gc.getCollectionTime());
+                gcCount += Math.max(0, gc.getCollectionCount());
+            }
+            long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            long jitMs = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+            return new Cpu(process, lanes, job, gcMs, gcCount, jitMs);
+        }
+
+        Cpu minus(Cpu o) {
+            return new Cpu(processNs - o.processNs, lanesNs - o.lanesNs, jobNs - o.jobNs, gcMs - o.gcMs, gcCount - o.gcCount, jitMs - o.jitMs);
+        }
+
+        String per(int projects, double wallS) {
+            return fmt("process %.3f ms per project (%.2f cores busy of the run's %.1f s), lanes %.3f ms, job thread %.3f ms per project; "
+                    + "GC %d collections, %d ms; JIT compilers %d ms", processNs / 1e6 / projects, processNs / 1e9 / wallS, wallS, lanesNs / 1e6 / projects,
+                    jobNs / 1e6 / projects, gcCount, gcMs, jitMs);
+        }
     }
 
     /** Submits each CSV as an async batch-check job; their ids. */

@@ -103,4 +103,56 @@ class SiteShapeJsonTest {
         }
         assertTrue(shortest > 1_000_000, "found " + shortest);
     }
+    /** The search of the first fast writer: the fewest fraction digits k (1–9) with {@code round(a·10^k) / 10^k == a}. */
+    private static String searched(double v) {
+        double a = Math.abs(v);
+        double[] pow = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+        for (int k = 1; k < pow.length; k++) {
+            double scaled = a * pow[k];
+            if (scaled >= 9_007_199_254_740_992.0) return null;
+            long m = Math.round(scaled);
+            if (m / pow[k] != a) continue;
+            long p = (long) pow[k];
+            StringBuilder b = new StringBuilder(v < 0 ? "-" : "").append(m / p).append('.');
+            long fraction = m % p;
+            int digits = k;
+            while (digits > 1 && fraction % 10 == 0) {
+                fraction /= 10;
+                digits--;
+            }
+            for (long q = (long) pow[digits - 1]; q > fraction && q > 1; q /= 10) b.append('0');
+            return b.append(fraction).toString();
+        }
+        return null;
+    }
+
+    @Test
+    void theOneRoundingBelowAMillionGivesTheDigitsOfTheSearch() {
+        Random r = new Random(18);
+        StringBuilder b = new StringBuilder();
+        int found = 0, none = 0;
+        for (int i = 0; i < 3_000_000; i++) {
+            double magnitude = switch (r.nextInt(4)) {
+                case 0 -> 73 + r.nextDouble() * 62; // longitudes
+                case 1 -> 1e6 * (1 - r.nextDouble() * 1e-3); // just below the one-rounding bound
+                case 2 -> 1e6 * (1 + r.nextDouble() * 9); // above it: the search
+                default -> Math.pow(10, r.nextDouble() * 10 - 3);
+            };
+            double v = (r.nextBoolean() ? 1 : -1) * magnitude;
+            // a decimal with 0–9 fraction digits (as read from a file), or a computed double (a projected site)
+            if (r.nextInt(4) != 0) v = Double.parseDouble(String.format(Locale.ROOT, "%." + r.nextInt(10) + "f", v));
+            if (!(Math.abs(v) >= 1e-3 && Math.abs(v) < 1e7)) continue;
+            b.setLength(0);
+            boolean fast = SiteShapeJson.shortest(b, v);
+            String expected = searched(v);
+            assertEquals(expected != null, fast, "found or not for " + v);
+            if (fast) {
+                assertEquals(expected, b.toString(), "digits of " + v);
+                found++;
+            } else {
+                none++;
+            }
+        }
+        assertTrue(found > 1_500_000 && none > 300_000, found + " found, " + none + " not");
+    }
 }
