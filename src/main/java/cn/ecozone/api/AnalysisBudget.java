@@ -56,6 +56,15 @@ final class AnalysisBudget implements AutoCloseable {
      * background analysis runs at a time, so a core stays free for them; after a quiet spell the job uses every lane.
      */
     static final long BACKGROUND_QUIET_NANOS = 250_000_000L;
+    /**
+     * While interactive analyses are recent, background analyses take at most one part in this many of one core:
+     * after one that took {@code d}, the next starts no sooner than {@code (n − 1)·d} later. Two cores shared by the
+     * interactive requests, their clients and a lane that never rests gave the interactive p99 2.2–2.7× idle; a
+     * job then runs at a quarter of one lane while people use the server and at full speed in their pauses.
+     */
+    static final int BACKGROUND_SHARE_WHILE_INTERACTIVE = 4;
+    /** While interactive analyses are recent, no background analysis starts before this (System.nanoTime). */
+    private volatile long backgroundNext = System.nanoTime();
     /** Background analyses running now. */
     private final AtomicInteger background = new AtomicInteger();
     /** When the last interactive analysis ended (System.nanoTime). */
@@ -88,7 +97,8 @@ final class AnalysisBudget implements AutoCloseable {
      * workers: it starts only when no interactive analysis is in flight (or after {@link #BACKGROUND_MAX_WAIT_NANOS}
      * of waiting) and a worker's share is free (pool analyses + background ones below the workers), so an interactive
      * request never waits behind more than one background analysis per lane; while interactive analyses are recent
-     * ({@link #BACKGROUND_QUIET_NANOS}) only one background analysis runs at a time. It runs on the lane rather than on
+     * ({@link #BACKGROUND_QUIET_NANOS}) only one background analysis runs at a time, and they take at most
+     * {@code 1/}{@link #BACKGROUND_SHARE_WHILE_INTERACTIVE} of a core. It runs on the lane rather than on
      * a pool worker: handing each project to a worker and back cost two thread wake-ups per project, which on a busy
      * machine took longer than the project (the job ran at a fifth of what its lanes do directly). No time budget: a
      * job's row is bounded by the caps. Interrupted (shutdown) before it starts → InterruptedException.
@@ -101,15 +111,22 @@ final class AnalysisBudget implements AutoCloseable {
             boolean busy = interactive.get() > 0;
             boolean yield = busy && now - waitingSince < BACKGROUND_MAX_WAIT_NANOS;
             int running = background.get();
-            int allowed = busy || now - interactiveEnded < BACKGROUND_QUIET_NANOS ? 1 : workers;
-            if (yield || running >= allowed || pool.getActiveCount() + pool.getQueue().size() + running >= workers
+            boolean recent = busy || now - interactiveEnded < BACKGROUND_QUIET_NANOS;
+            int allowed = recent ? 1 : workers;
+            if (yield || running >= allowed || (recent && now - backgroundNext < 0)
+                    || pool.getActiveCount() + pool.getQueue().size() + running >= workers
                     || !background.compareAndSet(running, running + 1)) {
                 LockSupport.parkNanos(200_000);
                 continue;
             }
+            long started = System.nanoTime();
             try {
                 return analysis.get();
             } finally {
+                long ended = System.nanoTime();
+                if (interactive.get() > 0 || ended - interactiveEnded < BACKGROUND_QUIET_NANOS) {
+                    backgroundNext = ended + (BACKGROUND_SHARE_WHILE_INTERACTIVE - 1) * (ended - started);
+                }
                 background.decrementAndGet();
             }
         }

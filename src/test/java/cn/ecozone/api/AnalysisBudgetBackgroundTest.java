@@ -94,4 +94,52 @@ class AnalysisBudgetBackgroundTest {
             assertEquals(3, concurrency(b, 3, 200), "after a quiet spell every lane runs");
         }
     }
+
+    @Test
+    void whileInteractiveAnalysesGoOnBackgroundOnesTakeAtMostAQuarterOfACore() throws Exception {
+        try (AnalysisBudget b = budget()) {
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            ExecutorService people = Executors.newSingleThreadExecutor(), lanes = Executors.newFixedThreadPool(2);
+            List<long[]> runs = java.util.Collections.synchronizedList(new ArrayList<>());
+            try {
+                // a steady stream of 1 ms interactive analyses with short gaps, as a busy office or a load test
+                Future<?> stream = people.submit(() -> {
+                    while (!stop.get()) b.run(true, () -> {
+                        sleep(1);
+                        return 1;
+                    });
+                });
+                Thread.sleep(20);
+                List<Future<?>> fs = new ArrayList<>();
+                for (int lane = 0; lane < 2; lane++) {
+                    fs.add(lanes.submit(() -> {
+                        for (int i = 0; i < 6; i++) {
+                            b.background(() -> {
+                                long t0 = System.nanoTime();
+                                sleep(5);
+                                runs.add(new long[] {t0, System.nanoTime()});
+                                return 1;
+                            });
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : fs) f.get(30, TimeUnit.SECONDS);
+                stop.set(true);
+                stream.get(5, TimeUnit.SECONDS);
+            } finally {
+                people.shutdownNow();
+                lanes.shutdownNow();
+            }
+            List<long[]> sorted = new ArrayList<>(runs);
+            sorted.sort(java.util.Comparator.comparingLong(r -> r[0]));
+            assertEquals(12, sorted.size());
+            for (int i = 1; i < sorted.size(); i++) {
+                long[] before = sorted.get(i - 1), next = sorted.get(i);
+                long took = before[1] - before[0], rest = next[0] - before[1];
+                assertTrue(rest >= (AnalysisBudget.BACKGROUND_SHARE_WHILE_INTERACTIVE - 1) * took,
+                        "run " + i + " started " + rest / 1e6 + " ms after one of " + took / 1e6 + " ms ended: one at a time, a quarter of a core");
+            }
+        }
+    }
 }
