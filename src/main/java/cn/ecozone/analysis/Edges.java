@@ -1,6 +1,7 @@
 package cn.ecozone.analysis;
 
 import cn.ecozone.geo.AuthalicArea;
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -38,6 +39,8 @@ final class Edges {
         final List<Crossing> crossings = new ArrayList<>(4);
         /** Whether some edge is longer than {@link AuthalicArea#MAX_EDGE_DEG} (found while the runs are boxed). */
         boolean longEdge;
+        /** {@link Orientation#isCCW(CoordinateSequence)} of the ring, once asked (a site's ring is walked once per zone it meets). */
+        private Boolean ccw;
 
         Ring(CoordinateSequence seq, boolean hole, Envelope envelope) {
             this.seq = seq;
@@ -55,6 +58,12 @@ final class Edges {
                 }
             }
             this.size = seq.size();
+        }
+
+        boolean isCCW() {
+            Boolean c = ccw;
+            if (c == null) ccw = c = Orientation.isCCW(seq);
+            return c;
         }
 
         double x(int i) {
