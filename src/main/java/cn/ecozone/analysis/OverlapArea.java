@@ -2,7 +2,6 @@ package cn.ecozone.analysis;
 
 import cn.ecozone.geo.AuthalicArea;
 import org.locationtech.jts.algorithm.LineIntersector;
-import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.RobustLineIntersector;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -30,9 +29,24 @@ final class OverlapArea {
     private final LineIntersector li = new RobustLineIntersector();
     private boolean degenerate;
 
+    /** The site's area of record ({@link AuthalicArea#area}), or NaN when not known: see {@link #m2}. */
+    private final double siteM2;
+    /** Whether the site is one ring {@link AuthalicArea#area} measures by the sphere's edge terms (no long edge). */
+    private final boolean oneShortRing;
+
     OverlapArea(Edges site, Envelope siteEnvelope) {
+        this(site, siteEnvelope, Double.NaN);
+    }
+
+    /**
+     * @param siteM2 {@code AuthalicArea.area} of the geometry {@code site} was loaded from (NaN: unknown); a zone that
+     *               holds a one-ring site whole then answers it instead of summing the ring's edges again
+     */
+    OverlapArea(Edges site, Envelope siteEnvelope, double siteM2) {
         this.site = site;
         this.siteEnvelope = siteEnvelope;
+        this.siteM2 = siteM2;
+        this.oneShortRing = site.rings.size() == 1 && !site.rings.get(0).hole && !site.rings.get(0).longEdge && site.rings.get(0).size >= 4;
     }
 
     /**
@@ -41,26 +55,55 @@ final class OverlapArea {
      * vertices or lines: then the overlay decides
      */
     double m2(Edges zone) {
+        return m2(zone, true);
+    }
+
+    /**
+     * {@link #m2(Edges)}; {@code wholeSiteShortCut} false always sums the site's ring (for the test that holds the
+     * short-cut to the sum). The short-cut: when a one-ring site without long edges meets no zone boundary, lies inside
+     * the zone and no zone ring lies inside it, the sum is the site ring's edge terms in ring order from 0 — the very
+     * sum {@link AuthalicArea#area} makes for the site — so its area of record is the answer, to the bit.
+     */
+    double m2(Edges zone, boolean wholeSiteShortCut) {
         for (Edges.Ring r : zone.rings) r.crossings.clear();
         for (Edges.Ring r : site.rings) r.crossings.clear();
         if (!crossings(zone)) return Double.NaN;
         boolean karney = false;
         for (Edges.Ring r : zone.rings) karney |= r.longEdge && !r.crossings.isEmpty();
         for (Edges.Ring r : site.rings) karney |= r.longEdge && !r.crossings.isEmpty();
-        double excess = 0;
-        for (Edges.Ring r : site.rings) {
+        // where each site ring starts (inside the zone or not) and what each zone ring adds, in the order they are summed
+        int[] siteStarts = new int[site.rings.size()];
+        boolean siteInside = false, crossed = false;
+        for (int i = 0; i < siteStarts.length; i++) {
+            Edges.Ring r = site.rings.get(i);
+            crossed |= !r.crossings.isEmpty();
             Coordinate first = new Coordinate(r.x(0), r.y(0));
-            if (r.crossings.isEmpty() && !zoneMayContain(zone, first)) continue;
+            if (r.crossings.isEmpty() && !zoneMayContain(zone, first)) {
+                siteStarts[i] = Location.NONE;
+                continue;
+            }
             int start = zone.locate(first);
             if (start == Location.BOUNDARY) return Double.NaN;
-            excess += walk(r, start == Location.INTERIOR, karney);
+            siteStarts[i] = start;
+            siteInside |= start == Location.INTERIOR;
         }
-        for (Edges.Ring r : zone.rings) {
+        double[] zoneTerms = new double[zone.rings.size()];
+        boolean zoneAdds = false;
+        for (int i = 0; i < zoneTerms.length; i++) {
+            Edges.Ring r = zone.rings.get(i);
             if (r.crossings.isEmpty() && !siteEnvelope.intersects(r.envelope)) continue;
             int start = site.locate(new Coordinate(r.x(0), r.y(0)));
             if (start == Location.BOUNDARY) return Double.NaN;
-            excess += walk(r, start == Location.INTERIOR, karney);
+            zoneTerms[i] = walk(r, start == Location.INTERIOR, karney);
+            zoneAdds |= zoneTerms[i] != 0;
         }
+        if (wholeSiteShortCut && oneShortRing && !crossed && siteInside && !zoneAdds && !Double.isNaN(siteM2)) return siteM2;
+        double excess = 0;
+        for (int i = 0; i < siteStarts.length; i++) {
+            if (siteStarts[i] == Location.NONE) continue;
+            excess += walk(site.rings.get(i), siteStarts[i] == Location.INTERIOR, karney);
+        }
+        for (double t : zoneTerms) excess += t;
         return AuthalicArea.toM2(excess);
     }
 
@@ -145,7 +188,7 @@ final class OverlapArea {
             pieces.to(r.x(i + 1), r.y(i + 1), inside);
         }
         // the interior is on the left of a counter-clockwise shell and of a clockwise hole
-        return Orientation.isCCW(r.seq) != r.hole ? pieces.sum : -pieces.sum;
+        return r.isCCW() != r.hole ? pieces.sum : -pieces.sum;
     }
 
     /**

@@ -87,7 +87,7 @@ public final class SiteCheck {
 
         Envelope siteEnv = site.getEnvelopeInternal();
         Edges siteEdges = Edges.of(site), zoneEdges = new Edges();
-        OverlapArea overlapArea = new OverlapArea(siteEdges, siteEnv);
+        OverlapArea overlapArea = new OverlapArea(siteEdges, siteEnv, summary.areaM2());
         NearestDistance distance = new NearestDistance(siteEdges, siteEnv);
         Envelope searchEnv = distance.searchEnvelope(nearbyM);
         Fallback fallback = new Fallback(site);

@@ -5,6 +5,7 @@ import cn.ecozone.geo.EllipsoidalMeasure;
 import cn.ecozone.io.Geometries;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.WKTReader;
@@ -91,6 +92,43 @@ class OverlapAreaTest {
             double expected = AuthalicArea.area(SiteCheck.overlay(z, site));
             assertEquals(expected, area.m2(new Edges().load(z, site.getEnvelopeInternal())), Math.max(1e-6, expected * 1e-10), zone);
         }
+    }
+
+    /**
+     * A zone that holds a one-ring site whole answers the site's area of record instead of summing the site's ring
+     * again: the same double, bit for bit, as the sum (checked against {@code m2(zone, false)}, which always sums) — on
+     * sites of either orientation, with and without a hole, with long edges, in zones with holes inside or beside the
+     * site, zones in parts, crossing zones and zones apart.
+     */
+    @Test
+    void theWholeSiteShortCutGivesTheSameBitsAsTheSum() {
+        int shortCut = 0, compared = 0;
+        for (int i = 0; i < 3000; i++) {
+            double cx = 100 + rnd.nextDouble() * 20, cy = 20 + rnd.nextDouble() * 20;
+            double r = i % 10 == 0 ? 0.3 + rnd.nextDouble() * 0.3 : 0.005 + rnd.nextDouble() * 0.03;
+            Geometry site = star(cx, cy, r, i % 10 == 0 ? 4 + rnd.nextInt(5) : 20 + rnd.nextInt(600));
+            if (i % 7 == 0) site = site.difference(star(cx, cy, r * 0.2, 30));
+            Geometry zone = switch (i % 5) {
+                case 0, 1 -> star(cx + (rnd.nextDouble() - 0.5) * r * 0.2, cy + (rnd.nextDouble() - 0.5) * r * 0.2, r * (3 + rnd.nextDouble() * 5), 8 + rnd.nextInt(300));
+                case 2 -> star(cx, cy, r * 4, 100).difference(i % 2 == 0 ? star(cx, cy, r * 0.2, 40) : star(cx + r * 2.5, cy, r * 0.3, 40));
+                case 3 -> star(cx, cy, r * 4, 100).union(star(cx + r * 8, cy, r * 2, 50));
+                default -> star(cx + (rnd.nextDouble() - 0.5) * r * 3, cy + (rnd.nextDouble() - 0.5) * r * 3, r * (0.5 + rnd.nextDouble()), 8 + rnd.nextInt(300));
+            };
+            Envelope env = site.getEnvelopeInternal();
+            double siteM2 = AuthalicArea.area(site);
+            OverlapArea area = new OverlapArea(Edges.of(site), env, siteM2);
+            double fast = area.m2(new Edges().load(zone, env)), summed = area.m2(new Edges().load(zone, env), false);
+            if (Double.isNaN(summed)) {
+                assertTrue(Double.isNaN(fast), "case " + i);
+                continue;
+            }
+            compared++;
+            assertEquals(Double.doubleToRawLongBits(summed), Double.doubleToRawLongBits(fast), "case " + i + ": " + summed + " vs " + fast);
+            if (site.getNumGeometries() == 1 && ((Polygon) site.getGeometryN(0)).getNumInteriorRing() == 0 && zone.contains(site)
+                    && Double.doubleToRawLongBits(fast) == Double.doubleToRawLongBits(siteM2)) shortCut++;
+        }
+        assertTrue(compared > 2500, "compared: " + compared);
+        assertTrue(shortCut > 700, "sites held whole by their zone: " + shortCut);
     }
 
     private Geometry star(double cx, double cy, double r, int n) {

@@ -334,6 +334,54 @@ class SiteCheckApiTest {
         assertEquals(413, big.statusCode());
     }
 
+    /**
+     * The body is read straight into an array of its Content-Length (SiteCheckRoutes.body): the answer is the same
+     * byte for byte whether the body comes with a length, chunked (no length: Javalin's own read), or with a length
+     * but in pieces the server must wait for; an over-long declared length is still the 413 it was.
+     */
+    @Test
+    void theBodyIsReadWholeWithALengthChunkedOrInPieces() throws Exception {
+        String geoJson = "{\"type\":\"Polygon\",\"coordinates\":[[[113.2,40.33],[113.23,40.33],[113.23,40.36],[113.2,40.36],[113.2,40.33]]]}";
+        for (byte[] body : List.of(solarFarm().text().getBytes(GBK), geoJson.getBytes(StandardCharsets.US_ASCII))) {
+            String type = body[0] == '{' ? "application/geo+json" : "text/plain";
+            HttpResponse<byte[]> withLength = post("?industry=" + q("光伏"), body, type);
+            assertEquals(200, withLength.statusCode(), new String(withLength.body(), StandardCharsets.UTF_8));
+            HttpRequest req = http.request("/analysis/site-check?industry=" + q("光伏")).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build();
+            HttpResponse<byte[]> chunked = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, chunked.statusCode());
+            assertArrayEquals(withLength.body(), chunked.body());
+            assertArrayEquals(withLength.body(), inPieces("/analysis/site-check?industry=" + q("光伏"), type, body));
+        }
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.getOutputStream().write(("POST /analysis/site-check HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: "
+                    + (11 * 1024 * 1024) + "\r\nConnection: close\r\n\r\nabc").getBytes(StandardCharsets.US_ASCII));
+            String head = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 413", head);
+        }
+    }
+
+    /** POSTs the body with its Content-Length in two writes 100 ms apart; the answer's body. */
+    private static byte[] inPieces(String path, String type, byte[] body) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            var out = s.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: " + type + "\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            Thread.sleep(100);
+            out.write(body, body.length / 2, body.length - body.length / 2);
+            out.flush();
+            byte[] answer = s.getInputStream().readAllBytes();
+            String text = new String(answer, StandardCharsets.ISO_8859_1);
+            assertTrue(text.startsWith("HTTP/1.1 200"), text.lines().findFirst().orElse(""));
+            int end = text.indexOf("\r\n\r\n");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\r\nContent-Length: (\\d+)").matcher(text.substring(0, end));
+            assertTrue(m.find(), text.substring(0, end));
+            return java.util.Arrays.copyOfRange(answer, end + 4, end + 4 + Integer.parseInt(m.group(1)));
+        }
+    }
+
     @Test
     void identifyAnswersEveryZoneAtAPointAndRefusesSwappedCoordinates() {
         JsonNode j = http.get("/analysis/identify?lon=113.208&lat=40.345").json();
