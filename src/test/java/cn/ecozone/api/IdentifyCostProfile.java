@@ -2,26 +2,20 @@ package cn.ecozone.api;
 
 import cn.ecozone.analysis.Identify;
 import cn.ecozone.analysis.IdentifyTest;
+import cn.ecozone.bench.RawHttp;
 import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.layer.FeatureSource;
 import cn.ecozone.layer.Footprint;
 import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.testsupport.SyntheticLoad;
-import com.fasterxml.jackson.core.JsonGenerator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,17 +141,17 @@ class IdentifyCostProfile {
         // whole requests through HTTP, in this JVM (raw keep-alive socket, one client): /health and identify taking turns
         try (EcoZoneServer server = EcoZoneServer.start(ServerConfig.defaults(0).withSettings(ServerConfig.defaults(0).settings()
                 .withOps(ServerConfig.defaults(0).settings().ops().withTileWarmUp(false))), set);
-             Raw raw = new Raw(server.port())) {
+             RawHttp raw = new RawHttp(server.port())) {
             for (int i = 0; i < 20_000; i++) {
-                raw.get("/health");
-                raw.get("/analysis/identify?lon=" + lonText[i % POINTS] + "&lat=" + latText[i % POINTS]);
+                ok(raw.get("/health"));
+                ok(raw.get("/analysis/identify?lon=" + lonText[i % POINTS] + "&lat=" + latText[i % POINTS]));
             }
             long[] health = new long[20_000], identify = new long[20_000];
             for (int i = 0; i < 20_000; i++) {
                 long t0 = System.nanoTime();
-                byte[] h = raw.get("/health");
+                byte[] h = ok(raw.get("/health"));
                 long t1 = System.nanoTime();
-                byte[] b = raw.get("/analysis/identify?lon=" + lonText[i % POINTS] + "&lat=" + latText[i % POINTS]);
+                byte[] b = ok(raw.get("/analysis/identify?lon=" + lonText[i % POINTS] + "&lat=" + latText[i % POINTS]));
                 long t2 = System.nanoTime();
                 health[i] = t1 - t0;
                 identify[i] = t2 - t1;
@@ -226,16 +220,12 @@ class IdentifyCostProfile {
     }
 
     static byte[] json(double lon, double lat, List<Identify.ZoneAtPoint> zones) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + 256 * zones.size());
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("lon", lon);
-            g.writeNumberField("lat", lat);
-            g.writeFieldName("zones");
-            Json.MAPPER.writeValue(g, zones);
-            g.writeEndObject();
-        }
-        return out.toByteArray();
+        return IdentifyRoutesTest.formerJson(lon, lat, zones);
+    }
+
+    private static byte[] ok(RawHttp.Response r) throws IOException {
+        if (r.status() != 200) throw new IOException("HTTP " + r.status() + ": " + r.text());
+        return r.body();
     }
 
     static double median(List<double[]> v, int k) {
@@ -248,55 +238,6 @@ class IdentifyCostProfile {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {
             return "?";
-        }
-    }
-
-    /** A keep-alive HTTP/1.1 client on one socket: GET, read the headers and Content-Length bytes. */
-    static final class Raw implements AutoCloseable {
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-
-        Raw(int port) throws IOException {
-            socket = new Socket("127.0.0.1", port);
-            socket.setTcpNoDelay(true);
-            in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
-            out = socket.getOutputStream();
-        }
-
-        byte[] get(String path) throws IOException {
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            String status = line();
-            if (!status.startsWith("HTTP/1.1 200")) throw new IOException(path + ": " + status);
-            int length = -1;
-            boolean chunked = false;
-            for (String h = line(); !h.isEmpty(); h = line()) {
-                if (h.regionMatches(true, 0, "content-length:", 0, 15)) length = Integer.parseInt(h.substring(15).trim());
-                if (h.regionMatches(true, 0, "transfer-encoding:", 0, 18) && h.toLowerCase(Locale.ROOT).contains("chunked")) chunked = true;
-            }
-            if (!chunked) return in.readNBytes(Math.max(0, length));
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
-                body.write(in.readNBytes(size));
-                line();
-            }
-            line();
-            return body.toByteArray();
-        }
-
-        private String line() throws IOException {
-            StringBuilder b = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) throw new IOException("connection closed");
-                if (c != '\r') b.append((char) c);
-            }
-            return b.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }

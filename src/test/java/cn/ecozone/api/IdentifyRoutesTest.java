@@ -142,7 +142,11 @@ class IdentifyRoutesTest {
 
     /** The answer as the route wrote it before: Jackson writing lon, lat and the list of zones. */
     static byte[] former(LayerSet set, double lon, double lat) throws IOException {
-        List<Identify.ZoneAtPoint> zones = Identify.at(set, lon, lat);
+        return formerJson(lon, lat, Identify.at(set, lon, lat));
+    }
+
+    /** Jackson writing lon, lat and a list of zones, as the route did. */
+    static byte[] formerJson(double lon, double lat, List<Identify.ZoneAtPoint> zones) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + 256 * zones.size());
         try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
             g.writeStartObject();

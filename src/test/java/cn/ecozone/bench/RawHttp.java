@@ -13,31 +13,31 @@ import java.nio.charset.StandardCharsets;
  * the JDK HttpClient's own per-request machinery (its thread hand-offs cost ~0.5 ms). Handles Content-Length
  * and chunked responses; not for anything but the benchmark.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    RawHttp(int port) throws IOException {
+    public RawHttp(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         out = socket.getOutputStream();
     }
 
-    record Response(int status, byte[] body) {
-        String text() {
+    public record Response(int status, byte[] body) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
-    Response get(String path) throws IOException {
+    public Response get(String path) throws IOException {
         out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         return read();
     }
 
-    Response post(String path, String contentType, byte[] body) throws IOException {
+    public Response post(String path, String contentType, byte[] body) throws IOException {
         out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length
                 + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.write(body);
