@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,41 @@ public final class SiteInputReader {
         if (WKT_START.matcher(upper).find() || EWKT_SRID.matcher(upper).find()) return wkt(text, crs, name);
         throw new SiteInputException("无法识别的地块格式：应为界址点 TXT（含 [属性描述]/[地块坐标]）、GeoJSON 或 WKT（POLYGON/MULTIPOLYGON）"
                 + " / unrecognised site format: send a boundary-point TXT, GeoJSON or WKT polygon");
+    }
+
+    /**
+     * A site given as text rather than bytes — a batch list's WKT cell: what {@link #read(byte[], String, String)}
+     * gives for the text's UTF-8 bytes (the same site, warnings and refusals), without encoding every 10 KB cell to
+     * bytes, decoding it again and upper-casing all of it to see that it starts with {@code POLYGON}. WKT is read from
+     * the text; anything else (GeoJSON, a 界址点 file, a text with unpaired surrogates, which the bytes would not keep)
+     * goes through the bytes as before.
+     */
+    public SiteInput read(String text, String crs, String name) {
+        if (text != null && !text.isEmpty() && !hasSurrogate(text)) {
+            // TextDecoding drops one leading BOM from the bytes
+            String t = (text.charAt(0) == '\uFEFF' ? text.substring(1) : text).strip();
+            if (!t.isEmpty() && !t.startsWith("{") && !BoundaryPointTxtReader.looksLike(t) && looksLikeWkt(t)) return wkt(t, crs, name);
+        }
+        return read(text == null ? null : text.getBytes(StandardCharsets.UTF_8), crs, name);
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isSurrogate(s.charAt(i))) return true;
+        return false;
+    }
+
+    /**
+     * {@link #WKT_START} or {@link #EWKT_SRID} at the start of the upper-cased text, as {@link #read(byte[], String,
+     * String)} asks; both are anchored, and upper-casing maps each character on its own, so the head decides — the
+     * whole text only when the head does not match (a very long SRID).
+     */
+    private static boolean looksLikeWkt(String t) {
+        String head = t.length() <= 64 ? t : t.substring(0, 64);
+        String upper = head.toUpperCase(Locale.ROOT);
+        if (WKT_START.matcher(upper).find() || EWKT_SRID.matcher(upper).find()) return true;
+        if (head.length() == t.length()) return false;
+        upper = t.toUpperCase(Locale.ROOT);
+        return WKT_START.matcher(upper).find() || EWKT_SRID.matcher(upper).find();
     }
 
     /**

@@ -255,8 +255,17 @@ public final class BatchInputReader {
     }
 
     private ProjectRow site(int row, String source, String name, String industry, byte[] bytes, String crs) {
+        return readSite(row, source, name, industry, () -> sites.read(bytes, crs, name));
+    }
+
+    /** A table cell's site (WKT): read from the text, without a round trip through bytes. */
+    private ProjectRow site(int row, String source, String name, String industry, String text, String crs) {
+        return readSite(row, source, name, industry, () -> sites.read(text, crs, name));
+    }
+
+    private static ProjectRow readSite(int row, String source, String name, String industry, java.util.function.Supplier<SiteInput> read) {
         try {
-            SiteInput s = sites.read(bytes, crs, name);
+            SiteInput s = read.get();
             return new ProjectRow(row, source, name == null ? s.name() : name, industry, s, null);
         } catch (EcoZoneException e) {
             // a site that cannot be read (SiteInputException, a transform the coordinates do not allow) is its row's error
@@ -302,7 +311,7 @@ public final class BatchInputReader {
             return ProjectRow.bad(row, gp.table, name, "不是面（fid " + f.fid() + "，" + upper.replaceFirst("[ (].*", "") + "）/ feature fid "
                     + f.fid() + " is not a polygon");
         }
-        ProjectRow r = site(row, gp.table, name, industry, wkt.getBytes(StandardCharsets.UTF_8), crs);
+        ProjectRow r = site(row, gp.table, name, industry, wkt, crs);
         if (r.error() != null) r = ProjectRow.bad(row, gp.table, name, "fid " + f.fid() + "：" + r.error());
         return r;
     }
@@ -568,7 +577,7 @@ public final class BatchInputReader {
             return ProjectRow.bad(line, null, n, "不是 WKT 面（POLYGON/MULTIPOLYGON）/ not a WKT polygon: "
                     + (geometry.length() > 40 ? geometry.substring(0, 40) + "…" : geometry));
         }
-        return site(line, null, n, cell(cells, industry), geometry.getBytes(StandardCharsets.UTF_8), options.crs());
+        return site(line, null, n, cell(cells, industry), geometry, options.crs());
     }
 
     private static int column(List<String> header, String explicit, List<String> candidates) {
