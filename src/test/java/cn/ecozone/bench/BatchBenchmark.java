@@ -124,6 +124,7 @@ class BatchBenchmark {
                         WRK_SECONDS, idle.p50(), idle.p99(), idle.perSecond(), ExternalLoad.loadavg()));
                 // 1. throughput: the list as a job with nothing else asked of the server
                 long s0 = System.nanoTime();
+                report.append(fmt("first job submitted at %s%n", Instant.now()));
                 List<String> ids = submit(http, port, csvs);
                 double submitS = (System.nanoTime() - s0) / 1e9;
                 Cpu jobCpu0 = Cpu.now();
@@ -157,6 +158,7 @@ class BatchBenchmark {
                 report.append(fmt("  CPU during the job: %s%n", jobCpu.per(PROJECTS, jobS)));
                 // 1b. the same list again as one job alone: the job path's code is compiled by now (the first job also pays
                 // for the JIT compiling the reader, the row and the tables, which the direct measures below do not)
+                report.append(fmt("warm job submitted at %s%n", Instant.now()));
                 List<String> warmIds = submit(http, port, csvs);
                 Cpu warmCpu0 = Cpu.now();
                 double[] warm = awaitAll(http, port, warmIds, PROJECTS);
@@ -375,6 +377,7 @@ class BatchBenchmark {
             failedRows += st.path("failedRows").asInt();
         }
         assertEquals(projects, processed(http, port, ids));
+        System.out.println("BatchBenchmark jobs " + ids + ": started " + started + ", finished " + finished);
         return new double[] {Duration.between(started, finished).toMillis() / 1000.0, failedRows};
     }
 
