@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,7 +155,12 @@ class ProjectOutcomeJsonTest {
                 Polygon p = star(r, c.getX(), c.getY(), 0.0005 + r.nextDouble() * 0.05);
                 SiteInput site = new SiteInput("项目" + i, "wkt", "CRS84", List.of(new SiteParcel("1", p, null)), List.of());
                 String rowIndustry = i % 5 == 0 ? "不存在的行业" : i % 3 == 0 ? "光伏" : null;
-                ProjectOutcome o = check.check(new ProjectRow(i + 2, i % 7 == 0 ? "f.txt" : null, site.name(), rowIndustry, site, null)).outcome();
+                ProjectRow row = new ProjectRow(i + 2, i % 7 == 0 ? "f.txt" : null, site.name(), rowIndustry, site, null);
+                BatchCheck.Checked checked = check.check(row);
+                ProjectOutcome o = checked.outcome();
+                if (checked.result() != null) {
+                    assertEquals(FormerProjectOutcome.of(row, checked.result(), BatchFixture.LAYERS, o.siteGeometry()), o, "the former ProjectOutcome.of");
+                }
                 same(o);
                 same(o.withoutSiteGeometry());
                 if (ProjectOutcomeJson.write(o) != null) written++;
