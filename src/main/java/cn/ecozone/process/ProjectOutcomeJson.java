@@ -10,9 +10,9 @@ import java.util.List;
  * A project's row as JSON, the bytes {@code Jobs.MAPPER.writeValueAsBytes(o)} gives (with the site's shape held as
  * raw GeoJSON text put in as it is, as {@link BatchOutput#json} does), written by straight code instead of Jackson's
  * bean serializers. Those are generic: their call sites (one serializer per property type, lists of records, boxed
- * doubles) see every type of every row, and C2 compiled and recompiled them during a job's first thousands of rows
- * (≈ 1.7 s of compiler time in the first job, 1.3 s more in the next one, 2 December, {@code docs/benchmarks/batch.md}
- * session 4). Only the usual row is written here: every text made of characters Jackson writes as they are (no
+ * doubles) see every type of every row and took type-check traps, and C2 compiled them during the job (1.9 s of
+ * compiler time in the first job after a start, 1.3 s more in the next one: {@code docs/benchmarks/batch.md}, session
+ * 4). Only the usual row is written here: every text made of characters Jackson writes as they are (no
  * control character, quote, backslash or surrogate), every double finite, no null in a list, the shape null or raw
  * ASCII text. Anything else gives null and the caller asks Jackson ({@code ProjectOutcomeJsonTest} compares both, byte for
  * byte, on generated and checked rows).
