@@ -7,6 +7,7 @@ import cn.ecozone.analysis.DataVersion;
 import cn.ecozone.config.Mode;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.layer.LayerStore;
+import cn.ecozone.process.JobPathWarmUp;
 import cn.ecozone.process.ProcessService;
 import cn.ecozone.tiles.TileCache;
 import io.javalin.Javalin;
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The HTTP server: Javalin with problem-JSON errors, body limits, the web map and every route module. */
 public final class EcoZoneServer implements AutoCloseable {
@@ -29,8 +32,13 @@ public final class EcoZoneServer implements AutoCloseable {
     private final Operations ops;
     private final List<RouteModule> modules;
 
+    private final CompletableFuture<JobPathWarmUp.Outcome> jobWarmUp;
+    private final AtomicBoolean stopping;
+
     private EcoZoneServer(Javalin app, LayerStore<AccessList> store, LiveLayers layers, LiveAccessList accessList, Operations ops,
-                          List<RouteModule> modules) {
+                          List<RouteModule> modules, CompletableFuture<JobPathWarmUp.Outcome> jobWarmUp, AtomicBoolean stopping) {
+        this.jobWarmUp = jobWarmUp;
+        this.stopping = stopping;
         this.app = app;
         this.store = store;
         this.layers = layers;
@@ -85,12 +93,29 @@ public final class EcoZoneServer implements AutoCloseable {
         app.start(config.port());
         // the data version every answer names: hashed now, in the background, rather than by the first request
         // (tens of seconds of CPU on a national load); a request arriving meanwhile waits for this one computation
-        Thread hash = new Thread(() -> DataVersion.of(layers.current(), accessList.current()), "data-version");
+        // then, once, the batch job's path run on generated sites (ops.job-warm-up), so the first real job after a start
+        // does not pay the JIT compiling it (docs/benchmarks/batch.md, session 4)
+        CompletableFuture<JobPathWarmUp.Outcome> jobWarmUp = new CompletableFuture<>();
+        AtomicBoolean stopping = new AtomicBoolean();
+        int warmUpSites = config.settings().ops().jobWarmUpSites();
+        ProcessService processes = modules.stream().filter(m -> m instanceof ProcessesRoutes).map(m -> ((ProcessesRoutes) m).service()).findFirst().orElse(null);
+        Thread hash = new Thread(() -> {
+            try {
+                DataVersion.of(layers.current(), accessList.current());
+                JobPathWarmUp.Outcome o = warmUpSites > 0 && processes != null && !stopping.get() ? processes.warmUp(warmUpSites, stopping::get) : null;
+                if (o != null) LoggerFactory.getLogger(EcoZoneServer.class).info("batch job warm-up: {} sites, {}, {} ms, {} ms of CPU",
+                        o.sites(), o.status(), o.millis(), o.cpuMillis());
+                jobWarmUp.complete(o);
+            } catch (RuntimeException | Error e) {
+                jobWarmUp.completeExceptionally(e);
+                throw e;
+            }
+        }, "data-version");
         hash.setDaemon(true);
         hash.setPriority(Thread.MIN_PRIORITY);
         hash.start();
         for (RouteModule m : modules) if (m instanceof TilesRoutes t) t.startWarmUp(); // a minute from now
-        return new EcoZoneServer(app, store, layers, accessList, ops, modules);
+        return new EcoZoneServer(app, store, layers, accessList, ops, modules, jobWarmUp, stopping);
     }
 
     /** Every route group, in registration order. */
@@ -147,6 +172,11 @@ public final class EcoZoneServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The batch job warm-up's outcome once it is over (null when none ran: {@code ops.job-warm-up} 0). */
+    public CompletableFuture<JobPathWarmUp.Outcome> jobWarmUp() {
+        return jobWarmUp;
+    }
+
     public LiveLayers layers() {
         return layers;
     }
@@ -176,6 +206,7 @@ public final class EcoZoneServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        stopping.set(true); // a warm-up still running is dismissed
         try {
             app.stop();
         } catch (RuntimeException e) {

@@ -47,6 +47,11 @@ public final class ProcessesRoutes implements RouteModule, AutoCloseable {
      */
     private final ObjectMapper bodies;
 
+    /** The service behind the routes (the server's job warm-up runs through it). */
+    ProcessService service() {
+        return service;
+    }
+
     ProcessesRoutes(ProcessService service, SiteCheckRoutes siteChecks) {
         this(service, siteChecks, ServerConfig.DEFAULT_MAX_BODY_BYTES);
     }

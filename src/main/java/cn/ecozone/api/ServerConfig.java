@@ -29,13 +29,22 @@ public record ServerConfig(EcoZoneConfig settings, AccessTokens tokens) {
 
     /** Defaults with these folders, mode and tokens. */
     public ServerConfig(int port, Path layersDir, Path stylesDir, Path webDir, long maxBodyBytes, String mode, AccessTokens tokens) {
-        this(EcoZoneConfig.defaults().withServer(EcoZoneConfig.defaults().server().withPort(port).withDirs(layersDir, stylesDir, webDir)
+        this(embedded().withServer(EcoZoneConfig.defaults().server().withPort(port).withDirs(layersDir, stylesDir, webDir)
                 .withMaxBodyBytes(maxBodyBytes).withMode(Mode.of(mode))), tokens);
     }
 
-    /** Every default (folders {@code layers}, {@code styles}, {@code web}; embedded; no tokens) on this port. */
+    /**
+     * Every default (folders {@code layers}, {@code styles}, {@code web}; embedded; no tokens) on this port — but no batch
+     * job warm-up: a server started from code (tests, benchmarks) runs one only when its settings ask for it
+     * ({@code ops().withJobWarmUp(n)}); {@code ecozone serve} runs it by default ({@code ops.job-warm-up}).
+     */
     public static ServerConfig defaults(int port) {
-        return new ServerConfig(EcoZoneConfig.defaults().withServer(EcoZoneConfig.defaults().server().withPort(port)), AccessTokens.none());
+        return new ServerConfig(embedded().withServer(EcoZoneConfig.defaults().server().withPort(port)), AccessTokens.none());
+    }
+
+    private static EcoZoneConfig embedded() {
+        EcoZoneConfig d = EcoZoneConfig.defaults();
+        return d.withOps(d.ops().withJobWarmUp(0));
     }
 
     public int port() {

@@ -142,7 +142,7 @@ public final class ConfigLoader {
                 v.number(Setting.MAX_ZONE_VERTICES), v.integer(Setting.MAX_RESULT_ENTRIES), v.integer(Setting.MAX_OVERLAYS));
         EcoZoneConfig.Ops ops = new EcoZoneConfig.Ops(v.bool(Setting.ACCESS_LOG), Duration.ofMillis(v.number(Setting.SHUTDOWN_TIMEOUT_MS)),
                 v.integer(Setting.COMPACT_EDITS), v.number(Setting.COMPACT_BYTES), v.string(Setting.PG_DUMP),
-                v.bool(Setting.SNAPSHOTS), v.bool(Setting.TILE_WARM_UP), v.path(Setting.CJK_FONT));
+                v.bool(Setting.SNAPSHOTS), v.bool(Setting.TILE_WARM_UP), v.integer(Setting.JOB_WARM_UP), v.path(Setting.CJK_FONT));
         return new Loaded(new EcoZoneConfig(server, access, limits, ops), Map.copyOf(sources), configFile, List.copyOf(warnings));
     }
 
@@ -344,6 +344,7 @@ public final class ConfigLoader {
             case PG_DUMP -> o.pgDump();
             case SNAPSHOTS -> o.snapshots() ? "on" : "off";
             case TILE_WARM_UP -> o.tileWarmUp() ? "on" : "off";
+            case JOB_WARM_UP -> String.valueOf(o.jobWarmUpSites());
             case CJK_FONT -> o.cjkFont();
         };
         return v == null ? "" : v.toString();

@@ -86,13 +86,18 @@ public record EcoZoneConfig(Server server, Access access, Limits limits, Ops ops
      * @param pgDump the pg_dump binary, or null to look for it
      */
     public record Ops(boolean accessLog, Duration shutdownTimeout, int compactEdits, long compactBytes, String pgDump,
-                      boolean snapshots, boolean tileWarmUp, Path cjkFont) {
+                      boolean snapshots, boolean tileWarmUp, int jobWarmUpSites, Path cjkFont) {
         public Ops withAccessLog(boolean on) {
-            return new Ops(on, shutdownTimeout, compactEdits, compactBytes, pgDump, snapshots, tileWarmUp, cjkFont);
+            return new Ops(on, shutdownTimeout, compactEdits, compactBytes, pgDump, snapshots, tileWarmUp, jobWarmUpSites, cjkFont);
         }
 
         public Ops withTileWarmUp(boolean on) {
-            return new Ops(accessLog, shutdownTimeout, compactEdits, compactBytes, pgDump, snapshots, on, cjkFont);
+            return new Ops(accessLog, shutdownTimeout, compactEdits, compactBytes, pgDump, snapshots, on, jobWarmUpSites, cjkFont);
+        }
+
+        /** @param sites generated sites the batch job warm-up runs after start (0: none) */
+        public Ops withJobWarmUp(int sites) {
+            return new Ops(accessLog, shutdownTimeout, compactEdits, compactBytes, pgDump, snapshots, tileWarmUp, sites, cjkFont);
         }
     }
 

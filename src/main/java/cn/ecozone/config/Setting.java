@@ -73,6 +73,8 @@ public enum Setting {
             "大图层的二进制快照 .ecozone-cache（加快启动）on/off / binary snapshots of large layers (faster start) on/off"),
     TILE_WARM_UP("ops.tile-warm-up", "ECOZONE_TILE_WARM_UP", null, Kind.BOOLEAN, 0, 0, "on", false,
             "启动后在后台预生成大图层的低级别瓦片 on/off / build large layers' low-zoom tiles in the background after start on/off"),
+    JOB_WARM_UP("ops.job-warm-up", "ECOZONE_JOB_WARM_UP", null, Kind.INT, 0, 100_000, "2000", false,
+            "启动后在后台以多少个生成的地块预跑一次批量研判（编译其代码路径；0 = 不预跑）/ generated sites run once as a batch job in the background after start, to compile its path (0 = off)"),
     CJK_FONT("ops.cjk-font", "ECOZONE_CJK_FONT", null, Kind.PATH, 0, 0, "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", false,
             "PDF 报告的中文字体文件 / the CJK font file of the PDF reports");
 

@@ -112,6 +112,14 @@ public final class ProcessService implements AutoCloseable {
         return jobs;
     }
 
+    /**
+     * Compiles the job path before the first real job ({@link JobPathWarmUp}): {@code sites} generated sites run as a
+     * job of a service of its own (same settings, site checker and background budget; a temporary folder), waited for.
+     */
+    public JobPathWarmUp.Outcome warmUp(int sites, java.util.function.BooleanSupplier stop) {
+        return JobPathWarmUp.run(layers, accessList, settings, interactive, background, sites, stop);
+    }
+
     /** Lets {@code batch-check} take {@code againstVersion} (PostGIS mode); without, that input is refused. */
     public ProcessService withStoredVersions(StoredVersions versions) {
         this.storedVersions = versions;
