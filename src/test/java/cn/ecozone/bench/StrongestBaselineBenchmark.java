@@ -153,7 +153,7 @@ class StrongestBaselineBenchmark {
     }
 
     /** The sites (geometry, geography, centre point) in a table pgbench picks them from by id. */
-    private static void loadSites(Connection c, List<Geometry> sites, List<double[]> points) throws Exception {
+    static void loadSites(Connection c, List<Geometry> sites, List<double[]> points) throws Exception {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE sites (id int PRIMARY KEY, g geometry(Polygon, 4490) NOT NULL, gg geography(Polygon, 4490) NOT NULL, "
                     + "pt geometry(Point, 4490) NOT NULL)");
@@ -211,7 +211,7 @@ class StrongestBaselineBenchmark {
         return String.join(", ", all.stream().map(x -> own.contains(x) ? "z.\"" + x + "\"" : "NULL::text \"" + x + "\"").toList());
     }
 
-    private static String sql(String script, int id) {
+    static String sql(String script, int id) {
         return script.substring(script.indexOf('\n') + 1).replace(":id", String.valueOf(id)).replaceAll(";\\s*$", "");
     }
 
