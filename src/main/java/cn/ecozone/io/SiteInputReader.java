@@ -35,6 +35,8 @@ public final class SiteInputReader {
     private final int maxVertices;
     /** Whether GeoJSON is read by {@link GeoJsonSiteStream} first (false: always through the tree; for the tests). */
     private final boolean streaming;
+    /** Whether an ASCII GeoJSON body is scanned by {@link GeoJsonByteTokens} before Jackson's tokens. */
+    private final boolean scanBytes;
 
     public SiteInputReader() {
         this(DEFAULT_MAX_VERTICES);
@@ -46,8 +48,18 @@ public final class SiteInputReader {
 
     /** @param streaming false: GeoJSON always through the tree reader (as before the stream; for comparisons) */
     public SiteInputReader(int maxVertices, boolean streaming) {
+        this(maxVertices, streaming, true);
+    }
+
+    /**
+     * @param streaming false: GeoJSON always through the tree reader (as before the stream; for comparisons)
+     * @param scanBytes false: an ASCII GeoJSON body through Jackson's tokens only, as before {@link GeoJsonByteTokens}
+     *                  (for comparisons)
+     */
+    public SiteInputReader(int maxVertices, boolean streaming, boolean scanBytes) {
         this.maxVertices = maxVertices;
         this.streaming = streaming;
+        this.scanBytes = scanBytes;
     }
 
     /**
