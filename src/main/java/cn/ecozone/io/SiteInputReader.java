@@ -132,7 +132,7 @@ public final class SiteInputReader {
 
     /**
      * The common upload, a GeoJSON body in plain ASCII (names in Chinese make it UTF-8, then it goes the long way),
-     * read by the stream straight from the bytes, before any decoding: ASCII is valid UTF-8, so the text would be these
+     * read by the stream straight from the bytes (scanned by {@link GeoJsonByteTokens}, else by Jackson), before any decoding: ASCII is valid UTF-8, so the text would be these
      * very characters; it holds no 界址点 section marker (those are Chinese), so it is no TXT file; and it starts with
      * {@code {} after whitespace, so it is GeoJSON. Null — and everything is done as before — when the body is not
      * such a one or the stream does not take it.
@@ -146,7 +146,8 @@ public final class SiteInputReader {
         }
         if (first < 0 || body[first] != '{' || body.length < 4) return null;
         for (int i = 0; i < 4; i++) if (body[i] == 0) return null; // Jackson would guess UTF-16/32
-        GeoJsonSiteStream.Site streamed = GeoJsonSiteStream.read(MAPPER.getFactory(), body, maxVertices);
+        // the bytes scanned by GeoJsonByteTokens first (numbers by JsonDoubles), Jackson's tokens when they give up
+        GeoJsonSiteStream.Site streamed = GeoJsonSiteStream.readAscii(MAPPER.getFactory(), body, maxVertices);
         return streamed == null ? null : streamed(streamed, crs, name);
     }
 
