@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The site check's compact JSON answer written by hand straight into a byte array: the very bytes {@link
  * JsonMapping#MAPPER} writes for a {@link SiteCheckResult} (and for {@link SiteCheckJson.WithSiteGeometry}) — the
- * record components in declaration order, then the {@code @JsonProperty} methods ({@code area}, {@code gkArea} …),
+ * record components in declaration order, then the {@code @JsonProperty} methods ({@code area}, {@code gkArea} …) in
+ * the order Jackson takes them in this JVM (asked once, at class initialisation),
  * numbers as Jackson prints them ({@link Double#toString}, non-finite doubles as strings), strings in UTF-8 with
  * Jackson's escapes — without Jackson's bean serialisers (10 % of a site check's CPU in the benchmark's profile).
  * Characters outside the BMP are written as Jackson 2.18 writes them: each surrogate as a {@code \\uXXXX} escape.
@@ -47,6 +48,60 @@ final class SiteCheckJsonWriter {
         ESCAPE['\\'] = '\\';
     }
 
+    /*
+     * Jackson writes a record's components in declaration order (they are its creator's properties), then the
+     * {@code @JsonProperty} methods in the order reflection lists them — which is not fixed from one JVM run to the next
+     * (Parcel's declared/area/gkArea came in two orders in two runs). So the order of those is taken from Jackson
+     * itself, once, on a sample of each record; anything unexpected there (a component out of place, a property this
+     * writer does not know) turns the writer off and every answer is Jackson's.
+     */
+    private static final String[] SITE_EXTRAS, PARCEL_EXTRAS, HIT_EXTRAS, COVERAGE_EXTRAS;
+    private static final boolean USABLE;
+
+    static {
+        String[] site = null, parcel = null, hit = null, coverage = null;
+        boolean usable;
+        try {
+            site = extras(new SiteCheckResult.Site(1, 1, 1, 1, 1, 1, 1, List.of(), 1, "", "", new double[0]), "area", "gkArea");
+            parcel = extras(new SiteCheckResult.Parcel("", 1, 1, 1, 1, 1.0, 1.0, 1.0), "declared", "area", "gkArea");
+            hit = extras(new SiteCheckResult.Hit("", "", "", "", Map.of(), 1, 1, 1, 1, 1, 1), "overlap", "zoneArea");
+            coverage = extras(new SiteCheckResult.Coverage("", 1, 1, 1), "covered", "uncovered");
+            usable = site != null && parcel != null && hit != null && coverage != null
+                    && extras(new SiteCheckResult(null, null, null, null, null, null, null, List.of(), List.of(), null, List.of(), List.of(), List.of(),
+                            List.of(), List.of(), 1, null, null)) != null
+                    && extras(new SiteCheckResult.Nearby("", "", "", "", "", 1)) != null
+                    && extras(new SiteCheckResult.AppliedClause("", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", List.of())) != null
+                    && extras(new SiteCheckResult.DimensionConclusion("", "", "", null, "", 1, List.of())) != null
+                    && extras(new SiteCheckResult.IndustryVerdict("", "", "", null, "", List.of(), List.of())) != null
+                    && extras(new Notice("c", "", "")) != null
+                    && extras(new DataVersion("", "", "", "")) != null
+                    && extras(new Area(1, 1, 1)) != null;
+        } catch (RuntimeException e) {
+            usable = false;
+        }
+        SITE_EXTRAS = site;
+        PARCEL_EXTRAS = parcel;
+        HIT_EXTRAS = hit;
+        COVERAGE_EXTRAS = coverage;
+        USABLE = usable;
+    }
+
+    /**
+     * The names Jackson writes for {@code sample} after its record components, when the components come first and in
+     * order and the rest are exactly {@code known} (in any order); else null.
+     */
+    private static String[] extras(Record sample, String... known) {
+        com.fasterxml.jackson.databind.JsonNode tree = JsonMapping.MAPPER.valueToTree(sample);
+        List<String> names = new java.util.ArrayList<>();
+        tree.fieldNames().forEachRemaining(names::add);
+        java.lang.reflect.RecordComponent[] components = sample.getClass().getRecordComponents();
+        if (names.size() != components.length + known.length) return null;
+        for (int i = 0; i < components.length; i++) if (!components[i].getName().equals(names.get(i))) return null;
+        List<String> rest = names.subList(components.length, names.size());
+        if (!new java.util.HashSet<>(rest).equals(java.util.Set.of(known))) return null;
+        return rest.toArray(new String[0]);
+    }
+
     private byte[] buf;
     private int len;
 
@@ -60,6 +115,7 @@ final class SiteCheckJsonWriter {
      * of {@code WithSiteGeometry}); null when the result holds something this writer leaves to Jackson.
      */
     static byte[] write(SiteCheckResult r, String siteGeometry) {
+        if (!USABLE) return null;
         SiteCheckJsonWriter w = new SiteCheckJsonWriter(4096 + (siteGeometry == null ? 0 : siteGeometry.length() * 3));
         try {
             w.result(r, siteGeometry);
@@ -237,10 +293,19 @@ final class SiteCheckJsonWriter {
             }
             close(sep);
         }
-        raw(",\"area\":");
-        area(s.areaM2(), s.areaHa(), s.areaMu());
-        raw(",\"gkArea\":");
-        areaOfM2(s.gkAreaM2());
+        for (String e : SITE_EXTRAS) {
+            switch (e) {
+                case "area" -> {
+                    raw(",\"area\":");
+                    area(s.areaM2(), s.areaHa(), s.areaMu());
+                }
+                case "gkArea" -> {
+                    raw(",\"gkArea\":");
+                    areaOfM2(s.gkAreaM2());
+                }
+                default -> throw UNSUPPORTED;
+            }
+        }
         put((byte) '}');
     }
 
@@ -265,14 +330,24 @@ final class SiteCheckJsonWriter {
         number(p.differenceHa());
         raw(",\"differencePct\":");
         number(p.differencePct());
-        // Jackson puts declared() before area() and gkArea() here (SiteCheckJsonWriterTest holds the order)
-        raw(",\"declared\":");
-        if (p.declaredHa() == null) nul();
-        else areaOfM2(AreaUnits.haToM2(p.declaredHa()));
-        raw(",\"area\":");
-        area(p.areaM2(), p.areaHa(), p.areaMu());
-        raw(",\"gkArea\":");
-        areaOfM2(p.gkAreaM2());
+        for (String e : PARCEL_EXTRAS) {
+            switch (e) {
+                case "declared" -> {
+                    raw(",\"declared\":");
+                    if (p.declaredHa() == null) nul();
+                    else areaOfM2(AreaUnits.haToM2(p.declaredHa()));
+                }
+                case "area" -> {
+                    raw(",\"area\":");
+                    area(p.areaM2(), p.areaHa(), p.areaMu());
+                }
+                case "gkArea" -> {
+                    raw(",\"gkArea\":");
+                    areaOfM2(p.gkAreaM2());
+                }
+                default -> throw UNSUPPORTED;
+            }
+        }
         put((byte) '}');
     }
 
@@ -303,10 +378,19 @@ final class SiteCheckJsonWriter {
         number(h.zoneShare());
         raw(",\"zoneAreaM2\":");
         number(h.zoneAreaM2());
-        raw(",\"overlap\":");
-        area(h.overlapM2(), h.overlapHa(), h.overlapMu());
-        raw(",\"zoneArea\":");
-        areaOfM2(h.zoneAreaM2());
+        for (String e : HIT_EXTRAS) {
+            switch (e) {
+                case "overlap" -> {
+                    raw(",\"overlap\":");
+                    area(h.overlapM2(), h.overlapHa(), h.overlapMu());
+                }
+                case "zoneArea" -> {
+                    raw(",\"zoneArea\":");
+                    areaOfM2(h.zoneAreaM2());
+                }
+                default -> throw UNSUPPORTED;
+            }
+        }
         put((byte) '}');
     }
 
@@ -433,10 +517,19 @@ final class SiteCheckJsonWriter {
         number(c.uncoveredM2());
         raw(",\"uncoveredShare\":");
         number(c.uncoveredShare());
-        raw(",\"covered\":");
-        areaOfM2(c.coveredM2());
-        raw(",\"uncovered\":");
-        areaOfM2(c.uncoveredM2());
+        for (String e : COVERAGE_EXTRAS) {
+            switch (e) {
+                case "covered" -> {
+                    raw(",\"covered\":");
+                    areaOfM2(c.coveredM2());
+                }
+                case "uncovered" -> {
+                    raw(",\"uncovered\":");
+                    areaOfM2(c.uncoveredM2());
+                }
+                default -> throw UNSUPPORTED;
+            }
+        }
         put((byte) '}');
     }
 

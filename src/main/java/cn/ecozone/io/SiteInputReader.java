@@ -35,6 +35,8 @@ public final class SiteInputReader {
     private final int maxVertices;
     /** Whether GeoJSON is read by {@link GeoJsonSiteStream} first (false: always through the tree; for the tests). */
     private final boolean streaming;
+    /** Whether an ASCII GeoJSON body is scanned by {@link GeoJsonByteTokens} before Jackson's tokens. */
+    private final boolean scanBytes;
 
     public SiteInputReader() {
         this(DEFAULT_MAX_VERTICES);
@@ -46,8 +48,18 @@ public final class SiteInputReader {
 
     /** @param streaming false: GeoJSON always through the tree reader (as before the stream; for comparisons) */
     public SiteInputReader(int maxVertices, boolean streaming) {
+        this(maxVertices, streaming, true);
+    }
+
+    /**
+     * @param streaming false: GeoJSON always through the tree reader (as before the stream; for comparisons)
+     * @param scanBytes false: an ASCII GeoJSON body through Jackson's tokens only, as before {@link GeoJsonByteTokens}
+     *                  (for comparisons)
+     */
+    public SiteInputReader(int maxVertices, boolean streaming, boolean scanBytes) {
         this.maxVertices = maxVertices;
         this.streaming = streaming;
+        this.scanBytes = scanBytes;
     }
 
     /**
@@ -147,7 +159,8 @@ public final class SiteInputReader {
         if (first < 0 || body[first] != '{' || body.length < 4) return null;
         for (int i = 0; i < 4; i++) if (body[i] == 0) return null; // Jackson would guess UTF-16/32
         // the bytes scanned by GeoJsonByteTokens first (numbers by JsonDoubles), Jackson's tokens when they give up
-        GeoJsonSiteStream.Site streamed = GeoJsonSiteStream.readAscii(MAPPER.getFactory(), body, maxVertices);
+        GeoJsonSiteStream.Site streamed = scanBytes ? GeoJsonSiteStream.readAscii(MAPPER.getFactory(), body, maxVertices)
+                : GeoJsonSiteStream.read(MAPPER.getFactory(), body, maxVertices);
         return streamed == null ? null : streamed(streamed, crs, name);
     }
 
