@@ -105,8 +105,8 @@ final class SiteCheckJsonWriter {
     private byte[] buf;
     private int len;
 
-    private SiteCheckJsonWriter(int capacity) {
-        buf = new byte[capacity];
+    private SiteCheckJsonWriter(byte[] buffer) {
+        buf = buffer;
     }
 
     /**
@@ -116,14 +116,22 @@ final class SiteCheckJsonWriter {
      */
     static byte[] write(SiteCheckResult r, String siteGeometry) {
         if (!USABLE) return null;
-        SiteCheckJsonWriter w = new SiteCheckJsonWriter(4096 + (siteGeometry == null ? 0 : siteGeometry.length() * 3));
+        // the work buffer is the thread's (a request thread's: one answer at a time), so an answer allocates only its bytes
+        SiteCheckJsonWriter w = new SiteCheckJsonWriter(BUFFER.get());
+        w.ensure(1024 + (siteGeometry == null ? 0 : siteGeometry.length() * 3));
         try {
             w.result(r, siteGeometry);
         } catch (Unsupported e) {
             return null;
+        } finally {
+            if (w.buf.length <= MAX_KEPT) BUFFER.set(w.buf);
         }
         return Arrays.copyOf(w.buf, w.len);
     }
+
+    /** The largest work buffer a thread keeps between answers. */
+    private static final int MAX_KEPT = 256 * 1024;
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
     private void result(SiteCheckResult r, String siteGeometry) {
         raw("{\"name\":");

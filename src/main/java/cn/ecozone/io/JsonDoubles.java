@@ -1,6 +1,9 @@
 package cn.ecozone.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -71,6 +74,16 @@ final class JsonDoubles {
             if (w == 0 && d == 0) continue;
             if (++digits > 19) return slow(s, from, to);
             w = w * 10 + d;
+            // the next eight characters at once when they are all digits and still fit in 19 (a coordinate's fraction)
+            if (digits <= 11 && i + 9 <= to) {
+                long v = (long) LONG_LE.get(s, i + 1);
+                if (eightDigits(v)) {
+                    w = w * 100_000_000L + valueOfEight(v);
+                    digits += 8;
+                    if (inFraction) fraction += 8;
+                    i += 8;
+                }
+            }
         }
         int exponent = 0;
         if (i < to) { // e or E
@@ -116,6 +129,21 @@ final class JsonDoubles {
         long bits = ((long) biased << 52) | (m53 & ((1L << 52) - 1));
         if (negative) bits |= Long.MIN_VALUE;
         return Double.longBitsToDouble(bits);
+    }
+
+    /** Eight bytes as one little-endian long: the first in the lowest byte. */
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Whether each of the eight bytes is '0'–'9'. */
+    static boolean eightDigits(long v) {
+        return (v & 0xF0F0F0F0F0F0F0F0L) == 0x3030303030303030L && ((v + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) == 0x3030303030303030L;
+    }
+
+    /** The value of eight digit bytes (first byte the most significant digit), two, four, then eight at a time. */
+    static long valueOfEight(long v) {
+        v -= 0x3030303030303030L;
+        v = v * 10 + (v >>> 8); // each byte pair's low byte: its two digits' value
+        return (((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32))) + (((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
     }
 
     private static double slow(byte[] s, int from, int to) {

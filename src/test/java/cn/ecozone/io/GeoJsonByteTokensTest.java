@@ -89,6 +89,23 @@ class GeoJsonByteTokensTest {
         assertNotNull(GeoJsonSiteStream.readAscii(JSON, bytes(escaped), 100));
     }
 
+    /** The benchmark's body (a 500-vertex polygon written by {@link GeoJsonGeometryWriter}) is read from the bytes. */
+    @Test
+    void theBenchmarksBodyIsReadFromTheBytes() throws Exception {
+        org.locationtech.jts.geom.Coordinate[] cs = new org.locationtech.jts.geom.Coordinate[501];
+        Random r = new Random(5);
+        for (int j = 0; j < 500; j++) {
+            double a = 2 * Math.PI * j / 500, rr = 0.018 * (0.8 + 0.2 * Math.sin(a * 7) + 0.02 * r.nextDouble());
+            cs[j] = new org.locationtech.jts.geom.Coordinate(113 + rr * Math.cos(a) / Math.cos(Math.toRadians(35)), 35 + rr * Math.sin(a));
+        }
+        cs[500] = cs[0];
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = new JsonFactory().createGenerator(w)) {
+            GeoJsonGeometryWriter.write(g, Geometries.FACTORY.createPolygon(cs));
+        }
+        assertNotNull(same(w.toString(), 100_000), w.toString().substring(0, 200));
+    }
+
     /** Reads {@code body} both ways; when the bytes give a site, asserts it is Jackson's. Returns the bytes' site. */
     static GeoJsonSiteStream.Site same(String body, int max) {
         byte[] b = bytes(body);

@@ -82,6 +82,24 @@ class JsonDoublesTest {
         }
     }
 
+    @Test
+    void eightDigitsAtOnce() {
+        Random r = new Random(8);
+        for (int i = 0; i < 200_000; i++) {
+            byte[] b = new byte[8];
+            for (int k = 0; k < 8; k++) b[k] = (byte) (r.nextInt(4) == 0 ? r.nextInt(256) : '0' + r.nextInt(10));
+            long v = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+            boolean digits = true;
+            long value = 0;
+            for (byte x : b) {
+                digits &= x >= '0' && x <= '9';
+                value = value * 10 + (x - '0');
+            }
+            assertEquals(digits, JsonDoubles.eightDigits(v), java.util.Arrays.toString(b));
+            if (digits) assertEquals(value, JsonDoubles.valueOfEight(v), java.util.Arrays.toString(b));
+        }
+    }
+
     static double randomDouble(Random r) {
         return switch (r.nextInt(8)) {
             case 0 -> Double.longBitsToDouble(r.nextLong());
