@@ -56,7 +56,11 @@ final class GeoJsonSiteStream {
     private final JsonFactory json;
     private final GeometryFactory factory;
     private final int maxVertices;
-    private double[] xy = new double[2 * 512];
+    /** The positions of the ring being read; the thread's buffer (one read at a time per thread), not 8 KB per read. */
+    private double[] xy = XY.get();
+    private static final ThreadLocal<double[]> XY = ThreadLocal.withInitial(() -> new double[2 * 512]);
+    /** The largest position buffer a thread keeps between reads (doubles). */
+    private static final int MAX_KEPT_XY = 64 * 1024;
     private int size; // doubles in xy
     private int vertices;
 
@@ -112,6 +116,8 @@ final class GeoJsonSiteStream {
             return s.root(p);
         } catch (IOException | RuntimeException e) { // GiveUp, broken JSON, anything unexpected: the tree decides
             return null;
+        } finally {
+            if (s.xy.length <= MAX_KEPT_XY) XY.set(s.xy);
         }
     }
 
