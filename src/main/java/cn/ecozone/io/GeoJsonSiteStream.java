@@ -53,7 +53,6 @@ final class GeoJsonSiteStream {
     private static final int MAX_DEPTH = 4;
     private static final Object POSITION = new Object();
 
-    private final JsonFactory json;
     private final GeometryFactory factory;
     private final int maxVertices;
     /** The positions of the ring being read; the thread's buffer (one read at a time per thread), not 8 KB per read. */
@@ -64,8 +63,7 @@ final class GeoJsonSiteStream {
     private int size; // doubles in xy
     private int vertices;
 
-    private GeoJsonSiteStream(JsonFactory json, GeometryFactory factory, int maxVertices) {
-        this.json = json;
+    private GeoJsonSiteStream(GeometryFactory factory, int maxVertices) {
         this.factory = factory;
         this.maxVertices = maxVertices;
     }
@@ -73,7 +71,7 @@ final class GeoJsonSiteStream {
     /** The site in {@code text} (a JSON object), or null when the tree reader must decide. */
     static Site read(JsonFactory json, String text, int maxVertices) {
         try {
-            return read(json, json.createParser(text), maxVertices);
+            return read(json.createParser(text), maxVertices);
         } catch (IOException e) {
             return null;
         }
@@ -82,7 +80,7 @@ final class GeoJsonSiteStream {
     /** The same from the UTF-8 bytes of such a text. */
     static Site read(JsonFactory json, byte[] utf8, int maxVertices) {
         try {
-            return read(json, json.createParser(utf8), maxVertices);
+            return read(json.createParser(utf8), maxVertices);
         } catch (IOException e) {
             return null;
         }
@@ -105,12 +103,12 @@ final class GeoJsonSiteStream {
         return read(new GeoJsonByteTokens(ascii), maxVertices);
     }
 
-    private static Site read(JsonFactory json, JsonParser parser, int maxVertices) {
+    private static Site read(JsonParser parser, int maxVertices) {
         return read(new JacksonTokens(parser), maxVertices);
     }
 
     private static Site read(Tokens tokens, int maxVertices) {
-        GeoJsonSiteStream s = new GeoJsonSiteStream(null, Geometries.FACTORY, maxVertices);
+        GeoJsonSiteStream s = new GeoJsonSiteStream(Geometries.FACTORY, maxVertices);
         try (Tokens p = tokens) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             return s.root(p);
