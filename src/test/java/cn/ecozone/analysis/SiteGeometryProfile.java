@@ -92,6 +92,61 @@ class SiteGeometryProfile {
                     for (PackedCoordinateSequence.Double r : zoneRings.get(i)) n += Edges.isCCW(r.getRawCoordinates(), r.getDimension(), r.size()) ? 1 : 0;
                     return n;
                 });
+        // the index walk of each site's search box (SiteCost's count, then the check's): JTS's walk and the packed one
+        List<Object> trees = new ArrayList<>();
+        for (FeatureSource source : layers.inOrder()) trees.add(cn.ecozone.layer.TreeWalkVariants.treeOf(source));
+        List<Envelope> searches = new ArrayList<>();
+        for (SiteInput s : sites) searches.add(SiteCost.searchEnvelope(s.geometry(), SiteCheck.DEFAULT_NEARBY_M));
+        abRows(out, "index walk of the search box: JTS", "index walk of the search box: packed", rounds, i -> {
+            long n = 0;
+            for (Object t : trees) n += cn.ecozone.layer.TreeWalkVariants.jts(t, searches.get(i))[1];
+            return n;
+        }, i -> {
+            long n = 0;
+            for (Object t : trees) n += cn.ecozone.layer.TreeWalkVariants.packed(t, searches.get(i))[1];
+            return n;
+        });
+        // nearest distances to every polygon zone of the search box that does not overlap the site's box (as SiteCheck asks:
+        // zone edges loaded, then metresWithin 1,000 m), the former NearestDistance and the current one
+        List<Edges> siteEdges = new ArrayList<>();
+        List<List<Geometry>> apart = new ArrayList<>();
+        long zones = 0;
+        for (int i = 0; i < sites.size(); i++) {
+            Geometry g = sites.get(i).geometry();
+            siteEdges.add(Edges.of(g));
+            List<Geometry> zs = new ArrayList<>();
+            for (FeatureSource source : layers.inOrder()) {
+                for (IndexedFeature c : source.candidates(searches.get(i))) {
+                    if (source.layer().isPolygon() && !c.geometry().getEnvelopeInternal().intersects(g.getEnvelopeInternal())) zs.add(c.geometry());
+                }
+            }
+            zones += zs.size();
+            apart.add(zs);
+        }
+        out.append(String.format(Locale.ROOT, "%.1f zones per site whose box is apart from the site's (measured by NearestDistance alone)%n", zones / 2000.0));
+        Edges zoneEdges = new Edges();
+        long[] memo = new long[2];
+        abRows(out, "NearestDistance (zone edges loaded + metresWithin): former", "NearestDistance: current (memo, no allocations)", rounds, i -> {
+            FormerNearestDistance nd = new FormerNearestDistance(siteEdges.get(i), sites.get(i).geometry().getEnvelopeInternal());
+            long sum = 0;
+            for (Geometry z : apart.get(i)) {
+                zoneEdges.load(z, searches.get(i));
+                sum += Double.doubleToLongBits(nd.metresWithin(zoneEdges, SiteCheck.DEFAULT_NEARBY_M));
+            }
+            return sum;
+        }, i -> {
+            NearestDistance nd = new NearestDistance(siteEdges.get(i), sites.get(i).geometry().getEnvelopeInternal());
+            long sum = 0;
+            for (Geometry z : apart.get(i)) {
+                zoneEdges.load(z, searches.get(i));
+                sum += Double.doubleToLongBits(nd.metresWithin(zoneEdges, SiteCheck.DEFAULT_NEARBY_M));
+            }
+            memo[0] += nd.memoHits;
+            memo[1] += nd.geodesics;
+            return sum;
+        });
+        out.append(String.format(Locale.ROOT, "  NearestDistance: %.1f geodesics measured and %.1f answered from the memo per site%n",
+                memo[1] / (double) ((rounds + 2) * 2000), memo[0] / (double) ((rounds + 2) * 2000)));
         SiteCheck check = new SiteCheck(layers, access);
         for (int round = 0; round < rounds; round++) {
             long[] cost = measure(i -> SiteCost.of(layers, sites.get(i).geometry(), 500, SiteCheck.DEFAULT_NEARBY_M, 100_000, 10_000_000).candidates());
