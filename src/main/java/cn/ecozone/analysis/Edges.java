@@ -40,6 +40,11 @@ final class Edges {
         final List<Crossing> crossings = new ArrayList<>(4);
         /** Whether some edge is longer than {@link AuthalicArea#MAX_EDGE_DEG} (found while the runs are boxed). */
         boolean longEdge;
+        /**
+         * {@link AuthalicArea#halfTan} of each vertex's latitude as far as asked (NaN: not yet), for a site's ring, which
+         * {@code OverlapArea} walks for zone after zone; null for a zone's (walked once).
+         */
+        double[] halfTans;
         /** {@link Orientation#isCCW(CoordinateSequence)} of the ring, once asked (a site's ring is walked once per zone it meets). */
         private Boolean ccw;
 

@@ -81,24 +81,20 @@ final class SortedSTRtree extends STRtree {
     }
 
     /** JTS's walk: nothing for an empty tree; the root's box, then each child met, depth first, in list order. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes")
     private static void walk(Packed p, Envelope search, List matches, ItemVisitor visitor) {
         if (p.count[0] == 0 || search.isNull()) return; // an empty tree; a null box meets nothing (Envelope.intersects)
         double minX = search.getMinX(), minY = search.getMinY(), maxX = search.getMaxX(), maxY = search.getMaxY();
         double[] box = p.box;
         if (minX > box[2] || maxX < box[0] || minY > box[3] || maxY < box[1]) return;
-        // an explicit stack of (next child, end) per level; the trees are a few levels deep
-        int[] next = new int[16], end = new int[16];
-        int depth = 0;
-        next[0] = p.first[0];
-        end[0] = p.first[0] + p.count[0];
-        while (depth >= 0) {
-            int e = next[depth];
-            if (e == end[depth]) {
-                depth--;
-                continue;
-            }
-            next[depth] = e + 1;
+        walk(p, p.first[0], p.count[0], minX, minY, maxX, maxY, matches, visitor);
+    }
+
+    /** The children first … first + count − 1 of a node met by the box, in order; a node's own children before the next. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void walk(Packed p, int first, int count, double minX, double minY, double maxX, double maxY, List matches, ItemVisitor visitor) {
+        double[] box = p.box;
+        for (int e = first, end = first + count; e < end; e++) {
             int b = 4 * e;
             // Envelope.intersects: apart when the search box lies wholly beyond the child's box on some side
             if (minX > box[b + 2] || maxX < box[b] || minY > box[b + 3] || maxY < box[b + 1]) continue;
@@ -106,12 +102,7 @@ final class SortedSTRtree extends STRtree {
             if (c < 0) {
                 if (matches != null) matches.add(p.items[e]); else visitor.visitItem(p.items[e]);
             } else if (c > 0) {
-                if (++depth == next.length) {
-                    next = Arrays.copyOf(next, 2 * depth);
-                    end = Arrays.copyOf(end, 2 * depth);
-                }
-                next[depth] = p.first[e];
-                end[depth] = p.first[e] + c;
+                walk(p, p.first[e], c, minX, minY, maxX, maxY, matches, visitor);
             }
         }
     }

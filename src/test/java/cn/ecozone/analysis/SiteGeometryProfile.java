@@ -147,6 +147,34 @@ class SiteGeometryProfile {
         });
         out.append(String.format(Locale.ROOT, "  NearestDistance: %.1f geodesics measured and %.1f answered from the memo per site%n",
                 memo[1] / (double) ((rounds + 2) * 2000), memo[0] / (double) ((rounds + 2) * 2000)));
+        // overlap areas of every polygon zone whose box meets the site's (zone edges loaded, then m2), one instance per site
+        List<List<Geometry>> meeting = new ArrayList<>();
+        long meetingZones = 0;
+        for (int i = 0; i < sites.size(); i++) {
+            Geometry g = sites.get(i).geometry();
+            List<Geometry> zs = new ArrayList<>();
+            for (FeatureSource source : layers.inOrder()) {
+                for (IndexedFeature c : source.candidates(searches.get(i))) {
+                    if (source.layer().isPolygon() && c.geometry().getEnvelopeInternal().intersects(g.getEnvelopeInternal())) zs.add(c.geometry());
+                }
+            }
+            meetingZones += zs.size();
+            meeting.add(zs);
+        }
+        out.append(String.format(Locale.ROOT, "%.1f polygon zones per site whose box meets the site's (OverlapArea)%n", meetingZones / 2000.0));
+        abRows(out, "OverlapArea (site edges + zone edges loaded + m2): former", "OverlapArea: current (site's latitude terms kept)", rounds, i -> {
+            Geometry g = sites.get(i).geometry();
+            FormerOverlapArea oa = new FormerOverlapArea(Edges.of(g), g.getEnvelopeInternal(), Double.NaN);
+            long sum = 0;
+            for (Geometry z : meeting.get(i)) sum += Double.doubleToLongBits(oa.m2(zoneEdges.load(z, searches.get(i))));
+            return sum;
+        }, i -> {
+            Geometry g = sites.get(i).geometry();
+            OverlapArea oa = new OverlapArea(Edges.of(g), g.getEnvelopeInternal(), Double.NaN);
+            long sum = 0;
+            for (Geometry z : meeting.get(i)) sum += Double.doubleToLongBits(oa.m2(zoneEdges.load(z, searches.get(i))));
+            return sum;
+        });
         SiteCheck check = new SiteCheck(layers, access);
         for (int round = 0; round < rounds; round++) {
             long[] cost = measure(i -> SiteCost.of(layers, sites.get(i).geometry(), 500, SiteCheck.DEFAULT_NEARBY_M, 100_000, 10_000_000).candidates());
