@@ -42,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @Tag("bench")
 class SiteGeometryProfile {
+    private static final int WARM_UP = Integer.getInteger("profile.warmup", 2);
     private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     @Test
@@ -146,7 +147,7 @@ class SiteGeometryProfile {
             return sum;
         });
         out.append(String.format(Locale.ROOT, "  NearestDistance: %.1f geodesics measured and %.1f answered from the memo per site%n",
-                memo[1] / (double) ((rounds + 2) * 2000), memo[0] / (double) ((rounds + 2) * 2000)));
+                memo[1] / (double) ((rounds + WARM_UP) * 2000), memo[0] / (double) ((rounds + WARM_UP) * 2000)));
         // overlap areas of every polygon zone whose box meets the site's (zone edges loaded, then m2), one instance per site
         List<List<Geometry>> meeting = new ArrayList<>();
         long meetingZones = 0;
@@ -203,7 +204,7 @@ class SiteGeometryProfile {
     /** Former and current take turns, batch by batch (the order swapped every round); CPU µs and KB per site. */
     private static void abRows(StringBuilder out, String a, String b, int rounds, ToLongFunction<Integer> former, ToLongFunction<Integer> now) {
         double[] cpuA = new double[rounds], cpuB = new double[rounds];
-        for (int round = -2; round < rounds; round++) { // two rounds of warm-up
+        for (int round = -WARM_UP; round < rounds; round++) { // rounds of warm-up first (C2 compiles the big loops late)
             boolean formerFirst = (round & 1) == 0;
             long[] x = null, y = null;
             for (int k = 0; k < 2; k++) {
