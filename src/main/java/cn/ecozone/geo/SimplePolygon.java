@@ -27,19 +27,30 @@ final class SimplePolygon {
     /** Runs are compared pairwise, so beyond this many points IsValidOp's indexed noding is the quicker proof. */
     static final int MAX_POINTS = 4096;
 
-    /** Per-thread arrays (a request thread proves one site after another); at most {@value #MAX_POINTS} points' worth. */
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** Rings up to this many points use the thread's kept arrays (≈ 50 KB kept per thread); longer ones get their own. */
+    private static final int KEPT_POINTS = 1024;
+    /** Per-thread arrays (a request thread proves one site after another). */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(() -> new Scratch(0));
 
     private static final class Scratch {
-        double[] x = new double[0], y = new double[0], seg = new double[0], run = new double[0];
+        double[] x, y, seg, run;
 
-        void ensure(int n) {
-            if (x.length >= n) return;
-            int size = Math.max(n, Math.min(MAX_POINTS, 2 * x.length));
+        Scratch(int size) {
+            allocate(size);
+        }
+
+        private void allocate(int size) {
             x = new double[size];
             y = new double[size];
             seg = new double[4 * size];
             run = new double[4 * ((size + RUN - 1) / RUN)];
+        }
+
+        /** Arrays for n points: these (grown, up to {@link #KEPT_POINTS}) or, past that, new ones for this proof only. */
+        Scratch forPoints(int n) {
+            if (n > KEPT_POINTS) return new Scratch(n);
+            if (x.length < n) allocate(Math.max(n, Math.min(KEPT_POINTS, 2 * x.length)));
+            return this;
         }
     }
 
@@ -51,8 +62,7 @@ final class SimplePolygon {
         CoordinateSequence ring = p.getExteriorRing().getCoordinateSequence();
         int n = ring.size();
         if (n < 4 || n > MAX_POINTS) return false;
-        Scratch s = SCRATCH.get();
-        s.ensure(n);
+        Scratch s = SCRATCH.get().forPoints(n);
         double[] x = s.x, y = s.y, sb = s.seg, rb = s.run;
         double px = Double.NaN, py = Double.NaN;
         for (int i = 0; i < n; i++) {
