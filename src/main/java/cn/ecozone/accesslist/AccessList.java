@@ -75,7 +75,10 @@ public final class AccessList {
     public Optional<Industry> industry(String idOrName) {
         if (idOrName == null) return Optional.empty();
         String s = idOrName.trim();
-        return industries.stream().filter(i -> i.id().equalsIgnoreCase(s) || i.zh().equals(s) || s.equalsIgnoreCase(i.en())).findFirst();
+        for (Industry i : industries) { // a loop, not a stream: every site check asks (see Admission)
+            if (i.id().equalsIgnoreCase(s) || i.zh().equals(s) || s.equalsIgnoreCase(i.en())) return Optional.of(i);
+        }
+        return Optional.empty();
     }
 
     /** The unit's own requirements. */

@@ -33,6 +33,8 @@ public final class Admission {
 
     private record Applied(Requirement requirement, SiteCheckResult.Hit via) {}
 
+    private static final Comparator<Applied> BY_REQUIREMENT_STRONGEST_FIRST = Comparator.comparing(Applied::requirement, AccessList.STRONGEST_FIRST);
+
     private Admission() {}
 
     /**
@@ -59,14 +61,22 @@ public final class Admission {
                 if (r.zone().matches(h.collection(), h.properties()) && inScope(list, r, h)) candidates.putIfAbsent(r.id(), new Applied(r, h));
             }
         }
-        List<Applied> applied = candidates.values().stream().filter(a -> a.requirement().appliesToIndustry(industryId)).toList();
+        // plain loops, not streams: the JDK's stream methods are shared by every stream of the server, and their
+        // profiles (several element and sink types) sent C2 back to recompile them during a batch job
+        List<Applied> applied = new ArrayList<>(candidates.size());
         Set<Effect> effects = EnumSet.noneOf(Effect.class);
-        applied.forEach(a -> effects.add(a.requirement().effect()));
+        for (Applied a : candidates.values()) {
+            if (!a.requirement().appliesToIndustry(industryId)) continue;
+            applied.add(a);
+            effects.add(a.requirement().effect());
+        }
         Verdict verdict = covered ? Verdict.of(effects) : Verdict.OUTSIDE;
 
         List<Applied> sorted = new ArrayList<>(applied);
-        sorted.sort(Comparator.comparing(Applied::requirement, AccessList.STRONGEST_FIRST));
-        List<SiteCheckResult.AppliedClause> clauses = sorted.stream().map(Admission::clause).toList();
+        sorted.sort(BY_REQUIREMENT_STRONGEST_FIRST);
+        List<SiteCheckResult.AppliedClause> clauses = new ArrayList<>(sorted.size());
+        for (Applied a : sorted) clauses.add(clause(a));
+        clauses = List.copyOf(clauses);
 
         List<SiteCheckResult.DimensionConclusion> dimensions = dimensions(applied, covered);
 
@@ -88,11 +98,21 @@ public final class Admission {
     private static List<SiteCheckResult.DimensionConclusion> dimensions(List<Applied> applied, boolean covered) {
         List<SiteCheckResult.DimensionConclusion> dimensions = new ArrayList<>();
         for (Dimension d : Dimension.values()) {
-            List<Requirement> in = applied.stream().map(Applied::requirement).filter(r -> r.dimension() == d).toList();
-            Effect strongest = in.stream().map(Requirement::effect).min(Comparator.naturalOrder()).orElse(null);
-            Verdict v = !covered ? Verdict.OUTSIDE : strongest == null ? Verdict.ALLOWED : Verdict.of(Set.of(strongest));
-            dimensions.add(new SiteCheckResult.DimensionConclusion(d.id(), d.zh(), d.en(), v, v.zh(), in.size(),
-                    in.stream().filter(r -> r.effect() == strongest).map(Requirement::id).toList()));
+            int count = 0;
+            Effect strongest = null; // the first of the smallest effects, as Stream.min gives it
+            for (Applied a : applied) {
+                Requirement r = a.requirement();
+                if (r.dimension() != d) continue;
+                count++;
+                if (strongest == null || r.effect().compareTo(strongest) < 0) strongest = r.effect();
+            }
+            List<String> ids = new ArrayList<>();
+            for (Applied a : applied) {
+                Requirement r = a.requirement();
+                if (r.dimension() == d && r.effect() == strongest) ids.add(r.id());
+            }
+            Verdict v = !covered ? Verdict.OUTSIDE : strongest == null ? Verdict.ALLOWED : Verdict.of(EnumSet.of(strongest));
+            dimensions.add(new SiteCheckResult.DimensionConclusion(d.id(), d.zh(), d.en(), v, v.zh(), count, List.copyOf(ids)));
         }
         return List.copyOf(dimensions);
     }

@@ -93,9 +93,17 @@ final class BatchOutput implements AutoCloseable {
      * {@code MAPPER.writeValueAsBytes(o)}. A site's shape held as GeoJSON text (the last field) is put in as bytes after
      * the other fields are serialised, instead of through Jackson's raw-value writer, which copied the ≈ 12 KB of text
      * character by character (the largest part of making a row ready). The bytes are the same ({@code
-     * SiteShapeJsonTest}); anything else is serialised as it is.
+     * SiteShapeJsonTest}); anything else is serialised as it is. The usual row is written without Jackson
+     * ({@link ProjectOutcomeJson}, the same bytes).
      */
     static byte[] json(ProjectOutcome o) throws IOException {
+        byte[] straight = ProjectOutcomeJson.write(o);
+        if (straight != null) return straight;
+        return jacksonJson(o);
+    }
+
+    /** {@link #json} through Jackson (a row {@link ProjectOutcomeJson} leaves to it, and the tests' oracle). */
+    static byte[] jacksonJson(ProjectOutcome o) throws IOException {
         if (o.siteGeometry() instanceof POJONode node && node.getPojo() instanceof RawValue raw && raw.rawValue() instanceof String shape) {
             byte[] rest = Jobs.MAPPER.writeValueAsBytes(o.withoutSiteGeometry());
             int keep = rest.length - NULL_SHAPE_END.length;

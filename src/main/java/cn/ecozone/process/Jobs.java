@@ -1,9 +1,11 @@
 package cn.ecozone.process;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.BufferedOutputStream;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -129,7 +132,7 @@ public final class Jobs implements AutoCloseable {
         try {
             Path jd = dir.resolve(j.jobID);
             Files.createDirectories(jd.resolve("results"));
-            writeAtomically(jd.resolve("inputs.json"), MAPPER.writeValueAsBytes(inputs));
+            writeAtomically(jd.resolve("inputs.json"), inputs);
             save(j);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -299,6 +302,34 @@ public final class Jobs implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * {@link #writeAtomically(Path, byte[])} of {@code MAPPER.writeValueAsBytes(value)}, the JSON streamed into the
+     * file instead of made whole first (a job's inputs with an inline list are 105 MB for 10,000 projects).
+     */
+    static void writeAtomically(Path target, JsonNode value) {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+                STREAMING.writeValue(out, value);
+                out.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (NoSuchFileException dismissed) {
+            // the job's folder was deleted meanwhile
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #MAPPER}'s writer leaving the stream open (the file is forced after the JSON). */
+    private static final ObjectWriter STREAMING = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     /** The complete lines of rows.jsonl (a line cut short by a crash is dropped, and cut off the file). */
     static List<ProjectOutcome> readRows(Path file) {

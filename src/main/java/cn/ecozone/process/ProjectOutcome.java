@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -94,7 +95,9 @@ public record ProjectOutcome(int row, String source, String name, String industr
                 }
             }
         }
-        List<Dimension> dims = r.dimensions().stream().map(d -> new Dimension(d.dimensionZh(), d.verdict().id(), d.verdictZh())).toList();
+        List<Dimension> dims = new ArrayList<>(r.dimensions().size());
+        for (SiteCheckResult.DimensionConclusion d : r.dimensions()) dims.add(new Dimension(d.dimensionZh(), d.verdict().id(), d.verdictZh()));
+        dims = List.copyOf(dims);
         return new ProjectOutcome(row.row(), row.source(), r.name() == null ? row.name() : r.name(), r.industry(), r.industryZh(),
                 r.verdict().id(), r.verdictZh(), district, r.site().areaHa(), r.site().areaMu(), dims, List.copyOf(hits), nearest,
                 r.warnings(), null, r.dataVersion() == null ? null : r.dataVersion().id(), geometry(row.site()));
@@ -120,7 +123,10 @@ public record ProjectOutcome(int row, String source, String name, String industr
     }
 
     private static String kind(LayerSet layers, String collection) {
-        return layers.source(collection).map(FeatureSource::layer).map(l -> l.kind()).orElse(collection);
+        Optional<FeatureSource> source = layers.source(collection); // no lambdas per hit (see Admission)
+        if (source.isEmpty() || source.get().layer() == null) return collection;
+        String kind = source.get().layer().kind();
+        return kind == null ? collection : kind;
     }
 
     /** What the version diff compares: verdict, and each hit zone with its overlap (to 0.01 公顷). */
