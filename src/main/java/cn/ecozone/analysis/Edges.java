@@ -1,6 +1,7 @@
 package cn.ecozone.analysis;
 
 import cn.ecozone.geo.AuthalicArea;
+import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
@@ -39,6 +40,11 @@ final class Edges {
         final List<Crossing> crossings = new ArrayList<>(4);
         /** Whether some edge is longer than {@link AuthalicArea#MAX_EDGE_DEG} (found while the runs are boxed). */
         boolean longEdge;
+        /**
+         * {@link AuthalicArea#halfTan} of each vertex's latitude as far as asked (NaN: not yet), for a site's ring, which
+         * {@code OverlapArea} walks for zone after zone; null for a zone's (walked once).
+         */
+        double[] halfTans;
         /** {@link Orientation#isCCW(CoordinateSequence)} of the ring, once asked (a site's ring is walked once per zone it meets). */
         private Boolean ccw;
 
@@ -62,7 +68,7 @@ final class Edges {
 
         boolean isCCW() {
             Boolean c = ccw;
-            if (c == null) ccw = c = Orientation.isCCW(seq);
+            if (c == null) ccw = c = Edges.isCCW(xy, stride, size);
             return c;
         }
 
@@ -73,6 +79,47 @@ final class Edges {
         double y(int i) {
             return xy[i * stride + 1];
         }
+    }
+
+    /**
+     * {@link Orientation#isCCW(CoordinateSequence)} of JTS 1.20 for a ring held as x/y doubles (x at i·stride, y after
+     * it), step for step, reading the array in place: JTS asks the sequence for {@code Coordinate}s, and a packed zone
+     * ring makes a new object for each (5.7 % of the site check's allocation). The steps: the highest point reached by
+     * a rising edge (the last such edge when several reach the same height), then the first point after it that lies
+     * lower; if that falling edge starts at the highest point, the orientation of the rising edge's low end, the
+     * highest point and the falling edge's low end decides (false when two of them coincide); else the top is a
+     * flat stretch, and the ring is counter-clockwise when the stretch runs from right to left. Fewer than four points,
+     * or no rising edge: false. {@code EdgesOrientationTest} holds it to JTS on generated rings of every kind.
+     */
+    static boolean isCCW(double[] xy, int stride, int size) {
+        int nPts = size - 1;
+        if (nPts < 3) return false;
+        double hiX = xy[0], hiY = xy[1], lowX = 0, lowY = 0, before = hiY;
+        int hi = 0;
+        for (int i = 1, k = stride; i <= nPts; i++, k += stride) {
+            double y = xy[k + 1];
+            if (y > before && y >= hiY) {
+                hi = i;
+                hiX = xy[k];
+                hiY = y;
+                lowX = xy[k - stride];
+                lowY = xy[k - stride + 1];
+            }
+            before = y;
+        }
+        if (hi == 0) return false;
+        int down = hi;
+        do {
+            down = (down + 1) % nPts;
+        } while (down != hi && xy[down * stride + 1] == hiY);
+        double downX = xy[down * stride], downY = xy[down * stride + 1];
+        int top = down > 0 ? down - 1 : nPts - 1;
+        double topX = xy[top * stride], topY = xy[top * stride + 1];
+        if (hiX == topX && hiY == topY) {
+            if (lowX == hiX && lowY == hiY || downX == hiX && downY == hiY || lowX == downX && lowY == downY) return false;
+            return CGAlgorithmsDD.orientationIndex(lowX, lowY, hiX, hiY, downX, downY) == Orientation.COUNTERCLOCKWISE;
+        }
+        return topX - hiX < 0;
     }
 
     /** Where another boundary crosses segment {@code segment} of a ring: {@code along} orders crossings on one segment. */

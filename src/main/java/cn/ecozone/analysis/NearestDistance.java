@@ -2,7 +2,6 @@ package cn.ecozone.analysis;
 
 import cn.ecozone.geo.Cgcs2000;
 import cn.ecozone.geo.EllipsoidalMeasure;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 
 import java.util.Arrays;
@@ -57,6 +56,7 @@ final class NearestDistance {
         // just above the limit, so that a zone exactly at it (touching, when maxM is 0) is still found
         best2 = Double.isInfinite(limit) ? Double.POSITIVE_INFINITY : Math.nextUp(limit * limit);
         found = false;
+        memoCount = 0;
         search(zone);
         if (!found) return Double.POSITIVE_INFINITY;
         double metres = geodesic(best[0], best[1], best[2], best[3], best[4], best[5], best[6], best[7]);
@@ -65,11 +65,44 @@ final class NearestDistance {
         return drift > 1 ? Math.min(metres, refine(zone, best2 * drift * drift)) : metres;
     }
 
-    /** The geodesic distance of the nearest points of site segment AB and zone segment CD (plane coordinates). */
+    /**
+     * The geodesic distance of the nearest points of site segment AB and zone segment CD (plane coordinates).
+     * The same pair of points is often asked again within one zone's measurement — the best pair of the search is
+     * measured first and then once more among the refinement's pairs, and neighbouring segments whose nearest point
+     * is their shared vertex give the same points — so the last {@value #MEMO} distances of this zone are kept with
+     * their points (compared bit for bit) and answered again: the same inputs give Karney's algorithm the same result.
+     */
     private double geodesic(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy) {
-        double[] near = closestPoints(ax, ay, bx, by, cx, cy, dx, dy);
-        return EllipsoidalMeasure.distance(new Coordinate(near[0] / kx, near[1]), new Coordinate(near[2] / kx, near[3]));
+        closestPoints(ax, ay, bx, by, cx, cy, dx, dy, near);
+        double lon1 = near[0] / kx, lat1 = near[1], lon2 = near[2] / kx, lat2 = near[3];
+        long k1 = Double.doubleToRawLongBits(lon1), k2 = Double.doubleToRawLongBits(lat1), k3 = Double.doubleToRawLongBits(lon2),
+                k4 = Double.doubleToRawLongBits(lat2);
+        for (int m = 0, size = Math.min(memoCount, MEMO); m < size; m++) {
+            int at = 4 * m;
+            if (memoKey[at] == k1 && memoKey[at + 1] == k2 && memoKey[at + 2] == k3 && memoKey[at + 3] == k4) {
+                memoHits++;
+                return memoMetres[m];
+            }
+        }
+        double metres = EllipsoidalMeasure.distance(lon1, lat1, lon2, lat2);
+        geodesics++;
+        int slot = memoCount++ % MEMO, at = 4 * slot;
+        memoKey[at] = k1;
+        memoKey[at + 1] = k2;
+        memoKey[at + 2] = k3;
+        memoKey[at + 3] = k4;
+        memoMetres[slot] = metres;
+        return metres;
     }
+
+    /** How many geodesic distances of one zone's measurement are remembered with their points. */
+    private static final int MEMO = 8;
+    private final long[] memoKey = new long[4 * MEMO];
+    private final double[] memoMetres = new double[MEMO];
+    private int memoCount;
+    /** Geodesics answered from the memo, and measured, since this instance was made (for tests and profiles). */
+    long memoHits, geodesics;
+    private final double[] near = new double[4];
 
     /**
      * How far the plane-to-true scale ratio can differ between two places within {@code metres} of the site:
@@ -223,30 +256,54 @@ final class NearestDistance {
         return len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * vx + (py - ay) * vy) / len2));
     }
 
-    /** The nearest points {x1, y1, x2, y2} of segment AB (site) and CD (zone). */
-    private static double[] closestPoints(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy) {
+    /**
+     * The nearest points {x1, y1, x2, y2} of segment AB (site) and CD (zone), into {@code out}: the crossing point
+     * when they cross, else the nearest of the four end-to-segment pairs (A and B against CD, then C and D against AB;
+     * the first of equal ones). The same arithmetic, in the same order, as the former version that built a table of
+     * the four candidates and a new array for each better one — without the allocations.
+     */
+    static void closestPoints(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy, double[] out) {
         double d1 = cross(ax, ay, bx, by, cx, cy), d2 = cross(ax, ay, bx, by, dx, dy);
         double d3 = cross(cx, cy, dx, dy, ax, ay), d4 = cross(cx, cy, dx, dy, bx, by);
         if ((d1 > 0 && d2 < 0 || d1 < 0 && d2 > 0) && (d3 > 0 && d4 < 0 || d3 < 0 && d4 > 0)) {
             double t = d3 / (d3 - d4);
             double x = ax + t * (bx - ax), y = ay + t * (by - ay);
-            return new double[] {x, y, x, y};
+            out[0] = x;
+            out[1] = y;
+            out[2] = x;
+            out[3] = y;
+            return;
         }
         double best = Double.POSITIVE_INFINITY;
-        double[] out = null;
-        // each end point against the other segment; keep the nearest pair
-        double[][] candidates = {
-                {ax, ay, cx, cy, dx, dy, 0}, {bx, by, cx, cy, dx, dy, 0}, {cx, cy, ax, ay, bx, by, 1}, {dx, dy, ax, ay, bx, by, 1}};
-        for (double[] c : candidates) {
-            double t = projection(c[0], c[1], c[2], c[3], c[4], c[5]);
-            double qx = c[2] + t * (c[4] - c[2]), qy = c[3] + t * (c[5] - c[3]);
-            double d = (qx - c[0]) * (qx - c[0]) + (qy - c[1]) * (qy - c[1]);
-            if (d < best) {
-                best = d;
-                out = c[6] == 0 ? new double[] {c[0], c[1], qx, qy} : new double[] {qx, qy, c[0], c[1]};
-            }
+        best = nearer(ax, ay, cx, cy, dx, dy, false, best, out);
+        best = nearer(bx, by, cx, cy, dx, dy, false, best, out);
+        best = nearer(cx, cy, ax, ay, bx, by, true, best, out);
+        best = nearer(dx, dy, ax, ay, bx, by, true, best, out);
+        // as before, where no distance compares below +∞ (only by overflow) there are no nearest points
+        if (best == Double.POSITIVE_INFINITY) throw new NullPointerException("no nearest points");
+    }
+
+    /**
+     * Point P against segment EF: when P's distance² to its projection Q is below {@code best}, {P, Q} (or {Q, P}
+     * when P is the zone's end) goes into {@code out}; answers the better distance².
+     */
+    private static double nearer(double px, double py, double ex, double ey, double fx, double fy, boolean zoneEnd, double best, double[] out) {
+        double t = projection(px, py, ex, ey, fx, fy);
+        double qx = ex + t * (fx - ex), qy = ey + t * (fy - ey);
+        double d = (qx - px) * (qx - px) + (qy - py) * (qy - py);
+        if (!(d < best)) return best;
+        if (zoneEnd) {
+            out[0] = qx;
+            out[1] = qy;
+            out[2] = px;
+            out[3] = py;
+        } else {
+            out[0] = px;
+            out[1] = py;
+            out[2] = qx;
+            out[3] = qy;
         }
-        return out;
+        return d;
     }
 
     /** The site's envelope grown by at least {@code metres} on every side (lon/lat degrees). */

@@ -7,6 +7,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Location;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -101,7 +102,10 @@ final class OverlapArea {
         double excess = 0;
         for (int i = 0; i < siteStarts.length; i++) {
             if (siteStarts[i] == Location.NONE) continue;
-            excess += walk(site.rings.get(i), siteStarts[i] == Location.INTERIOR, karney);
+            Edges.Ring r = site.rings.get(i);
+            // the site's rings are walked for zone after zone: their vertices' latitude terms are kept
+            if (r.halfTans == null) r.halfTans = unknownHalfTans(r.size);
+            excess += walk(r, siteStarts[i] == Location.INTERIOR, karney);
         }
         for (double t : zoneTerms) excess += t;
         return AuthalicArea.toM2(excess);
@@ -170,6 +174,13 @@ final class OverlapArea {
         return dx * dx + dy * dy;
     }
 
+    /** A site ring's table of latitude terms, none known yet (NaN: {@link AuthalicArea#halfTan} is never NaN for a finite latitude). */
+    private static double[] unknownHalfTans(int size) {
+        double[] t = new double[size];
+        Arrays.fill(t, Double.NaN);
+        return t;
+    }
+
     /** Sum of the excess of the ring's pieces inside the other polygon; each crossing flips inside/outside. */
     private static double walk(Edges.Ring r, boolean inside, boolean karneyForCrossed) {
         List<Edges.Crossing> cs = r.crossings;
@@ -177,15 +188,15 @@ final class OverlapArea {
         // a ring met whole is measured as AuthalicArea measures it alone
         boolean karney = cs.isEmpty() ? r.longEdge : karneyForCrossed;
         if (cs.size() > 1) cs.sort((a, b) -> a.segment() != b.segment() ? Integer.compare(a.segment(), b.segment()) : Double.compare(a.along(), b.along()));
-        Pieces pieces = new Pieces(r.x(0), r.y(0), karney);
+        Pieces pieces = new Pieces(r, karney);
         int next = 0;
         for (int i = 0; i < r.size - 1; i++) {
             while (next < cs.size() && cs.get(next).segment() == i) {
                 Coordinate x = cs.get(next++).at();
-                pieces.to(x.x, x.y, inside);
+                pieces.to(x.x, x.y, -1, inside);
                 inside = !inside;
             }
-            pieces.to(r.x(i + 1), r.y(i + 1), inside);
+            pieces.to(r.x(i + 1), r.y(i + 1), i + 1, inside);
         }
         // the interior is on the left of a counter-clockwise shell and of a clockwise hole
         return r.isCCW() != r.hole ? pieces.sum : -pieces.sum;
@@ -193,30 +204,48 @@ final class OverlapArea {
 
     /**
      * Sums the edge terms of the pieces inside along a ring: {@link AuthalicArea#edgeExcess} (a point's latitude
-     * term computed only when a piece inside needs it), or Karney's geodesic term throughout.
+     * term computed only when a piece inside needs it), or Karney's geodesic term throughout. A vertex's latitude
+     * term comes from the ring's table when it has one (a site's ring, walked for zone after zone): the same
+     * function of the same latitude, so the same double as computing it again; a crossing's is computed.
      */
     private static final class Pieces {
         final boolean karney;
+        final Edges.Ring ring;
+        final double[] halfTans;
         double sum, x0, y0, lon0, t0 = Double.NaN;
+        /** The vertex the current piece starts at, or −1 for a crossing. */
+        int v0;
 
-        Pieces(double x, double y, boolean karney) {
+        Pieces(Edges.Ring ring, boolean karney) {
             this.karney = karney;
-            x0 = x;
-            y0 = y;
-            lon0 = Math.toRadians(x);
+            this.ring = ring;
+            this.halfTans = ring.halfTans;
+            x0 = ring.x(0);
+            y0 = ring.y(0);
+            lon0 = Math.toRadians(x0);
+            v0 = 0;
         }
 
-        void to(double x, double y, boolean inside) {
+        /** The latitude term of point (_, y), vertex v of the ring (−1: not a vertex). */
+        private double halfTan(double y, int v) {
+            if (v < 0 || halfTans == null) return AuthalicArea.halfTan(y);
+            double t = halfTans[v];
+            if (Double.isNaN(t)) halfTans[v] = t = AuthalicArea.halfTan(y);
+            return t;
+        }
+
+        void to(double x, double y, int v, boolean inside) {
             double lon1 = Math.toRadians(x), t1 = Double.NaN;
             if (inside && karney) {
                 sum += AuthalicArea.geodesicEdgeExcess(x0, y0, x, y);
             } else if (inside) {
-                if (Double.isNaN(t0)) t0 = AuthalicArea.halfTan(y0);
-                t1 = AuthalicArea.halfTan(y);
+                if (Double.isNaN(t0)) t0 = halfTan(y0, v0);
+                t1 = halfTan(y, v);
                 sum += AuthalicArea.edgeExcess(lon0, t0, lon1, t1);
             }
             x0 = x;
             y0 = y;
+            v0 = v;
             lon0 = lon1;
             t0 = t1;
         }

@@ -3,6 +3,7 @@ package cn.ecozone.analysis;
 import cn.ecozone.geo.Area;
 import cn.ecozone.geo.AreaUnits;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ public record SiteCheckResult(String name, String industry, String industryZh, S
     }
 
     /** The site as measured. {@code bbox} is [minLon, minLat, maxLon, maxLat]. */
+    @JsonPropertyOrder({"areaM2", "areaHa", "areaMu", "gkZone", "gkEpsg", "gkAreaM2", "parcelCount", "parcels", "vertices", "format", "sourceCrs", "bbox",
+            "area", "gkArea"})
     public record Site(double areaM2, double areaHa, double areaMu, int gkZone, int gkEpsg, double gkAreaM2,
                        int parcelCount, List<Parcel> parcels, int vertices, String format, String sourceCrs, double[] bbox) {
         /** {@code areaM2}/{@code areaHa}/{@code areaMu} as one {@code {m2, ha, mu}} object. */
@@ -65,6 +68,7 @@ public record SiteCheckResult(String name, String industry, String industryZh, S
      *
      * @param differencePct (measured − declared) / declared × 100
      */
+    @JsonPropertyOrder({"name", "areaM2", "areaHa", "areaMu", "gkAreaM2", "declaredHa", "differenceHa", "differencePct", "area", "gkArea", "declared"})
     public record Parcel(String name, double areaM2, double areaHa, double areaMu, double gkAreaM2, Double declaredHa,
                          Double differenceHa, Double differencePct) {
         @JsonProperty("area")
@@ -85,6 +89,8 @@ public record SiteCheckResult(String name, String industry, String industryZh, S
     }
 
     /** A zone the site overlaps with positive area. {@code siteShare} = overlap / site, {@code zoneShare} = overlap / zone. */
+    @JsonPropertyOrder({"collection", "collectionTitle", "featureId", "name", "properties", "overlapM2", "overlapHa", "overlapMu", "siteShare", "zoneShare",
+            "zoneAreaM2", "overlap", "zoneArea"})
     public record Hit(String collection, String collectionTitle, String featureId, String name, Map<String, Object> properties,
                       double overlapM2, double overlapHa, double overlapMu, double siteShare, double zoneShare, double zoneAreaM2) {
         /** {@code overlapM2}/{@code overlapHa}/{@code overlapMu} as one {@code {m2, ha, mu}} object. */
@@ -127,6 +133,7 @@ public record SiteCheckResult(String name, String industry, String industryZh, S
                                   List<String> bannedWhere) {}
 
     /** The part of the site inside the control units (the data's coverage), on the ellipsoid. */
+    @JsonPropertyOrder({"collection", "coveredM2", "uncoveredM2", "uncoveredShare", "covered", "uncovered"})
     public record Coverage(String collection, double coveredM2, double uncoveredM2, double uncoveredShare) {
         @JsonProperty("covered")
         public Area covered() {

@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,15 +17,24 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The access log off the request threads: a request queues its line (no formatting, no I/O, no lock, no wake-up of
- * another thread) and one thread writes what is queued every {@value #PERIOD_MS} ms, each line through the logger
- * {@code ecozone.access} as before. Writing the line on the request thread (format, print, flush to standard error)
- * cost ≈ 45 µs of CPU per request under the test runner and held the request whenever the output's reader was
- * slow; with a full queue ({@value #MAX_QUEUED} lines) lines are dropped and counted ({@code
- * ecozone_access_dropped_total}), never waited for: a request's cost stays bounded whatever the log output does.
+ * another thread) and one thread writes what is queued every {@value #PERIOD_MS} ms. Writing the line on the request
+ * thread (format, print, flush to standard error) cost ≈ 45 µs of CPU per request under the test runner and held the
+ * request whenever the output's reader was slow; with a full queue ({@value #MAX_QUEUED} lines) lines are dropped and
+ * counted ({@code ecozone_access_dropped_total}), never waited for: a request's cost stays bounded whatever the log
+ * output does.
+ * <p>
+ * The lines are the ones the logger {@code ecozone.access} printed through slf4j-simple ({@code [access-log] INFO
+ * ecozone.access - {…}}; the logger still decides whether they are written), but written to standard error here, whole
+ * lines at a time in writes of at most {@value #MAX_WRITE} bytes (atomic on a pipe, so another thread's log line never
+ * lands inside one), instead of one write and flush per line: with a line per request written every 100 ms, the burst
+ * of writes took a core from the requests long enough to raise the site check's p99 by ≈ 45 % (HttpTailProbe, access
+ * log on against off, docs/benchmarks/strongest-baseline.md).
  */
 final class AccessLogWriter implements AutoCloseable {
     static final int MAX_QUEUED = 20_000;
-    static final long PERIOD_MS = 100;
+    static final long PERIOD_MS = 20;
+    /** At most this many bytes per write: PIPE_BUF on Linux, below which a write to a pipe is never interleaved with another. */
+    static final int MAX_WRITE = 4096;
 
     /** One request's line, formatted by the writer. */
     record Line(Instant time, String requestId, String method, String route, String path, int status, long nanos, long bytes, String client) {}
@@ -67,14 +78,59 @@ final class AccessLogWriter implements AutoCloseable {
 
     private void drain() {
         boolean on = log.isInfoEnabled();
+        Batch out = on ? new Batch(System.err, prefix(log)) : null;
         for (Line l = queue.poll(); l != null; l = queue.poll()) {
             queued.decrementAndGet();
-            if (!on) continue;
-            try {
-                log.info(json(l));
-            } catch (RuntimeException e) {
-                // the log output failed: the next lines are tried all the same
+            if (on) out.add(json(l));
+        }
+        if (on) out.flush();
+    }
+
+    /** What slf4j-simple printed before the message, with its defaults: the thread's name, the level, the logger's name. */
+    static String prefix(Logger log) {
+        return "[access-log] INFO " + log.getName() + " - ";
+    }
+
+    /** Whole lines gathered into writes of at most {@link #MAX_WRITE} bytes. */
+    static final class Batch {
+        private final PrintStream out;
+        private final byte[] prefix;
+        private final byte[] newline = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
+        private final byte[] buffer = new byte[MAX_WRITE];
+        private int length;
+
+        Batch(PrintStream out, String prefix) {
+            this.out = out;
+            this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
+        }
+
+        void add(String message) {
+            byte[] text = message.getBytes(StandardCharsets.UTF_8);
+            int n = prefix.length + text.length + newline.length;
+            if (length + n > buffer.length) flush();
+            if (n > buffer.length) { // a line longer than one write (a very long path): written alone
+                byte[] line = new byte[n];
+                System.arraycopy(prefix, 0, line, 0, prefix.length);
+                System.arraycopy(text, 0, line, prefix.length, text.length);
+                System.arraycopy(newline, 0, line, prefix.length + text.length, newline.length);
+                write(line, n);
+                return;
             }
+            System.arraycopy(prefix, 0, buffer, length, prefix.length);
+            System.arraycopy(text, 0, buffer, length + prefix.length, text.length);
+            System.arraycopy(newline, 0, buffer, length + prefix.length + text.length, newline.length);
+            length += n;
+        }
+
+        void flush() {
+            if (length > 0) write(buffer, length);
+            length = 0;
+        }
+
+        private void write(byte[] bytes, int n) {
+            // a failing output (PrintStream keeps the error to itself) loses these lines, not the next ones
+            out.write(bytes, 0, n);
+            out.flush();
         }
     }
 

@@ -53,6 +53,11 @@ public final class EllipsoidalMeasure {
         return Cgcs2000.ELLIPSOID.Inverse(a.y, a.x, b.y, b.x).s12;
     }
 
+    /** {@link #distance(Coordinate, Coordinate)} of (lon1, lat1) and (lon2, lat2), the same call, without the objects. */
+    public static double distance(double lon1, double lat1, double lon2, double lat2) {
+        return Cgcs2000.ELLIPSOID.Inverse(lat1, lon1, lat2, lon2).s12;
+    }
+
     private static double ringArea(LineString ring) {
         PolygonArea pa = new PolygonArea(Cgcs2000.ELLIPSOID, false);
         CoordinateSequence cs = ring.getCoordinateSequence();

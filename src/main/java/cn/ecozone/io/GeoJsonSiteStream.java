@@ -48,20 +48,22 @@ final class GeoJsonSiteStream {
         }
     }
 
-    private static final GiveUp GIVE_UP = new GiveUp();
+    static final RuntimeException GIVE_UP = new GiveUp();
     /** Deeper than a MultiPolygon's coordinates ([[[[x, y]]]]) is not a site. */
     private static final int MAX_DEPTH = 4;
     private static final Object POSITION = new Object();
 
-    private final JsonFactory json;
     private final GeometryFactory factory;
     private final int maxVertices;
-    private double[] xy = new double[2 * 512];
+    /** The positions of the ring being read; the thread's buffer (one read at a time per thread), not 8 KB per read. */
+    private double[] xy = XY.get();
+    private static final ThreadLocal<double[]> XY = ThreadLocal.withInitial(() -> new double[2 * 512]);
+    /** The largest position buffer a thread keeps between reads (doubles). */
+    private static final int MAX_KEPT_XY = 64 * 1024;
     private int size; // doubles in xy
     private int vertices;
 
-    private GeoJsonSiteStream(JsonFactory json, GeometryFactory factory, int maxVertices) {
-        this.json = json;
+    private GeoJsonSiteStream(GeometryFactory factory, int maxVertices) {
         this.factory = factory;
         this.maxVertices = maxVertices;
     }
@@ -69,7 +71,7 @@ final class GeoJsonSiteStream {
     /** The site in {@code text} (a JSON object), or null when the tree reader must decide. */
     static Site read(JsonFactory json, String text, int maxVertices) {
         try {
-            return read(json, json.createParser(text), maxVertices);
+            return read(json.createParser(text), maxVertices);
         } catch (IOException e) {
             return null;
         }
@@ -78,20 +80,104 @@ final class GeoJsonSiteStream {
     /** The same from the UTF-8 bytes of such a text. */
     static Site read(JsonFactory json, byte[] utf8, int maxVertices) {
         try {
-            return read(json, json.createParser(utf8), maxVertices);
+            return read(json.createParser(utf8), maxVertices);
         } catch (IOException e) {
             return null;
         }
     }
 
-    private static Site read(JsonFactory json, JsonParser parser, int maxVertices) {
-        GeoJsonSiteStream s = new GeoJsonSiteStream(json, Geometries.FACTORY, maxVertices);
-        try (JsonParser p = parser) {
+    /**
+     * The same from an ASCII body: first through {@link GeoJsonByteTokens} (the bytes scanned here, numbers by {@link
+     * JsonDoubles}), and when that gives up — anything it is not sure to read as Jackson does: an escape or a
+     * control character in a string, a nesting deeper than {@value GeoJsonByteTokens#MAX_NESTING}, a number longer than
+     * 400 characters or an integer of more than 18 digits, any syntax error — through Jackson as {@link #read(JsonFactory,
+     * byte[], int)}, which then decides as before.
+     */
+    static Site readAscii(JsonFactory json, byte[] ascii, int maxVertices) {
+        Site fast = read(new GeoJsonByteTokens(ascii), maxVertices);
+        return fast != null ? fast : read(json, ascii, maxVertices);
+    }
+
+    /** The site through {@link GeoJsonByteTokens} alone (null when they give up or the site is not one the stream takes). */
+    static Site readBytes(byte[] ascii, int maxVertices) {
+        return read(new GeoJsonByteTokens(ascii), maxVertices);
+    }
+
+    private static Site read(JsonParser parser, int maxVertices) {
+        return read(new JacksonTokens(parser), maxVertices);
+    }
+
+    private static Site read(Tokens tokens, int maxVertices) {
+        GeoJsonSiteStream s = new GeoJsonSiteStream(Geometries.FACTORY, maxVertices);
+        try (Tokens p = tokens) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             return s.root(p);
         } catch (IOException | RuntimeException e) { // GiveUp, broken JSON, anything unexpected: the tree decides
             return null;
+        } finally {
+            if (s.xy.length <= MAX_KEPT_XY) XY.set(s.xy);
         }
+    }
+
+    /**
+     * The few calls of Jackson's {@link JsonParser} the reading below makes, so that it reads the same way from
+     * Jackson's tokens ({@link JacksonTokens}) or from the bytes scanned here ({@link GeoJsonByteTokens}).
+     */
+    abstract static class Tokens implements AutoCloseable {
+        abstract JsonToken nextToken() throws IOException;
+
+        /** The member's name after a FIELD_NAME. */
+        abstract String currentName() throws IOException;
+
+        /** A VALUE_STRING's text. */
+        abstract String getText() throws IOException;
+
+        /** After a START_OBJECT or START_ARRAY: past its end; else nothing. */
+        abstract void skipChildren() throws IOException;
+
+        /**
+         * The double the tree reader's node would give for the number token {@code t} just read: {@code (double)} of
+         * an int or long ({@code IntNode}, {@code LongNode}), Jackson's {@code getDoubleValue} of a decimal ({@code
+         * DoubleNode}); a big integer, and for coordinates ({@code finite}) a non-finite value, give up (the tree
+         * reader converts or refuses those itself).
+         */
+        abstract double number(JsonToken t, boolean finite) throws IOException;
+
+        @Override
+        public abstract void close() throws IOException;
+    }
+
+    /** Jackson's tokens, as the stream read them first. */
+    private static final class JacksonTokens extends Tokens {
+        private final JsonParser p;
+
+        JacksonTokens(JsonParser p) {
+            this.p = p;
+        }
+
+        @Override JsonToken nextToken() throws IOException { return p.nextToken(); }
+
+        @Override String currentName() throws IOException { return p.currentName(); }
+
+        @Override String getText() throws IOException { return p.getText(); }
+
+        @Override void skipChildren() throws IOException { p.skipChildren(); }
+
+        @Override
+        double number(JsonToken t, boolean finite) throws IOException {
+            double v;
+            if (t == JsonToken.VALUE_NUMBER_INT) {
+                JsonParser.NumberType nt = p.getNumberType();
+                if (nt != JsonParser.NumberType.INT && nt != JsonParser.NumberType.LONG) throw GIVE_UP;
+                v = (double) p.getLongValue();
+            } else {
+                v = p.getDoubleValue();
+            }
+            if (finite && !Double.isFinite(v)) throw GIVE_UP;
+            return v;
+        }
+
+        @Override public void close() throws IOException { p.close(); }
     }
 
     /** The members of an object that matter somewhere; which of them count depends on the object's type. */
@@ -113,7 +199,7 @@ final class GeoJsonSiteStream {
         boolean hasFeatures;
     }
 
-    private Site root(JsonParser p) throws IOException {
+    private Site root(Tokens p) throws IOException {
         Members root = members(p, true);
         // the tree reader ignores anything after the root object (no trailing-token check), so this does too
         String type = root.hasType ? root.type : "";
@@ -180,7 +266,7 @@ final class GeoJsonSiteStream {
      * The members of the object whose START_OBJECT was just read, up to its END_OBJECT. A member the tree reader
      * would see twice (the last one wins there) gives up; members that never matter are skipped.
      */
-    private Members members(JsonParser p, boolean root) throws IOException {
+    private Members members(Tokens p, boolean root) throws IOException {
         Members m = new Members();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -258,7 +344,7 @@ final class GeoJsonSiteStream {
     }
 
     /** {@code crs.properties.name} when the crs is an object whose properties hold it as a string, else null. */
-    private static String crs(JsonParser p, JsonToken v) throws IOException {
+    private static String crs(Tokens p, JsonToken v) throws IOException {
         if (v != JsonToken.START_OBJECT) return null;
         String name = null;
         boolean seenProperties = false;
@@ -294,7 +380,7 @@ final class GeoJsonSiteStream {
     private static final String[] LABEL_KEYS = {"name", "名称", "地块名称", "NAME"};
 
     /** A feature's properties: the parcel's name (the tree's first non-blank of {@link #LABEL_KEYS}) and declaredHa. */
-    private void properties(JsonParser p, Members m) throws IOException {
+    private void properties(Tokens p, Members m) throws IOException {
         boolean seenHa = false;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -310,7 +396,7 @@ final class GeoJsonSiteStream {
             } else if (key.equals("declaredHa")) {
                 if (seenHa) throw GIVE_UP;
                 seenHa = true;
-                if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) m.declaredHa = number(p, v, false);
+                if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) m.declaredHa = p.number(v, false);
                 else p.skipChildren(); // not a number: null, as the tree's isNumber() says
             } else {
                 p.skipChildren();
@@ -324,14 +410,14 @@ final class GeoJsonSiteStream {
      * element is a number; a {@code Coordinate[]} when its elements are positions; a list of what its elements are
      * otherwise (all of one kind). Empty arrays and anything unusual give up.
      */
-    private Object array(JsonParser p, int depth) throws IOException {
+    private Object array(Tokens p, int depth) throws IOException {
         if (depth > MAX_DEPTH) throw GIVE_UP;
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            double x = number(p, t, true);
+            double x = p.number(t, true);
             JsonToken u = p.nextToken();
             if (u != JsonToken.VALUE_NUMBER_INT && u != JsonToken.VALUE_NUMBER_FLOAT) throw GIVE_UP;
-            double y = number(p, u, true);
+            double y = p.number(u, true);
             // a third and further values are not looked at by the tree reader (z, m, anything)
             while ((u = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (u == null) throw GIVE_UP;
@@ -366,21 +452,4 @@ final class GeoJsonSiteStream {
         return list;
     }
 
-    /**
-     * The double the tree reader's node would give: {@code (double)} of an int or long ({@code IntNode},
-     * {@code LongNode}), {@link JsonParser#getDoubleValue} of a decimal ({@code DoubleNode}); a big integer, and for
-     * coordinates a non-finite value, give up (the tree reader converts or refuses those itself).
-     */
-    private static double number(JsonParser p, JsonToken t, boolean finite) throws IOException {
-        double v;
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            JsonParser.NumberType nt = p.getNumberType();
-            if (nt != JsonParser.NumberType.INT && nt != JsonParser.NumberType.LONG) throw GIVE_UP;
-            v = (double) p.getLongValue();
-        } else {
-            v = p.getDoubleValue();
-        }
-        if (finite && !Double.isFinite(v)) throw GIVE_UP;
-        return v;
-    }
 }

@@ -14,6 +14,8 @@ import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
+import java.io.PrintStream;
+import java.io.FileOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,10 +69,19 @@ class StrongestBaselineBenchmark {
     static final int SECONDS = Integer.getInteger("baseline.seconds", 6), ROUNDS = Integer.getInteger("baseline.rounds", 3);
     static final ObjectMapper M = new ObjectMapper();
     static final String FLOOR = "floor_select_1";
+    static final String CONSOLE = "EcoZone, log to the runner's console";
     /** {@code -Dbaseline.only=site,identify,health}: the parts measured (all by default; a subset for a quick A/B). */
     static final java.util.Set<String> ONLY = java.util.Set.of(System.getProperty("baseline.only", "site,identify,health").split(","));
+    /**
+     * {@code -Dbaseline.logAB=true}: identify and {@code /health} are also measured with the server's standard error (its
+     * access log) going to the test runner's console as before this option existed, taking turns with the file.
+     */
+    static final boolean LOG_AB = Boolean.getBoolean("baseline.logAB");
     @TempDir Path dir;
     private Path healthFile;
+    /** Where the server's standard error goes while it is measured: a file, as under systemd or {@code 2> file}. */
+    private PrintStream serverLog;
+    private PrintStream runnerConsole;
 
     @Test
     void siteCheckNearbyAndIdentifyAgainstTheStrongestPostgisQueries() throws Exception {
@@ -103,6 +114,14 @@ class StrongestBaselineBenchmark {
             // middle of the measurements
             ServerConfig config = ServerConfig.defaults(0).withSettings(ServerConfig.defaults(0).settings()
                     .withOps(ServerConfig.defaults(0).settings().ops().withTileWarmUp(false)));
+            // The server writes one access-log line per request to its standard error. Under the test runner that is a pipe
+            // the runner decodes and prints (≈ 20 MB per run), work on the same two cores that a deployed server does not
+            // cause (systemd's journal or a file take the lines); so it goes to a file here, each line written and flushed
+            // as before. PostgreSQL logs nothing per query with its defaults.
+            runnerConsole = System.err;
+            Path serverLogFile = dir.resolve("server-stderr.log");
+            serverLog = new PrintStream(new FileOutputStream(serverLogFile.toFile()), true, StandardCharsets.UTF_8);
+            System.setErr(serverLog);
             try (EcoZoneServer server = EcoZoneServer.start(config, n.layers)) {
                 int port = server.port();
                 ExternalLoad.tune(c);
@@ -115,7 +134,18 @@ class StrongestBaselineBenchmark {
                 for (var e : scripts.entrySet()) ExternalLoad.pgbench(dir, pg.port(), db, e.getKey(), e.getValue(), 1, 3);
                 report.append(fmt("%nload average after loading and warm-up: %s%n", ExternalLoad.loadavg()));
                 report.append(measure(port, pg.port(), db, bodies, paths, scripts, sites, points));
+            } finally {
+                System.setErr(runnerConsole);
+                serverLog.close();
             }
+            long[] counted = new long[2];
+            try (var lines = Files.lines(serverLogFile, StandardCharsets.UTF_8)) {
+                lines.forEach(l -> {
+                    counted[0]++;
+                    if (l.contains(" ecozone.access - ")) counted[1]++;
+                });
+            }
+            report.append(fmt("server standard error (a file while measured): %,d lines, %,d of them access-log lines%n", counted[0], counted[1]));
         }
         report.append(fmt("load average at end: %s%n", ExternalLoad.loadavg()));
         System.out.println("\n===== StrongestBaselineBenchmark =====\n" + report);
@@ -123,7 +153,7 @@ class StrongestBaselineBenchmark {
     }
 
     /** The sites (geometry, geography, centre point) in a table pgbench picks them from by id. */
-    private static void loadSites(Connection c, List<Geometry> sites, List<double[]> points) throws Exception {
+    static void loadSites(Connection c, List<Geometry> sites, List<double[]> points) throws Exception {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE sites (id int PRIMARY KEY, g geometry(Polygon, 4490) NOT NULL, gg geography(Polygon, 4490) NOT NULL, "
                     + "pt geometry(Point, 4490) NOT NULL)");
@@ -181,7 +211,7 @@ class StrongestBaselineBenchmark {
         return String.join(", ", all.stream().map(x -> own.contains(x) ? "z.\"" + x + "\"" : "NULL::text \"" + x + "\"").toList());
     }
 
-    private static String sql(String script, int id) {
+    static String sql(String script, int id) {
         return script.substring(script.indexOf('\n') + 1).replace(":id", String.valueOf(id)).replaceAll(";\\s*$", "");
     }
 
@@ -277,14 +307,17 @@ class StrongestBaselineBenchmark {
                 if (round % 2 == 1) java.util.Collections.reverse(steps);
                 if (ONLY.contains("site")) for (Object[] st : steps) samples.add(run(log, round, st[0].toString(), st[1].toString(), cl, port, pgPort, db, bodies, paths, scripts));
                 List<Object[]> id = new ArrayList<>(List.of(new Object[] {"EcoZone", "identify"}, new Object[] {"PostGIS", "identify"}));
+                if (LOG_AB) id.add(1, new Object[] {CONSOLE, "identify"});
                 if (round % 2 == 1) java.util.Collections.reverse(id);
                 if (ONLY.contains("identify")) for (Object[] st : id) samples.add(run(log, round, st[0].toString(), st[1].toString(), cl, port, pgPort, db, bodies, paths, scripts));
                 // the transport floors: GET /health against a prepared SELECT 1
                 List<Object[]> floor = new ArrayList<>(List.of(new Object[] {"EcoZone", "health"}, new Object[] {"PostGIS", FLOOR}));
+                if (LOG_AB) floor.add(1, new Object[] {CONSOLE, "health"});
                 if (round % 2 == 1) java.util.Collections.reverse(floor);
                 if (ONLY.contains("health")) for (Object[] st : floor) samples.add(run(log, round, st[0].toString(), st[1].toString(), cl, port, pgPort, db, bodies, paths, scripts));
             }
             // the in-JVM raw-socket client, 1 client, 1000 requests of each
+            System.setErr(serverLog);
             if (ONLY.contains("site")) {
                 samples.add(new Sample("EcoZone raw", "site", 1, raw(port, true, sites, points)));
                 log.append(fmt("  round %d raw socket: site %s; load %s%n", round + 1, str(samples.get(samples.size() - 1).run()), ExternalLoad.loadavg()));
@@ -314,6 +347,8 @@ class StrongestBaselineBenchmark {
             }
             if (ONLY.contains("identify")) out.append(row("identify (same attributes)", clients, stats(samples, "EcoZone", "identify", clients), stats(samples, "PostGIS", "identify", clients)));
             if (ONLY.contains("health")) out.append(row("transport floor: GET /health vs prepared SELECT 1", clients, stats(samples, "EcoZone", "health", clients), stats(samples, "PostGIS", FLOOR, clients)));
+            if (LOG_AB && ONLY.contains("identify")) out.append(row("identify, access log through the test runner's console", clients, stats(samples, CONSOLE, "identify", clients), stats(samples, "PostGIS", "identify", clients)));
+            if (LOG_AB && ONLY.contains("health")) out.append(row("/health, access log through the test runner's console", clients, stats(samples, CONSOLE, "health", clients), stats(samples, "PostGIS", FLOOR, clients)));
         }
         if (ONLY.contains("site")) {
             double[] best1 = best(stats(samples, "PostGIS", "site_plain", 1), stats(samples, "PostGIS", "site_shortcut", 1));
@@ -328,7 +363,8 @@ class StrongestBaselineBenchmark {
     private Sample run(StringBuilder log, int round, String side, String what, int clients, int port, int pgPort, String db, Path bodies, Path paths,
                        Map<String, String> scripts) throws Exception {
         ExternalLoad.Run r;
-        if (side.equals("EcoZone")) {
+        System.setErr(side.equals(CONSOLE) ? runnerConsole : serverLog);
+        if (side.startsWith("EcoZone")) {
             r = what.equals("site") ? ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, clients, SECONDS)
                     : ExternalLoad.wrk(dir, port, "GET", null, null, what.equals("health") ? healthFile : paths, clients, SECONDS);
         } else {
