@@ -60,6 +60,12 @@ class BatchBenchmark {
     static final int CHUNK = Integer.getInteger("batch.chunk", PROJECTS);
     /** Generated sites of a warm-up job before the first job (0: none). */
     static final int WARMUP = Integer.getInteger("batch.warmup", 0);
+    /**
+     * {@code -Dbatch.serverWarmUp=N}: the server's own job warm-up ({@code ops.job-warm-up}, what {@code ecozone serve}
+     * runs by default with 2,000) — 0 by default here, as for every server started from code; its outcome is reported
+     * and the first job waits for it.
+     */
+    static final int SERVER_WARMUP = Integer.getInteger("batch.serverWarmUp", 0);
     static final double[] RADII_KM = {0.3, 0.6, 1.0, 1.5, 2.0, 3.0, 5.0};
     static final ObjectMapper M = new ObjectMapper();
     @TempDir Path dir;
@@ -110,7 +116,8 @@ class BatchBenchmark {
             ServerConfig base = new ServerConfig(0, Path.of("layers"), Path.of("styles"), Path.of("web"), 1L << 30, "embedded");
             // steady state: the map's tile warm-up (a minute after start, ≈ 35 s of CPU on this load) would run in the
             // middle of the measurements and take a core from both the jobs and the interactive checks
-            ServerConfig config = base.withSettings(base.settings().withOps(base.settings().ops().withTileWarmUp(false)));
+            ServerConfig config = base.withSettings(base.settings().withOps(base.settings().ops().withTileWarmUp(false).withJobWarmUp(SERVER_WARMUP)));
+            long started = System.nanoTime();
             try (EcoZoneServer server = EcoZoneServer.start(config, n.layers)) {
                 int port = server.port();
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -120,6 +127,13 @@ class BatchBenchmark {
                         .header("Content-Type", "application/geo+json").POST(HttpRequest.BodyPublishers.ofString(sites.get(0))).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, first.statusCode(), first.body());
                 report.append(fmt("first site check after the start (computes the data version): %.1f s%n", (System.nanoTime() - f0) / 1e9));
+                if (SERVER_WARMUP > 0) {
+                    cn.ecozone.process.JobPathWarmUp.Outcome wo = server.jobWarmUp().get(10, java.util.concurrent.TimeUnit.MINUTES);
+                    report.append(fmt("the server's job warm-up (ops.job-warm-up = %d; started after the data version): %s, %,d failed rows, "
+                                    + "%.1f s from its start to done, %.1f s of process CPU; done %.1f s after the server's start; load %s%n",
+                            SERVER_WARMUP, wo.status(), wo.failedRows(), wo.millis() / 1e3, wo.cpuMillis() / 1e3, (System.nanoTime() - started) / 1e9,
+                            ExternalLoad.loadavg()));
+                }
                 ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, 1, 10); // warm-up
                 ExternalLoad.Run idle = ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, 1, WRK_SECONDS);
                 report.append(fmt("%ninteractive site check idle (wrk, 1 client, %d s): p50 %.3f ms, p99 %.3f ms, %.0f req/s; load %s%n",
