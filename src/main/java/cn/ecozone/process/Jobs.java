@@ -285,22 +285,7 @@ public final class Jobs implements AutoCloseable {
 
     /** Writes a temporary file, forces it to disk and renames it over the target: readers see old or new, never half. */
     static void writeAtomically(Path target, byte[] bytes) {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (NoSuchFileException dismissed) {
-            // the job's folder was deleted meanwhile
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writeAtomically(target, ch -> ch.write(ByteBuffer.wrap(bytes)));
     }
 
     /**
@@ -308,12 +293,23 @@ public final class Jobs implements AutoCloseable {
      * file instead of made whole first (a job's inputs with an inline list are 105 MB for 10,000 projects).
      */
     static void writeAtomically(Path target, JsonNode value) {
+        writeAtomically(target, ch -> {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+            STREAMING.writeValue(out, value);
+            out.flush();
+        });
+    }
+
+    /** What writes a file's content into its channel. */
+    private interface Content {
+        void writeTo(FileChannel ch) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, Content content) {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-                STREAMING.writeValue(out, value);
-                out.flush();
+                content.writeTo(ch);
                 ch.force(true);
             }
             try {

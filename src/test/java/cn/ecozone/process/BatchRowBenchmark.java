@@ -32,24 +32,7 @@ class BatchRowBenchmark {
 
     @Test
     void rowPreparationPerProject() throws Exception {
-        Random rnd = new Random(15);
-        double[] radii = {0.3, 0.6, 1.0, 1.5, 2.0, 3.0, 5.0};
-        StringBuilder csv = new StringBuilder("name,wkt\n");
-        for (int i = 0; i < PROJECTS; i++) {
-            double cx = 105.1 + rnd.nextDouble() * 14.8, cy = 30.1 + rnd.nextDouble() * 11.8, r = radii[i % radii.length] / 111.0;
-            double phase = rnd.nextDouble() * Math.PI;
-            StringBuilder wkt = new StringBuilder("POLYGON((");
-            Coordinate first = null;
-            for (int j = 0; j < VERTICES; j++) {
-                double a = 2 * Math.PI * j / VERTICES, rr = r * (0.8 + 0.2 * Math.sin(a * 7 + phase) + 0.02 * rnd.nextDouble());
-                Coordinate c = new Coordinate(cx + rr * Math.cos(a) / Math.cos(Math.toRadians(cy)), cy + rr * Math.sin(a));
-                if (first == null) first = c;
-                wkt.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f %.6f", c.x, c.y));
-            }
-            wkt.append(String.format(Locale.ROOT, ",%.6f %.6f))", first.x, first.y));
-            csv.append("项目").append(i + 1).append(",\"").append(wkt).append("\"\n");
-        }
-        String text = csv.toString();
+        String text = projectList();
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         double[][] us = new double[3][ROUNDS];
         long checksum = 0;
@@ -97,5 +80,27 @@ class BatchRowBenchmark {
                     s[ROUNDS / 2], ROUNDS));
         }
         System.out.println("\n===== BatchRowBenchmark =====\n" + report);
+    }
+
+    /** The benchmarks' project list: {@value #PROJECTS} stars of {@value #VERTICES} vertices as a CSV of name and WKT (seed 15). */
+    static String projectList() {
+        Random rnd = new Random(15);
+        double[] radii = {0.3, 0.6, 1.0, 1.5, 2.0, 3.0, 5.0};
+        StringBuilder csv = new StringBuilder("name,wkt\n");
+        for (int i = 0; i < PROJECTS; i++) {
+            double cx = 105.1 + rnd.nextDouble() * 14.8, cy = 30.1 + rnd.nextDouble() * 11.8, r = radii[i % radii.length] / 111.0;
+            double phase = rnd.nextDouble() * Math.PI;
+            StringBuilder wkt = new StringBuilder("POLYGON((");
+            Coordinate first = null;
+            for (int j = 0; j < VERTICES; j++) {
+                double a = 2 * Math.PI * j / VERTICES, rr = r * (0.8 + 0.2 * Math.sin(a * 7 + phase) + 0.02 * rnd.nextDouble());
+                Coordinate c = new Coordinate(cx + rr * Math.cos(a) / Math.cos(Math.toRadians(cy)), cy + rr * Math.sin(a));
+                if (first == null) first = c;
+                wkt.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f %.6f", c.x, c.y));
+            }
+            wkt.append(String.format(Locale.ROOT, ",%.6f %.6f))", first.x, first.y));
+            csv.append("项目").append(i + 1).append(",\"").append(wkt).append("\"\n");
+        }
+        return csv.toString();
     }
 }

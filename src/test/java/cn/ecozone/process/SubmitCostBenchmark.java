@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Coordinate;
 
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,29 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @Tag("bench")
 class SubmitCostBenchmark {
-    static final int PROJECTS = 10_000, VERTICES = 500, ROUNDS = 4;
+    static final int PROJECTS = BatchRowBenchmark.PROJECTS, ROUNDS = 4;
 
     @Test
     void submitPhases() throws Exception {
-        Random rnd = new Random(15);
-        double[] radii = {0.3, 0.6, 1.0, 1.5, 2.0, 3.0, 5.0};
-        StringBuilder csv = new StringBuilder("name,wkt\n");
-        for (int i = 0; i < PROJECTS; i++) {
-            double cx = 105.1 + rnd.nextDouble() * 14.8, cy = 30.1 + rnd.nextDouble() * 11.8, r = radii[i % radii.length] / 111.0;
-            double phase = rnd.nextDouble() * Math.PI;
-            StringBuilder wkt = new StringBuilder("POLYGON((");
-            Coordinate first = null;
-            for (int j = 0; j < VERTICES; j++) {
-                double a = 2 * Math.PI * j / VERTICES, rr = r * (0.8 + 0.2 * Math.sin(a * 7 + phase) + 0.02 * rnd.nextDouble());
-                Coordinate c = new Coordinate(cx + rr * Math.cos(a) / Math.cos(Math.toRadians(cy)), cy + rr * Math.sin(a));
-                if (first == null) first = c;
-                wkt.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f %.6f", c.x, c.y));
-            }
-            wkt.append(String.format(Locale.ROOT, ",%.6f %.6f))", first.x, first.y));
-            csv.append("项目").append(i + 1).append(",\"").append(wkt).append("\"\n");
-        }
         ObjectNode request = Jobs.MAPPER.createObjectNode();
-        request.putObject("inputs").put("projects", csv.toString()).put("industry", "光伏");
+        request.putObject("inputs").put("projects", BatchRowBenchmark.projectList()).put("industry", "光伏"); // the same 10,000 projects
         byte[] body = Jobs.MAPPER.writeValueAsBytes(request);
         // the reader ProcessesRoutes uses for execution bodies (a string as long as the body limit)
         ObjectMapper bodies = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
