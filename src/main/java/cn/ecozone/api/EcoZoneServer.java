@@ -34,11 +34,14 @@ public final class EcoZoneServer implements AutoCloseable {
 
     private final CompletableFuture<JobPathWarmUp.Outcome> jobWarmUp;
     private final AtomicBoolean stopping;
+    /** Computes the data version, then runs the job warm-up; a stop waits a little for it to clean up. */
+    private final Thread background;
 
     private EcoZoneServer(Javalin app, LayerStore<AccessList> store, LiveLayers layers, LiveAccessList accessList, Operations ops,
-                          List<RouteModule> modules, CompletableFuture<JobPathWarmUp.Outcome> jobWarmUp, AtomicBoolean stopping) {
+                          List<RouteModule> modules, CompletableFuture<JobPathWarmUp.Outcome> jobWarmUp, AtomicBoolean stopping, Thread background) {
         this.jobWarmUp = jobWarmUp;
         this.stopping = stopping;
+        this.background = background;
         this.app = app;
         this.store = store;
         this.layers = layers;
@@ -102,7 +105,9 @@ public final class EcoZoneServer implements AutoCloseable {
         Thread hash = new Thread(() -> {
             try {
                 DataVersion.of(layers.current(), accessList.current());
-                JobPathWarmUp.Outcome o = warmUpSites > 0 && processes != null && !stopping.get() ? processes.warmUp(warmUpSites, stopping::get) : null;
+                boolean warm = warmUpSites > 0 && processes != null && !stopping.get();
+                if (warm) Thread.currentThread().setName("job-warm-up"); // a stop waits for it to clean up
+                JobPathWarmUp.Outcome o = warm ? processes.warmUp(warmUpSites, stopping::get) : null;
                 if (o != null) LoggerFactory.getLogger(EcoZoneServer.class).info("batch job warm-up: {} sites, {}, {} ms, {} ms of CPU",
                         o.sites(), o.status(), o.millis(), o.cpuMillis());
                 jobWarmUp.complete(o);
@@ -115,7 +120,7 @@ public final class EcoZoneServer implements AutoCloseable {
         hash.setPriority(Thread.MIN_PRIORITY);
         hash.start();
         for (RouteModule m : modules) if (m instanceof TilesRoutes t) t.startWarmUp(); // a minute from now
-        return new EcoZoneServer(app, store, layers, accessList, ops, modules, jobWarmUp, stopping);
+        return new EcoZoneServer(app, store, layers, accessList, ops, modules, jobWarmUp, stopping, hash);
     }
 
     /** Every route group, in registration order. */
@@ -221,6 +226,13 @@ public final class EcoZoneServer implements AutoCloseable {
                     c.close();
                 } catch (Exception ignored) {
                     // stopping
+                }
+            }
+            if (background.getName().equals("job-warm-up")) { // dismissed by the stop: it deletes its temporary folder
+                try {
+                    background.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }

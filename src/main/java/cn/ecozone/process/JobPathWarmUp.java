@@ -50,6 +50,8 @@ public final class JobPathWarmUp {
     public static Outcome run(Supplier<LayerSet> layers, Supplier<AccessList> accessList, ProcessService.Settings settings,
                               ProcessService.SiteChecker interactive, Background background, int sites, BooleanSupplier stop) {
         long t0 = System.nanoTime(), cpu0 = processCpuNanos();
+        if (stop.getAsBoolean()) return new Outcome(sites, "dismissed", 0, 0, 0);
+        String projects = list(layers.get(), accessList.get(), sites, 20261202L);
         Path dir;
         try {
             dir = Files.createTempDirectory("ecozone-job-warm-up");
@@ -61,7 +63,7 @@ public final class JobPathWarmUp {
         try (ProcessService service = new ProcessService(layers, accessList, settings, interactive, background, dir)) {
             if (!stop.getAsBoolean()) {
                 ObjectNode request = JsonNodeFactory.instance.objectNode();
-                request.putObject("inputs").put("projects", list(layers.get(), accessList.get(), sites, 20261202L));
+                request.putObject("inputs").put("projects", projects);
                 String id = service.submit(ProcessService.BATCH_CHECK, request).jobID;
                 while (true) {
                     Optional<JobState> now = service.jobs().get(id);
@@ -124,11 +126,19 @@ public final class JobPathWarmUp {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
+    /** Deletes the folder; a job dismissed a moment ago may still be writing its last file, so a few tries. */
     private static void delete(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a temporary folder left behind; nothing else depends on it
+        for (int attempt = 0; attempt < 20 && Files.exists(dir); attempt++) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            } catch (IOException | UncheckedIOException e) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return; // a temporary folder left behind; nothing else depends on it
+                }
+            }
         }
     }
 }
