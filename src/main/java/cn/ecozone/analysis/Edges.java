@@ -1,6 +1,7 @@
 package cn.ecozone.analysis;
 
 import cn.ecozone.geo.AuthalicArea;
+import cn.ecozone.geo.Boxes;
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.RayCrossingCounter;
@@ -144,19 +145,7 @@ final class Edges {
         add(g, near);
         blocks = (runs + BLOCK - 1) / BLOCK;
         if (blockBox.length < 4 * blocks) blockBox = new double[4 * blocks];
-        for (int b = 0; b < blocks; b++) {
-            double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-            for (int r = b * BLOCK, end = Math.min(runs, (b + 1) * BLOCK); r < end; r++) {
-                minX = Math.min(minX, box[4 * r]);
-                minY = Math.min(minY, box[4 * r + 1]);
-                maxX = Math.max(maxX, box[4 * r + 2]);
-                maxY = Math.max(maxY, box[4 * r + 3]);
-            }
-            blockBox[4 * b] = minX;
-            blockBox[4 * b + 1] = minY;
-            blockBox[4 * b + 2] = maxX;
-            blockBox[4 * b + 3] = maxY;
-        }
+        Boxes.unionOfGroups(box, runs, BLOCK, blockBox);
         return this;
     }
 

@@ -87,20 +87,7 @@ final class SimplePolygon {
             sb[4 * i + 2] = Math.max(x0, x1);
             sb[4 * i + 3] = Math.max(y0, y1);
         }
-        for (int r = 0; r < runs; r++) {
-            int from = r * RUN, to = Math.min(segments, from + RUN);
-            double minX = sb[4 * from], minY = sb[4 * from + 1], maxX = sb[4 * from + 2], maxY = sb[4 * from + 3];
-            for (int i = from + 1; i < to; i++) {
-                minX = Math.min(minX, sb[4 * i]);
-                minY = Math.min(minY, sb[4 * i + 1]);
-                maxX = Math.max(maxX, sb[4 * i + 2]);
-                maxY = Math.max(maxY, sb[4 * i + 3]);
-            }
-            rb[4 * r] = minX;
-            rb[4 * r + 1] = minY;
-            rb[4 * r + 2] = maxX;
-            rb[4 * r + 3] = maxY;
-        }
+        Boxes.unionOfGroups(sb, segments, RUN, rb);
         for (int r = 0; r < runs; r++) {
             int iFrom = r * RUN, iEnd = Math.min(segments, iFrom + RUN);
             for (int q = r; q < runs; q++) {
