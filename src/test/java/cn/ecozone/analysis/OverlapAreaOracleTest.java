@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 
 import java.util.Random;
 
@@ -75,15 +74,6 @@ class OverlapAreaOracleTest {
     }
 
     private Geometry star(double cx, double cy, double r, int n) {
-        Coordinate[] cs = new Coordinate[n + 1];
-        double phase = rnd.nextDouble();
-        for (int j = 0; j < n; j++) {
-            double a = 2 * Math.PI * j / n;
-            double rr = r * (0.7 + 0.25 * Math.sin(a * 5 + phase) + 0.05 * rnd.nextDouble());
-            cs[j] = new Coordinate(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
-        }
-        cs[n] = cs[0];
-        Polygon p = Geometries.FACTORY.createPolygon(cs);
-        return rnd.nextBoolean() ? p : p.reverse();
+        return OverlapAreaTest.star(rnd, cx, cy, r, n);
     }
 }

@@ -132,6 +132,11 @@ class OverlapAreaTest {
     }
 
     private Geometry star(double cx, double cy, double r, int n) {
+        return star(rnd, cx, cy, r, n);
+    }
+
+    /** A star of n points around (cx, cy), radius about r, in either orientation (also the oracle test's sites and zones). */
+    static Geometry star(Random rnd, double cx, double cy, double r, int n) {
         Coordinate[] cs = new Coordinate[n + 1];
         double phase = rnd.nextDouble();
         for (int j = 0; j < n; j++) {
