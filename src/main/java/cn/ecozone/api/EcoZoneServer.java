@@ -96,7 +96,7 @@ public final class EcoZoneServer implements AutoCloseable {
         app.start(config.port());
         // the data version every answer names: hashed now, in the background, rather than by the first request
         // (tens of seconds of CPU on a national load); a request arriving meanwhile waits for this one computation
-        // then, once, the batch job's path run on generated sites (ops.job-warm-up), so the first real job after a start
+        // then identify's point grids; then, once, the batch job's path run on generated sites (ops.job-warm-up), so the first real job after a start
         // does not pay the JIT compiling it (docs/benchmarks/batch.md, session 4)
         CompletableFuture<JobPathWarmUp.Outcome> jobWarmUp = new CompletableFuture<>();
         AtomicBoolean stopping = new AtomicBoolean();
@@ -105,6 +105,8 @@ public final class EcoZoneServer implements AutoCloseable {
         Thread hash = new Thread(() -> {
             try {
                 DataVersion.of(layers.current(), accessList.current());
+                // identify's point grids, off the public map's first click (docs/benchmarks/identify.md)
+                for (RouteModule m : modules) if (m instanceof IdentifyRoutes i && !stopping.get()) i.prepare();
                 boolean warm = warmUpSites > 0 && processes != null && !stopping.get();
                 if (warm) Thread.currentThread().setName("job-warm-up"); // a stop waits for it to clean up
                 JobPathWarmUp.Outcome o = warm ? processes.warmUp(warmUpSites, stopping::get) : null;
@@ -197,6 +199,11 @@ public final class EcoZoneServer implements AutoCloseable {
 
     public Operations operations() {
         return ops;
+    }
+
+    /** The identify route (its point grids are made in the background after a start). */
+    IdentifyRoutes identifyRoutes() {
+        return modules.stream().filter(m -> m instanceof IdentifyRoutes).map(m -> (IdentifyRoutes) m).findFirst().orElseThrow();
     }
 
     /** The encoded tiles kept between tile requests. */

@@ -25,6 +25,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -226,6 +227,31 @@ class IdentifyRoutesTest {
         assertSame(first, routes.blocks(layers));
         LayerSet edited = layers.with(layers.source("grid").orElseThrow());
         assertNotSame(first, routes.blocks(edited), "a new layer set (an edit, a reload) is encoded anew");
+    }
+
+    @Test
+    void theServerMakesThePointGridsAfterAStartSoTheFirstClickDoesNot() throws Exception {
+        try (EcoZoneServer server = EcoZoneServer.start(ServerConfig.defaults(0), layers)) {
+            // the background thread makes the data version, then the grids, then completes the (here empty) job warm-up
+            server.jobWarmUp().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            IdentifyRoutes routes = server.identifyRoutes();
+            assertTrue(routes.prepared(), "grids made before any identify");
+            IdentifyRoutes.Blocks made = routes.blocks(layers);
+            assertEquals(3, made.polygons.size());
+            for (IdentifyRoutes.Layer l : made.polygons) assertTrue(l.grid() != null, l.source.layer().id());
+            // the first click uses those grids: same blocks, and the former answer
+            Http http = new Http(server.port());
+            double[] p = points.get(0);
+            Http.Response r = http.get("/analysis/identify?lon=" + p[0] + "&lat=" + p[1]);
+            assertEquals(200, r.status(), r.body());
+            assertEquals(new String(former(layers, p[0], p[1]), StandardCharsets.UTF_8), r.body());
+            assertSame(made, routes.blocks(layers));
+            // a route nobody prepared has no grids until asked
+            IdentifyRoutes fresh = new IdentifyRoutes(new LiveLayers(server.store()), Limits.DEFAULTS, null);
+            assertFalse(fresh.prepared());
+            assertEquals(3, fresh.prepare());
+            assertTrue(fresh.prepared());
+        }
     }
 
     @Test

@@ -6,16 +6,11 @@ import cn.ecozone.config.EcoZoneConfig;
 import cn.ecozone.layer.LayerLoader;
 import cn.ecozone.layer.LayerSet;
 import cn.ecozone.testsupport.SyntheticLoad;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -29,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static cn.ecozone.bench.ExternalLoad.fmt;
 
@@ -46,7 +40,8 @@ import static cn.ecozone.bench.ExternalLoad.fmt;
 class HttpTailProbe {
     @TempDir Path dir;
 
-    private final List<long[]> pauses = new CopyOnWriteArrayList<>(); // {end millis since JVM start, duration ms}
+    private GcPauses pauses;
+    private final StringBuilder waits = new StringBuilder();
 
     @Test
     void whereTheWrkTailComesFrom() throws Exception {
@@ -55,7 +50,7 @@ class HttpTailProbe {
         Path d = keep == null || keep.isBlank() ? Files.createDirectories(dir.resolve("national")) : Files.createDirectories(Path.of(keep));
         if (!Files.exists(d.resolve("catalog.json"))) SyntheticLoad.write(d, SyntheticLoad.NATIONAL_UNITS, SyntheticLoad.NATIONAL_REDLINES);
         LayerSet layers = LayerLoader.load(d).layers();
-        listenToGc();
+        pauses = GcPauses.listen();
         List<String> bodies = new ArrayList<>(), ids = new ArrayList<>();
         Random rnd = new Random(7);
         for (int i = 0; i < StrongestBaselineBenchmark.SITES; i++) {
@@ -128,6 +123,7 @@ class HttpTailProbe {
                         int port = servers.get(v).port();
                         Map<Long, long[]> cpu0 = threadCpu();
                         long jvm0 = processCpu(), mvn0 = parentCpu(), alloc0 = jettyAllocated();
+                        long[] own0 = ownRunQueue();
                         long t0 = ManagementFactory.getRuntimeMXBean().getUptime();
                         String alive = background();
                         ExternalLoad.Run r = switch (what) {
@@ -136,15 +132,21 @@ class HttpTailProbe {
                             default -> ExternalLoad.wrk(dir, port, "GET", null, null, healthFile, clients, seconds);
                         };
                         long t1 = ManagementFactory.getRuntimeMXBean().getUptime();
+                        long[] own1 = ownRunQueue();
                         double n = Math.max(1, r.requests());
+                        waits.append(fmt("%d | %s | %s | %d | %,d | %.3f / %.3f | %.1f / %.2f | %.1f / %.2f%n", round + 1, v, what, clients, r.requests(), r.rawP50(), r.rawP99(),
+                                (own1[0] - own0[0]) / 1e3 / n, (own1[1] - own0[1]) / n, (own1[2] - own0[2]) / 1e3 / n, (own1[3] - own0[3]) / n));
                         out.append(fmt("%d | %s | %s | %d | %,d | %.3f / %.3f | %.3f / %.3f / %.1f | %,.0f | %s | %.0f | %.0f | %.1f | %s | %s | %s%n", round + 1, v, what, clients, r.requests(), r.p50(), r.p99(),
                                 r.rawP50(), r.rawP99(), r.rawMax(),
-                                r.perSecond(), gc(t0, t1), (processCpu() - jvm0) / 1e3 / n, (parentCpu() - mvn0) / 1e3 / n, (jettyAllocated() - alloc0) / 1024.0 / n,
+                                r.perSecond(), pauses.between(t0, t1), (processCpu() - jvm0) / 1e3 / n, (parentCpu() - mvn0) / 1e3 / n, (jettyAllocated() - alloc0) / 1024.0 / n,
                                 alive, busiest(cpu0, threadCpu()), ExternalLoad.loadavg()));
                     }
                 }
             }
             out.append(fmt("background threads (last sample): %s%n", lastSeen));
+            out.append("\nrun-queue waits (/proc/self/task/N/schedstat: time runnable but waiting for a CPU, and time slices run), "
+                    + "Jetty's threads and the JVM's other threads\nround | variant | what | clients | requests | raw p50 / p99 ms | Jetty: wait µs/req / slices/req | "
+                    + "others: wait µs/req / slices/req\n").append(waits);
             sampler.interrupt();
         } finally {
             for (EcoZoneServer s : servers.values()) s.close();
@@ -178,26 +180,27 @@ class HttpTailProbe {
         return sum;
     }
 
-    private void listenToGc() {
-        NotificationListener l = (n, h) -> {
-            if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
-            GarbageCollectionNotificationInfo i = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-            // G1's concurrent cycle is reported too: only the stop-the-world pauses count
-            if (i.getGcName().contains("Concurrent") || i.getGcName().contains("Cycles")) return;
-            pauses.add(new long[] {i.getGcInfo().getEndTime(), i.getGcInfo().getDuration()});
-        };
-        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) ((NotificationEmitter) b).addNotificationListener(l, null, null);
-    }
-
-    private String gc(long t0, long t1) {
-        long n = 0, max = 0, sum = 0;
-        for (long[] p : pauses) {
-            if (p[0] < t0 || p[0] > t1) continue;
-            n++;
-            max = Math.max(max, p[1]);
-            sum += p[1];
+    /**
+     * This JVM's threads' run-queue figures ({@code /proc/self/task/N/schedstat}: run ns, wait ns, slices): ns spent
+     * runnable but waiting for a CPU and slices run, for the Jetty threads ({0, 1}) and all others ({2, 3}).
+     */
+    static long[] ownRunQueue() {
+        long[] t = new long[4];
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String[] f = Files.readString(task.resolve("schedstat")).trim().split(" ");
+                    int k = Files.readString(task.resolve("comm")).startsWith("JettyServer") ? 0 : 2;
+                    t[k] += Long.parseLong(f[1]);
+                    t[k + 1] += Long.parseLong(f[2]);
+                } catch (java.io.IOException gone) {
+                    // the thread ended between listing and reading
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError("/proc/self/task: " + e, e);
         }
-        return n + " / " + max + " / " + sum;
+        return t;
     }
 
     /** The start-up background threads still alive. */

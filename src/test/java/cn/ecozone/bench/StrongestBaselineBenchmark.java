@@ -77,6 +77,15 @@ class StrongestBaselineBenchmark {
      * access log) going to the test runner's console as before this option existed, taking turns with the file.
      */
     static final boolean LOG_AB = Boolean.getBoolean("baseline.logAB");
+    /**
+     * Young collections after the warm-up before anything is timed ({@code -Dbaseline.tenure}): what the first requests
+     * built to keep (identify's point grids and kept answers, ≈ 3 MB) stays in the survivor spaces and is copied at every
+     * young collection until G1 tenures it — 15 collections with its default {@code MaxTenuringThreshold} — which made
+     * the pauses 10–30 ms instead of 2–4 ms during the first ≈ 30 s of measuring. A server that has served for a minute
+     * is past that; the benchmark measures that state and says how many collections it took.
+     */
+    static final int TENURE = Integer.getInteger("baseline.tenure", 16);
+    private GcPauses gc;
     @TempDir Path dir;
     private Path healthFile;
     /** Where the server's standard error goes while it is measured: a file, as under systemd or {@code 2> file}. */
@@ -87,6 +96,7 @@ class StrongestBaselineBenchmark {
     void siteCheckNearbyAndIdentifyAgainstTheStrongestPostgisQueries() throws Exception {
         StringBuilder report = new StringBuilder();
         report.append(fmt("load average at start: %s%n", ExternalLoad.loadavg()));
+        gc = GcPauses.listen();
         PostgisCluster pg = PostgisCluster.shared();
         String url = pg.createDatabase("baseline");
         String db = url.replaceAll("^.*/([^/?]+)\\?.*$", "$1");
@@ -131,6 +141,14 @@ class StrongestBaselineBenchmark {
                 // warm-up: JIT, caches, PostgreSQL buffers
                 ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, 1, 10);
                 ExternalLoad.wrk(dir, port, "GET", null, null, paths, 1, 5);
+                long young0 = gc.young(), up0 = GcPauses.uptime();
+                int steadyRuns = 0;
+                while (gc.young() - young0 < TENURE && steadyRuns < 24) {
+                    ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, 2, 5);
+                    steadyRuns++;
+                }
+                report.append(fmt("%nsteady state: %d young collections in %d s of site checks (2 clients) after the warm-up (target %d; "
+                        + "pauses n / longest / sum ms: %s)%n", gc.young() - young0, steadyRuns * 5, TENURE, gc.between(up0, GcPauses.uptime())));
                 for (var e : scripts.entrySet()) ExternalLoad.pgbench(dir, pg.port(), db, e.getKey(), e.getValue(), 1, 3);
                 report.append(fmt("%nload average after loading and warm-up: %s%n", ExternalLoad.loadavg()));
                 report.append(measure(port, pg.port(), db, bodies, paths, scripts, sites, points));
@@ -364,6 +382,7 @@ class StrongestBaselineBenchmark {
                        Map<String, String> scripts) throws Exception {
         ExternalLoad.Run r;
         System.setErr(side.equals(CONSOLE) ? runnerConsole : serverLog);
+        long t0 = GcPauses.uptime();
         if (side.startsWith("EcoZone")) {
             r = what.equals("site") ? ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, clients, SECONDS)
                     : ExternalLoad.wrk(dir, port, "GET", null, null, what.equals("health") ? healthFile : paths, clients, SECONDS);
@@ -371,7 +390,8 @@ class StrongestBaselineBenchmark {
             r = ExternalLoad.pgbench(dir, pgPort, db, what, scripts.get(what), clients, SECONDS);
         }
         assertEquals(0, r.failed(), side + " " + what + " with " + clients + " clients: failed requests");
-        log.append(fmt("  round %d %-8s %-26s %d: %s; load %s%n", round + 1, side, what, clients, str(r), ExternalLoad.loadavg()));
+        String pauses = side.startsWith("EcoZone") ? "; GC pauses n / longest / sum ms " + gc.between(t0, GcPauses.uptime()) : "";
+        log.append(fmt("  round %d %-8s %-26s %d: %s%s; load %s%n", round + 1, side, what, clients, str(r), pauses, ExternalLoad.loadavg()));
         return new Sample(side, what, clients, r);
     }
 
