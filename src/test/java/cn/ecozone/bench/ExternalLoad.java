@@ -143,6 +143,12 @@ final class ExternalLoad {
 
     /** wrk with {@code clients} connections on as many threads for {@code seconds}, requests from {@code file}. */
     static Run wrk(Path dir, int port, String method, String path, String contentType, Path file, int clients, int seconds) throws IOException, InterruptedException {
+        return wrk(dir, port, method, path, contentType, file, clients, seconds, pid -> {});
+    }
+
+    /** As above, telling {@code started} wrk's process id once it runs. */
+    static Run wrk(Path dir, int port, String method, String path, String contentType, Path file, int clients, int seconds,
+                   java.util.function.LongConsumer started) throws IOException, InterruptedException {
         Path lua = dir.resolve("round-robin.lua");
         if (!Files.exists(lua)) Files.writeString(lua, WRK_LUA);
         ProcessBuilder pb = new ProcessBuilder("wrk", "-t", String.valueOf(clients), "-c", String.valueOf(clients), "-d", seconds + "s",
@@ -151,7 +157,7 @@ final class ExternalLoad {
         pb.environment().put("BENCH_METHOD", method);
         pb.environment().put("BENCH_PATH", path == null ? "/" : path);
         pb.environment().put("BENCH_TYPE", contentType == null ? "text/plain" : contentType);
-        String out = run(pb, seconds + 60);
+        String out = run(pb, seconds + 60, started);
         String line = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new AssertionError("wrk printed no result:\n" + out));
         long[] v = Arrays.stream(line.substring(7).trim().split(" ")).mapToLong(Long::parseLong).toArray();
@@ -166,6 +172,12 @@ final class ExternalLoad {
      * {@code seconds}; p50/p99 from its per-transaction log ({@code --log}, latency in µs, third column).
      */
     static Run pgbench(Path dir, int port, String database, String name, String script, int clients, int seconds) throws IOException, InterruptedException {
+        return pgbench(dir, port, database, name, script, clients, seconds, pid -> {});
+    }
+
+    /** As above, telling {@code started} pgbench's process id once it runs. */
+    static Run pgbench(Path dir, int port, String database, String name, String script, int clients, int seconds,
+                       java.util.function.LongConsumer started) throws IOException, InterruptedException {
         Path file = dir.resolve(name + ".sql");
         Files.writeString(file, script);
         Path logs = Files.createTempDirectory(dir, "pgbench-" + name + "-");
@@ -173,7 +185,7 @@ final class ExternalLoad {
                 "-j", String.valueOf(clients), "-T", String.valueOf(seconds), "--log", "--log-prefix=" + logs.resolve("tx"),
                 "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres", database).redirectErrorStream(true).directory(logs.toFile());
         pb.environment().put("PGOPTIONS", PG_SESSION);
-        String out = run(pb, seconds + 60);
+        String out = run(pb, seconds + 60, started);
         if (out.contains("aborted") || out.contains("ERROR")) throw new AssertionError("pgbench reported errors:\n" + out);
         List<Double> ms = new ArrayList<>();
         try (Stream<Path> files = Files.list(logs)) {
@@ -218,13 +230,14 @@ final class ExternalLoad {
         return String.format(Locale.ROOT, pattern, args);
     }
 
-    private static String run(ProcessBuilder pb, int timeoutS) throws IOException, InterruptedException {
+    private static String run(ProcessBuilder pb, int timeoutS, java.util.function.LongConsumer started) throws IOException, InterruptedException {
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
             throw new AssertionError(pb.command().get(0) + " is not installed (Debian: apt-get install wrk postgresql-client): " + e.getMessage(), e);
         }
+        started.accept(p.pid());
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
             p.destroyForcibly();

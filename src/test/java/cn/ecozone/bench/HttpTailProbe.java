@@ -134,8 +134,8 @@ class HttpTailProbe {
                         long t1 = ManagementFactory.getRuntimeMXBean().getUptime();
                         long[] own1 = ownRunQueue();
                         double n = Math.max(1, r.requests());
-                        waits.append(fmt("%d | %s | %s | %d | %,d | %.3f / %.3f | %.1f / %.2f | %.1f / %.2f%n", round + 1, v, what, clients, r.requests(), r.rawP50(), r.rawP99(),
-                                (own1[0] - own0[0]) / 1e3 / n, (own1[1] - own0[1]) / n, (own1[2] - own0[2]) / 1e3 / n, (own1[3] - own0[3]) / n));
+                        waits.append(fmt("%d | %s | %s | %d | %,d | %.3f / %.3f | %.1f | %.1f%n", round + 1, v, what, clients, r.requests(), r.rawP50(), r.rawP99(),
+                                (own1[0] - own0[0]) / 1e3 / n, (own1[1] - own0[1]) / 1e3 / n));
                         out.append(fmt("%d | %s | %s | %d | %,d | %.3f / %.3f | %.3f / %.3f / %.1f | %,.0f | %s | %.0f | %.0f | %.1f | %s | %s | %s%n", round + 1, v, what, clients, r.requests(), r.p50(), r.p99(),
                                 r.rawP50(), r.rawP99(), r.rawMax(),
                                 r.perSecond(), pauses.between(t0, t1), (processCpu() - jvm0) / 1e3 / n, (parentCpu() - mvn0) / 1e3 / n, (jettyAllocated() - alloc0) / 1024.0 / n,
@@ -144,9 +144,9 @@ class HttpTailProbe {
                 }
             }
             out.append(fmt("background threads (last sample): %s%n", lastSeen));
-            out.append("\nrun-queue waits (/proc/self/task/N/schedstat: time runnable but waiting for a CPU, and time slices run), "
-                    + "Jetty's threads and the JVM's other threads\nround | variant | what | clients | requests | raw p50 / p99 ms | Jetty: wait µs/req / slices/req | "
-                    + "others: wait µs/req / slices/req\n").append(waits);
+            out.append("\nrun-queue waits (/proc/self/task/N/schedstat: time runnable but waiting for a CPU), "
+                    + "Jetty's threads and the JVM's other threads\nround | variant | what | clients | requests | raw p50 / p99 ms | Jetty: wait µs/req | "
+                    + "others: wait µs/req\n").append(waits);
             sampler.interrupt();
         } finally {
             for (EcoZoneServer s : servers.values()) s.close();
@@ -180,27 +180,13 @@ class HttpTailProbe {
         return sum;
     }
 
-    /**
-     * This JVM's threads' run-queue figures ({@code /proc/self/task/N/schedstat}: run ns, wait ns, slices): ns spent
-     * runnable but waiting for a CPU and slices run, for the Jetty threads ({0, 1}) and all others ({2, 3}).
-     */
+    /** ns this JVM's threads spent runnable but waiting for a CPU: the Jetty threads, and all others. */
     static long[] ownRunQueue() {
-        long[] t = new long[4];
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String[] f = Files.readString(task.resolve("schedstat")).trim().split(" ");
-                    int k = Files.readString(task.resolve("comm")).startsWith("JettyServer") ? 0 : 2;
-                    t[k] += Long.parseLong(f[1]);
-                    t[k + 1] += Long.parseLong(f[2]);
-                } catch (java.io.IOException gone) {
-                    // the thread ended between listing and reading
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new AssertionError("/proc/self/task: " + e, e);
-        }
-        return t;
+        List<Path> jetty = RunQueueWaits.jettyTasks();
+        List<Path> others = new ArrayList<>(RunQueueWaits.tasksOf(ProcessHandle.current().pid()));
+        others.removeAll(jetty);
+        return new long[] {RunQueueWaits.read(jetty).values().stream().mapToLong(Long::longValue).sum(),
+                RunQueueWaits.read(others).values().stream().mapToLong(Long::longValue).sum()};
     }
 
     /** The start-up background threads still alive. */

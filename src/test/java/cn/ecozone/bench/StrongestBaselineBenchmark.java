@@ -307,7 +307,12 @@ class StrongestBaselineBenchmark {
                 + "%d points — %d identified zones with the same attributes%n", CHECKED, hits, near, CHECKED, zones);
     }
 
-    private record Sample(String side, String what, int clients, ExternalLoad.Run run) {}
+    /** One run; {@code waits}: µs per request its server's and its client's threads waited for a CPU (null: not sampled). */
+    private record Sample(String side, String what, int clients, ExternalLoad.Run run, double[] waits) {
+        Sample(String side, String what, int clients, ExternalLoad.Run run) {
+            this(side, what, clients, run, null);
+        }
+    }
 
     private String measure(int port, int pgPort, String db, Path bodies, Path paths, Map<String, String> scripts,
                            List<Geometry> sites, List<double[]> points) throws Exception {
@@ -375,6 +380,15 @@ class StrongestBaselineBenchmark {
         if (ONLY.contains("identify")) {
             out.append(row("identify, raw-socket client (in the JVM)", 1, stats(samples, "EcoZone raw", "identify", 1), stats(samples, "PostGIS", "identify", 1)));
         }
+        out.append(fmt("%nwaiting for a CPU (runnable, not running: /proc/…/schedstat from 1 s after the client started to 0.5 s before its end), µs per "
+                + "request, median over the rounds — the server's threads (EcoZone's Jetty threads, PostgreSQL's backends) and the client's (wrk, pgbench):%n"
+                + "| side | what | clients | p50 ms | server µs/request | client µs/request |%n|---|---|---|---|---|---|%n"));
+        samples.stream().filter(x -> x.waits() != null).map(x -> x.side() + "\u0000" + x.what() + "\u0000" + x.clients()).distinct().forEach(k -> {
+            String[] f = k.split("\u0000");
+            List<Sample> of = samples.stream().filter(x -> x.waits() != null && x.side().equals(f[0]) && x.what().equals(f[1]) && x.clients() == Integer.parseInt(f[2])).toList();
+            out.append(fmt("| %s | %s | %s | %.3f | %.0f | %.0f |%n", f[0], f[1], f[2], median(of.stream().mapToDouble(x -> x.run().rawP50()).toArray()),
+                    median(of.stream().mapToDouble(x -> x.waits()[0]).toArray()), median(of.stream().mapToDouble(x -> x.waits()[1]).toArray())));
+        });
         return out + log.toString();
     }
 
@@ -383,16 +397,24 @@ class StrongestBaselineBenchmark {
         ExternalLoad.Run r;
         System.setErr(side.equals(CONSOLE) ? runnerConsole : serverLog);
         long t0 = GcPauses.uptime();
-        if (side.startsWith("EcoZone")) {
-            r = what.equals("site") ? ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, clients, SECONDS)
-                    : ExternalLoad.wrk(dir, port, "GET", null, null, what.equals("health") ? healthFile : paths, clients, SECONDS);
+        boolean ours = side.startsWith("EcoZone");
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<RunQueueWaits.Window>> watch = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.function.LongConsumer started = pid -> watch.set(RunQueueWaits.watch(ours ? RunQueueWaits::jettyTasks : () -> RunQueueWaits.backendTasks(db), pid, SECONDS));
+        if (ours) {
+            r = what.equals("site") ? ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, clients, SECONDS, started)
+                    : ExternalLoad.wrk(dir, port, "GET", null, null, what.equals("health") ? healthFile : paths, clients, SECONDS, started);
         } else {
-            r = ExternalLoad.pgbench(dir, pgPort, db, what, scripts.get(what), clients, SECONDS);
+            r = ExternalLoad.pgbench(dir, pgPort, db, what, scripts.get(what), clients, SECONDS, started);
         }
         assertEquals(0, r.failed(), side + " " + what + " with " + clients + " clients: failed requests");
-        String pauses = side.startsWith("EcoZone") ? "; GC pauses n / longest / sum ms " + gc.between(t0, GcPauses.uptime()) : "";
-        log.append(fmt("  round %d %-8s %-26s %d: %s%s; load %s%n", round + 1, side, what, clients, str(r), pauses, ExternalLoad.loadavg()));
-        return new Sample(side, what, clients, r);
+        // the window's requests taken as the run's rate times the window
+        RunQueueWaits.Window w = watch.get().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        double inWindow = Math.max(1, r.perSecond() * w.seconds());
+        double[] waits = {w.serverWaitNs() / 1e3 / inWindow, w.clientWaitNs() / 1e3 / inWindow};
+        String pauses = ours ? "; GC pauses n / longest / sum ms " + gc.between(t0, GcPauses.uptime()) : "";
+        log.append(fmt("  round %d %-8s %-26s %d: %s%s; waiting for a CPU µs/request server %.0f, client %.0f; load %s%n", round + 1, side, what, clients, str(r), pauses,
+                waits[0], waits[1], ExternalLoad.loadavg()));
+        return new Sample(side, what, clients, r, waits);
     }
 
     private static String str(ExternalLoad.Run r) {
