@@ -32,7 +32,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 import static cn.ecozone.bench.ExternalLoad.fmt;
 import static cn.ecozone.bench.ExternalLoad.median;
@@ -383,12 +387,11 @@ class StrongestBaselineBenchmark {
         out.append(fmt("%nwaiting for a CPU (runnable, not running: /proc/…/schedstat from 1 s after the client started to 0.5 s before its end), µs per "
                 + "request, median over the rounds — the server's threads (EcoZone's Jetty threads, PostgreSQL's backends) and the client's (wrk, pgbench):%n"
                 + "| side | what | clients | p50 ms | server µs/request | client µs/request |%n|---|---|---|---|---|---|%n"));
-        samples.stream().filter(x -> x.waits() != null).map(x -> x.side() + "\u0000" + x.what() + "\u0000" + x.clients()).distinct().forEach(k -> {
-            String[] f = k.split("\u0000");
-            List<Sample> of = samples.stream().filter(x -> x.waits() != null && x.side().equals(f[0]) && x.what().equals(f[1]) && x.clients() == Integer.parseInt(f[2])).toList();
-            out.append(fmt("| %s | %s | %s | %.3f | %.0f | %.0f |%n", f[0], f[1], f[2], median(of.stream().mapToDouble(x -> x.run().rawP50()).toArray()),
-                    median(of.stream().mapToDouble(x -> x.waits()[0]).toArray()), median(of.stream().mapToDouble(x -> x.waits()[1]).toArray())));
-        });
+        Map<List<Object>, List<Sample>> byRun = samples.stream().filter(x -> x.waits() != null)
+                .collect(java.util.stream.Collectors.groupingBy(x -> List.of(x.side(), x.what(), x.clients()), LinkedHashMap::new, java.util.stream.Collectors.toList()));
+        byRun.forEach((k, of) -> out.append(fmt("| %s | %s | %s | %.3f | %.0f | %.0f |%n", k.get(0), k.get(1), k.get(2),
+                median(of.stream().mapToDouble(x -> x.run().rawP50()).toArray()),
+                median(of.stream().mapToDouble(x -> x.waits()[0]).toArray()), median(of.stream().mapToDouble(x -> x.waits()[1]).toArray()))));
         return out + log.toString();
     }
 
@@ -398,8 +401,8 @@ class StrongestBaselineBenchmark {
         System.setErr(side.equals(CONSOLE) ? runnerConsole : serverLog);
         long t0 = GcPauses.uptime();
         boolean ours = side.startsWith("EcoZone");
-        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<RunQueueWaits.Window>> watch = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.function.LongConsumer started = pid -> watch.set(RunQueueWaits.watch(ours ? RunQueueWaits::jettyTasks : () -> RunQueueWaits.backendTasks(db), pid, SECONDS));
+        AtomicReference<CompletableFuture<RunQueueWaits.Window>> watch = new AtomicReference<>();
+        LongConsumer started = pid -> watch.set(RunQueueWaits.watch(ours ? RunQueueWaits::jettyTasks : () -> RunQueueWaits.backendTasks(db), pid, SECONDS));
         if (ours) {
             r = what.equals("site") ? ExternalLoad.wrk(dir, port, "POST", "/analysis/site-check", "application/geo+json", bodies, clients, SECONDS, started)
                     : ExternalLoad.wrk(dir, port, "GET", null, null, what.equals("health") ? healthFile : paths, clients, SECONDS, started);
@@ -408,7 +411,7 @@ class StrongestBaselineBenchmark {
         }
         assertEquals(0, r.failed(), side + " " + what + " with " + clients + " clients: failed requests");
         // the window's requests taken as the run's rate times the window
-        RunQueueWaits.Window w = watch.get().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        RunQueueWaits.Window w = watch.get().get(10, TimeUnit.SECONDS);
         double inWindow = Math.max(1, r.perSecond() * w.seconds());
         double[] waits = {w.serverWaitNs() / 1e3 / inWindow, w.clientWaitNs() / 1e3 / inWindow};
         String pauses = ours ? "; GC pauses n / longest / sum ms " + gc.between(t0, GcPauses.uptime()) : "";
